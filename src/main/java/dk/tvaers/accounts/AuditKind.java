@@ -1,0 +1,26 @@
+package dk.tvaers.accounts;
+
+/** The kinds of security-relevant events the audit log records. */
+public enum AuditKind {
+    LOGIN_SUCCEEDED,
+    LOGIN_FAILED,
+    ACCOUNT_LOCKED,
+    PASSWORD_CHANGED,
+    PASSWORD_RESET_REQUESTED,
+    PASSWORD_RESET_COMPLETED,
+    USER_CREATED,
+    USER_UPDATED,
+    ROLES_CHANGED,
+    USER_ORGANISATION_CHANGED,
+    USER_DEACTIVATED,
+    USER_REACTIVATED,
+    ORGANISATION_CREATED,
+    ORGANISATION_UPDATED,
+    ORGANISATION_DEACTIVATED,
+    ORGANISATION_REACTIVATED,
+    ADMINISTRATOR_CREATED;
+
+    public String messageKey() {
+        return "audit.kind." + name();
+    }
+}

@@ -1,0 +1,137 @@
+package dk.tvaers.accounts;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.Optional;
+import dk.tvaers.platform.TvaersProperties;
+import dk.tvaers.platform.mail.Mailer;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.MessageSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Password reset and invitation by e-mail: a random token whose SHA-256 alone is stored, valid for an hour
+ * (three days for an invitation), used once.
+ */
+@Service
+public class PasswordResets {
+
+    static final Duration RESET_VALIDITY = Duration.ofHours(1);
+    static final Duration INVITATION_VALIDITY = Duration.ofDays(3);
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final JdbcClient jdbc;
+    private final UserDirectory users;
+    private final AuditLog audit;
+    private final ApplicationEventPublisher events;
+    private final Mailer mailer;
+    private final MessageSource messages;
+    private final TvaersProperties properties;
+    private final Clock clock;
+
+    PasswordResets(JdbcClient jdbc, UserDirectory users, AuditLog audit, ApplicationEventPublisher events,
+            Mailer mailer, MessageSource messages, TvaersProperties properties, Clock clock) {
+        this.jdbc = jdbc;
+        this.users = users;
+        this.audit = audit;
+        this.events = events;
+        this.mailer = mailer;
+        this.messages = messages;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** Asks for a reset link. Says nothing about whether the address is known, so it cannot be used to probe. */
+    @Transactional
+    public void request(String email) {
+        Optional<UserAccount> account = users.findByLogin(email);
+        audit.record(AuditKind.PASSWORD_RESET_REQUESTED, account.map(UserAccount::id).orElse(null), email, email,
+                account.isPresent() ? null : "ukendt adresse");
+        account.filter(UserAccount::active)
+                .filter(user -> user.email() != null)
+                .ifPresent(user -> events.publishEvent(new PasswordResetRequested(user.id(), false)));
+    }
+
+    /** Invites a user an administrator created to choose their first password. */
+    @Transactional
+    public void invite(long userId) {
+        events.publishEvent(new PasswordResetRequested(userId, true));
+    }
+
+    @ApplicationModuleListener
+    void send(PasswordResetRequested event) {
+        UserAccount user = users.find(event.userId()).orElse(null);
+        if (user == null || user.email() == null || !user.active()) {
+            return;
+        }
+        String token = newToken();
+        Duration validity = event.invitation() ? INVITATION_VALIDITY : RESET_VALIDITY;
+        jdbc.sql("INSERT INTO password_reset_token (token_hash, user_id, expires_at) VALUES (:hash, :user, :expires)")
+                .param("hash", hash(token))
+                .param("user", user.id())
+                .param("expires", Timestamp.from(clock.instant().plus(validity)))
+                .update();
+        Locale locale = Locale.of("da");
+        String link = properties.baseUrl() + "/nulstil-adgangskode?token=" + token;
+        String kind = event.invitation() ? "invitation" : "reset";
+        String subject = messages.getMessage("mail." + kind + ".subject", null, locale);
+        String body = messages.getMessage("mail." + kind + ".body",
+                new Object[] {user.displayName(), link, validity.toHours()}, locale);
+        mailer.send(user.email(), subject, body);
+    }
+
+    /** The user a valid, unused, unexpired token belongs to. */
+    @Transactional(readOnly = true)
+    public Optional<Long> userFor(String token) {
+        if (token == null || token.isBlank()) {
+            return Optional.empty();
+        }
+        return jdbc.sql("""
+                SELECT user_id FROM password_reset_token
+                WHERE token_hash = :hash AND used_at IS NULL AND expires_at > :now""")
+                .param("hash", hash(token))
+                .param("now", Timestamp.from(clock.instant()))
+                .query(Long.class).optional();
+    }
+
+    /** Sets the new password and spends the token; false when the token is not (or no longer) valid. */
+    @Transactional
+    public boolean complete(String token, String newPassword) {
+        Optional<Long> userId = jdbc.sql("""
+                UPDATE password_reset_token SET used_at = :now
+                WHERE token_hash = :hash AND used_at IS NULL AND expires_at > :now
+                RETURNING user_id""")
+                .param("hash", hash(token))
+                .param("now", Timestamp.from(clock.instant()))
+                .query(Long.class).optional();
+        userId.ifPresent(id -> users.changePassword(id, newPassword, AuditKind.PASSWORD_RESET_COMPLETED));
+        return userId.isPresent();
+    }
+
+    private static String newToken() {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    static String hash(String token) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package dk.tvaers.accounts.web;
+
+import dk.tvaers.accounts.AccountPrincipal;
+import dk.tvaers.accounts.AuditKind;
+import dk.tvaers.accounts.DuplicateNameException;
+import dk.tvaers.accounts.PasswordPolicy;
+import dk.tvaers.accounts.UserAccount;
+import dk.tvaers.accounts.UserDirectory;
+import dk.tvaers.platform.web.NotFoundException;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** A user's own profile: name, e-mail, language, and their password. */
+@Controller
+class ProfileController {
+
+    record ProfileForm(
+            @NotBlank(message = "{validation.required}") @Size(max = 200, message = "{validation.tooLong}")
+            String displayName,
+            @NotBlank(message = "{validation.email.required}") @Email(message = "{validation.email.invalid}")
+            @Size(max = 254, message = "{validation.tooLong}")
+            String email,
+            @Pattern(regexp = "da|en", message = "{validation.choose}") String language) {}
+
+    record PasswordForm(String current, String password, String repeat) {}
+
+    private final UserDirectory users;
+    private final PasswordPolicy policy;
+
+    ProfileController(UserDirectory users, PasswordPolicy policy) {
+        this.users = users;
+        this.policy = policy;
+    }
+
+    @GetMapping("/profil")
+    String profile(@AuthenticationPrincipal AccountPrincipal principal, Model model) {
+        UserAccount user = load(principal);
+        model.addAttribute("user", user);
+        model.addAttribute("form", new ProfileForm(user.displayName(), user.email() == null ? "" : user.email(), "da"));
+        return "accounts/profile";
+    }
+
+    @PostMapping("/profil")
+    String saveProfile(@AuthenticationPrincipal AccountPrincipal principal,
+            @Valid @ModelAttribute("form") ProfileForm form, BindingResult errors, Model model,
+            RedirectAttributes redirect) {
+        UserAccount user = load(principal);
+        if (!errors.hasErrors()) {
+            try {
+                users.updateOwnProfile(user.id(), form.displayName(), form.email(), form.language());
+                redirect.addFlashAttribute("notice", "profile.saved");
+                return "redirect:/profil?lang=" + form.language();
+            } catch (DuplicateNameException e) {
+                errors.rejectValue("email", "validation.email.taken");
+            }
+        }
+        model.addAttribute("user", user);
+        return "accounts/profile";
+    }
+
+    @GetMapping("/profil/adgangskode")
+    String passwordPage(@AuthenticationPrincipal AccountPrincipal principal, Model model) {
+        model.addAttribute("user", load(principal));
+        model.addAttribute("form", new PasswordForm("", "", ""));
+        return "accounts/change-password";
+    }
+
+    @PostMapping("/profil/adgangskode")
+    String changePassword(@AuthenticationPrincipal AccountPrincipal principal,
+            @ModelAttribute("form") PasswordForm form, BindingResult errors, Model model,
+            RedirectAttributes redirect) {
+        UserAccount user = load(principal);
+        if (user.hasPassword() && !users.passwordMatches(user.id(), form.current())) {
+            errors.rejectValue("current", "validation.password.wrongCurrent");
+        }
+        PasswordChecks.check(policy, form.password(), form.repeat(), user.username(), errors);
+        if (!errors.hasFieldErrors("password") && form.password() != null && form.password().equals(form.current())) {
+            errors.rejectValue("password", "validation.password.sameAsCurrent");
+        }
+        if (errors.hasErrors()) {
+            model.addAttribute("user", user);
+            return "accounts/change-password";
+        }
+        users.changePassword(user.id(), form.password(), AuditKind.PASSWORD_CHANGED);
+        redirect.addFlashAttribute("notice", "password.changed");
+        return "redirect:/profil";
+    }
+
+    private UserAccount load(AccountPrincipal principal) {
+        return users.find(principal.userId()).orElseThrow(() -> new NotFoundException("user", principal.userId()));
+    }
+}

@@ -1,0 +1,66 @@
+package dk.tvaers.platform.web;
+
+import dk.tvaers.platform.security.CurrentUser;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/** Gives every page what the DKFDS layout needs: the signed-in user and the navigation they may use. */
+@ControllerAdvice
+class LayoutAdvice {
+
+    private final List<NavigationItem> items;
+
+    LayoutAdvice(Collection<NavigationContributor> contributors) {
+        this.items = contributors.stream()
+                .flatMap(contributor -> contributor.navigationItems().stream())
+                .sorted(Comparator.comparingInt(NavigationItem::order))
+                .toList();
+    }
+
+    @ModelAttribute("currentUser")
+    CurrentUser currentUser() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication != null && authentication.getPrincipal() instanceof CurrentUser user) {
+            return user;
+        }
+        return null;
+    }
+
+    @ModelAttribute("navigation")
+    List<NavigationItem> navigation() {
+        CurrentUser user = currentUser();
+        return items.stream()
+                .filter(item -> item.isPublic()
+                        || (user != null && (item.roles().isEmpty() || item.roles().stream().anyMatch(user::hasRole))))
+                .toList();
+    }
+
+    @ModelAttribute("currentPath")
+    String currentPath(HttpServletRequest request) {
+        return request.getRequestURI();
+    }
+
+    /** The current address with its filters but without the page number, ending so that a number can follow. */
+    @ModelAttribute("pageBase")
+    String pageBase(HttpServletRequest request) {
+        var builder = UriComponentsBuilder.fromPath(request.getRequestURI());
+        request.getParameterMap().forEach((name, values) -> {
+            if (!name.equals("side") && !name.equals("lang") && !name.equals("_csrf")) {
+                for (String value : values) {
+                    if (!value.isEmpty()) {
+                        builder.queryParam(name, value);
+                    }
+                }
+            }
+        });
+        String base = builder.build().encode().toUriString();
+        return base + (base.contains("?") ? "&" : "?") + "side=";
+    }
+}

@@ -1,0 +1,13 @@
+package dk.tvaers.platform.web;
+
+import java.util.List;
+import org.springframework.stereotype.Component;
+
+@Component
+class PlatformNavigation implements NavigationContributor {
+
+    @Override
+    public List<NavigationItem> navigationItems() {
+        return List.of(NavigationItem.forEveryone("/", "nav.home", 0));
+    }
+}

@@ -1,0 +1,18 @@
+package dk.tvaers;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * The whole application on a real embedded PostgreSQL (the test profile gives every Spring context its own
+ * cluster under target/test-data). All integration tests share one context, so keep their configuration equal.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest
+@ActiveProfiles("test")
+public @interface IntegrationTest {}
