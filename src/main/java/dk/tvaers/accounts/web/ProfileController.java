@@ -7,6 +7,7 @@ import dk.tvaers.accounts.PasswordPolicy;
 import dk.tvaers.accounts.UserAccount;
 import dk.tvaers.accounts.UserDirectory;
 import dk.tvaers.platform.web.NotFoundException;
+import jakarta.annotation.security.PermitAll;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -21,8 +22,9 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** A user's own profile: name, e-mail, language, and their password. */
+/** A user's own profile: name, e-mail, language, and their password. Open to everyone who is logged in. */
 @Controller
+@PermitAll
 class ProfileController {
 
     record ProfileForm(

@@ -1,0 +1,168 @@
+package dk.tvaers.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dk.tvaers.accounts.AuditKind;
+import dk.tvaers.shared.Region;
+import dk.tvaers.shared.Role;
+import dk.tvaers.shared.Sector;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.parser.Parser;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every word a user reads comes from the message bundles: no literal text in templates, every key used exists,
+ * and Danish (the default bundle) and English hold the same keys.
+ */
+class I18nGuardTests {
+
+    private static final Path TEMPLATES = Path.of("src/main/resources/templates");
+    private static final Path BUNDLES = Path.of("src/main/resources/i18n");
+    private static final Path JAVA = Path.of("src/main/java");
+
+    /** Attributes whose value a user reads or hears. */
+    private static final List<String> TEXT_ATTRIBUTES = List.of("title", "alt", "placeholder", "aria-label", "value");
+
+    private static final Pattern LETTER = Pattern.compile("\\p{L}");
+    private static final Pattern TEMPLATE_KEY = Pattern.compile("#\\{([A-Za-z0-9_.]+)");
+    private static final Pattern JAVA_KEY = Pattern.compile(
+            "\"((?:validation|admin|login|profile|password|forgot|reset|audit|mail|nav|home|error|form|paging|layout"
+                    + "|sector|region|role)\\.[A-Za-z0-9_.]+)\"");
+    private static final Pattern ANNOTATION_KEY = Pattern.compile("\\{([a-z]+\\.[A-Za-z0-9_.]+)}");
+
+    @Test
+    void templatesContainNoLiteralText() throws IOException {
+        List<String> problems = new ArrayList<>();
+        for (Path template : templates()) {
+            Document document = Jsoup.parse(Files.readString(template), "", Parser.xmlParser());
+            for (Element element : document.getAllElements()) {
+                if (element.tagName().equals("script") || element.tagName().equals("style")) {
+                    continue;
+                }
+                boolean replaced = element.hasAttr("th:text") || element.hasAttr("th:utext");
+                String own = element.ownText();
+                if (!replaced && LETTER.matcher(own).find()) {
+                    problems.add(template + ": <" + element.tagName() + "> \"" + own.strip() + "\"");
+                }
+                for (String attribute : TEXT_ATTRIBUTES) {
+                    if (element.hasAttr(attribute) && LETTER.matcher(element.attr(attribute)).find()
+                            && !isDataValue(element, attribute)) {
+                        problems.add(template + ": <" + element.tagName() + " " + attribute + "=\""
+                                + element.attr(attribute) + "\">");
+                    }
+                }
+            }
+        }
+        assertThat(problems).as("literal text in templates (use th:text=\"#{key}\")").isEmpty();
+    }
+
+    @Test
+    void danishAndEnglishHoldTheSameKeys() throws IOException {
+        for (String bundle : bundleNames()) {
+            Set<String> danish = keys(BUNDLES.resolve(bundle + ".properties"));
+            Set<String> english = keys(BUNDLES.resolve(bundle + "_en.properties"));
+            assertThat(difference(danish, english)).as("keys in %s.properties missing from _en", bundle).isEmpty();
+            assertThat(difference(english, danish)).as("keys in %s_en.properties missing from Danish", bundle).isEmpty();
+        }
+    }
+
+    @Test
+    void everyKeyUsedExists() throws IOException {
+        Set<String> known = allKeys();
+        Set<String> used = new TreeSet<>();
+        for (Path template : templates()) {
+            Matcher matcher = TEMPLATE_KEY.matcher(Files.readString(template));
+            while (matcher.find()) {
+                used.add(matcher.group(1));
+            }
+        }
+        try (Stream<Path> sources = Files.walk(JAVA)) {
+            for (Path source : sources.filter(p -> p.toString().endsWith(".java")).toList()) {
+                String code = Files.readString(source);
+                Matcher literal = JAVA_KEY.matcher(code);
+                while (literal.find()) {
+                    if (!literal.group(1).endsWith(".")) { // a prefix such as "audit.kind." + name()
+                        used.add(literal.group(1));
+                    }
+                }
+                Matcher annotation = ANNOTATION_KEY.matcher(code);
+                while (annotation.find()) {
+                    if (annotation.group(1).startsWith("validation.")) {
+                        used.add(annotation.group(1));
+                    }
+                }
+            }
+        }
+        for (Role role : Role.values()) {
+            used.add(role.messageKey());
+        }
+        for (Sector sector : Sector.values()) {
+            used.add(sector.messageKey());
+        }
+        for (Region region : Region.values()) {
+            used.add(region.messageKey());
+        }
+        for (AuditKind kind : AuditKind.values()) {
+            used.add(kind.messageKey());
+        }
+        assertThat(difference(used, known)).as("message keys used but not defined").isEmpty();
+    }
+
+    /** A value attribute of a form control holds data (an option's value), not words. */
+    private static boolean isDataValue(Element element, String attribute) {
+        return attribute.equals("value") && !(element.tagName().equals("input")
+                && Set.of("submit", "button", "reset").contains(element.attr("type")));
+    }
+
+    private static List<Path> templates() throws IOException {
+        try (Stream<Path> files = Files.walk(TEMPLATES)) {
+            return files.filter(p -> p.toString().endsWith(".html")).sorted().toList();
+        }
+    }
+
+    private static List<String> bundleNames() throws IOException {
+        try (Stream<Path> files = Files.list(BUNDLES)) {
+            return files.map(p -> p.getFileName().toString())
+                    .filter(name -> name.endsWith(".properties") && !name.contains("_"))
+                    .map(name -> name.substring(0, name.length() - ".properties".length()))
+                    .sorted().toList();
+        }
+    }
+
+    private static Set<String> allKeys() throws IOException {
+        Set<String> all = new TreeSet<>();
+        for (String bundle : bundleNames()) {
+            all.addAll(keys(BUNDLES.resolve(bundle + ".properties")));
+        }
+        return all;
+    }
+
+    private static Set<String> keys(Path file) throws IOException {
+        var properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            properties.load(reader);
+        }
+        return new TreeSet<>(properties.stringPropertyNames());
+    }
+
+    private static Set<String> difference(Set<String> left, Set<String> right) {
+        Set<String> result = new TreeSet<>(left);
+        result.removeAll(right);
+        return result;
+    }
+}
