@@ -22,7 +22,7 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity(jsr250Enabled = true)
-class SecurityConfiguration {
+public class SecurityConfiguration {
 
     static final String CONTENT_SECURITY_POLICY = String.join("; ",
             "default-src 'self'",

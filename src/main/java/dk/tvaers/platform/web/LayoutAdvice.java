@@ -2,9 +2,9 @@ package dk.tvaers.platform.web;
 
 import dk.tvaers.platform.security.CurrentUser;
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -17,7 +17,7 @@ class LayoutAdvice {
 
     private final List<NavigationItem> items;
 
-    LayoutAdvice(Collection<NavigationContributor> contributors) {
+    LayoutAdvice(ObjectProvider<NavigationContributor> contributors) {
         this.items = contributors.stream()
                 .flatMap(contributor -> contributor.navigationItems().stream())
                 .sorted(Comparator.comparingInt(NavigationItem::order))
