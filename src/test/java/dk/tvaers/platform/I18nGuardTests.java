@@ -3,6 +3,9 @@ package dk.tvaers.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dk.tvaers.accounts.AuditKind;
+import dk.tvaers.initiatives.InitiativeKind;
+import dk.tvaers.initiatives.Phase;
+import dk.tvaers.shared.InnovationType;
 import dk.tvaers.shared.Region;
 import dk.tvaers.shared.Role;
 import dk.tvaers.shared.Sector;
@@ -40,9 +43,8 @@ class I18nGuardTests {
 
     private static final Pattern LETTER = Pattern.compile("\\p{L}");
     private static final Pattern TEMPLATE_KEY = Pattern.compile("#\\{([A-Za-z0-9_.]+)");
-    private static final Pattern JAVA_KEY = Pattern.compile(
-            "\"((?:validation|admin|login|profile|password|forgot|reset|audit|mail|nav|home|error|form|paging|layout"
-                    + "|sector|region|role)\\.[A-Za-z0-9_.]+)\"");
+    /** A string literal in Java that looks like a message key: lower-case words joined by dots. */
+    private static final Pattern JAVA_KEY = Pattern.compile("\"([a-z][A-Za-z]*\\.[A-Za-z0-9_.]+)\"");
     private static final Pattern ANNOTATION_KEY = Pattern.compile("\\{([a-z]+\\.[A-Za-z0-9_.]+)}");
 
     @Test
@@ -84,6 +86,9 @@ class I18nGuardTests {
     @Test
     void everyKeyUsedExists() throws IOException {
         Set<String> known = allKeys();
+        Set<String> prefixes = new TreeSet<>();
+        known.stream().filter(key -> key.contains("."))
+                .forEach(key -> prefixes.add(key.substring(0, key.indexOf('.') + 1)));
         Set<String> used = new TreeSet<>();
         for (Path template : templates()) {
             Matcher matcher = TEMPLATE_KEY.matcher(Files.readString(template));
@@ -96,8 +101,10 @@ class I18nGuardTests {
                 String code = Files.readString(source);
                 Matcher literal = JAVA_KEY.matcher(code);
                 while (literal.find()) {
-                    if (!literal.group(1).endsWith(".")) { // a prefix such as "audit.kind." + name()
-                        used.add(literal.group(1));
+                    String key = literal.group(1);
+                    // a key of a known bundle prefix; not a prefix such as "audit.kind." + name()
+                    if (!key.endsWith(".") && prefixes.stream().anyMatch(key::startsWith)) {
+                        used.add(key);
                     }
                 }
                 Matcher annotation = ANNOTATION_KEY.matcher(code);
@@ -118,6 +125,15 @@ class I18nGuardTests {
             used.add(region.messageKey());
         }
         for (AuditKind kind : AuditKind.values()) {
+            used.add(kind.messageKey());
+        }
+        for (InnovationType type : InnovationType.values()) {
+            used.add(type.messageKey());
+        }
+        for (Phase phase : Phase.values()) {
+            used.add(phase.messageKey());
+        }
+        for (InitiativeKind kind : InitiativeKind.values()) {
             used.add(kind.messageKey());
         }
         assertThat(difference(used, known)).as("message keys used but not defined").isEmpty();

@@ -1,0 +1,4 @@
+package dk.tvaers.initiatives;
+
+/** An initiative moved to another phase (for the insights module's conversion figures, and notifications). */
+public record InitiativePhaseChanged(long initiativeId, Phase from, Phase to) {}
