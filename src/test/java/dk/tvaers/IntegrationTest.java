@@ -5,14 +5,17 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The whole application on a real embedded PostgreSQL (the test profile gives every Spring context its own
- * cluster under target/test-data). All integration tests share one context, so keep their configuration equal.
+ * cluster under target/test-data). All integration tests share one context, so keep their configuration equal:
+ * MockMvc (with the real security filter chain) is configured here for all of them.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest
+@AutoConfigureMockMvc
 @ActiveProfiles("test")
 public @interface IntegrationTest {}
