@@ -55,6 +55,9 @@ class OidcAccountService implements OAuth2UserService<OidcUserRequest, OidcUser>
         } catch (InvalidAccountException e) {
             log.warn("OpenID Connect-login afvist for {}: roller {} passer ikke med organisation {}", subject, roles,
                     organisationId);
+            String login = Optional.ofNullable(oidcUser.getEmail()).orElse(issuer + "#" + subject);
+            audit.record(AuditKind.LOGIN_FAILED, null, login, login, "OpenID Connect: roller " + roles
+                    + " passer ikke med organisationen " + oidcUser.getClaims().get(properties.organisationClaim()));
             throw new OAuth2AuthenticationException(new OAuth2Error("tvaers_account", e.messageKey(), null));
         }
 
