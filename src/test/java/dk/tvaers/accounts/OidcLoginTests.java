@@ -161,7 +161,24 @@ class OidcLoginTests {
         // nothing the refused login claimed is applied, and only the first login counts as one
         assertThat(users.find(account.id()).orElseThrow().roles()).containsExactly(Role.STAFF);
         assertThat(auditOf(AuditKind.LOGIN_SUCCEEDED, "dorte.oidc@skive.dk")).hasSize(1);
-        assertThat(auditOf(AuditKind.LOGIN_FAILED, "dorte.oidc@skive.dk")).hasSize(1);
+        assertThat(auditOf(AuditKind.LOGIN_FAILED, "dorte.oidc@skive.dk")).singleElement()
+                .extracting(AuditEntry::actorId).isEqualTo(account.id());
+        assertThat(audit.search(new AuditLog.Filter(AuditKind.LOGIN_FAILED, null, null, null), 1, 100).items())
+                .as("every failed login names why, none is noise of the password login")
+                .allMatch(entry -> entry.details().startsWith("OpenID Connect: "));
+    }
+
+    @Test
+    void staffOfAnUnknownOrganisationIsRefused() throws Exception {
+        Journey refused = logIn(claims("oidc-unknown-organisation", "ukendt.oidc@example.dk", "Uffe Ukendt",
+                List.of("STAFF"), "Ukendt Kommune"));
+
+        assertThat(refused.last().uri().getPath()).isEqualTo("/login");
+        assertThat(refused.last().uri().getQuery()).isEqualTo("oidc-fejl");
+        assertThat(users.findByOidc(issuer(), "oidc-unknown-organisation")).isEmpty();
+        assertThat(users.findByLogin("ukendt.oidc@example.dk")).isEmpty();
+        assertThat(auditOf(AuditKind.LOGIN_FAILED, "ukendt.oidc@example.dk")).singleElement()
+                .extracting(AuditEntry::details).asString().contains("STAFF", "Ukendt Kommune");
     }
 
     // --- the browser ---
