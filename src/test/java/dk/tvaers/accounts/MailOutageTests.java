@@ -8,13 +8,14 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import dk.tvaers.IntegrationTest;
+import dk.tvaers.TestSmtp;
 import dk.tvaers.shared.Role;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -29,7 +30,7 @@ import org.springframework.test.web.servlet.MockMvc;
 class MailOutageTests {
 
     /** Not started: the mail server is down when the test begins. */
-    final GreenMail mail = new GreenMail(ServerSetupTest.SMTP);
+    final GreenMail mail = new GreenMail(TestSmtp.serverSetup());
 
     @Autowired
     MockMvc mvc;
@@ -69,7 +70,7 @@ class MailOutageTests {
         await(Duration.ofSeconds(10), publication(id), row -> row.get("completion_date") != null);
     }
 
-    private java.util.function.Supplier<Map<String, Object>> publication(long userId) {
+    private Supplier<Map<String, Object>> publication(long userId) {
         return () -> jdbc.sql("""
                         SELECT status, completion_attempts, completion_date FROM event_publication
                         WHERE event_type = :type AND serialized_event LIKE :user""")
@@ -78,7 +79,7 @@ class MailOutageTests {
                 .query().singleRow();
     }
 
-    private static void await(Duration timeout, java.util.function.Supplier<Map<String, Object>> row,
+    private static void await(Duration timeout, Supplier<Map<String, Object>> row,
             Predicate<Map<String, Object>> condition) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         Map<String, Object> last = null;

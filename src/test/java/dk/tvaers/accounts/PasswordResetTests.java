@@ -12,11 +12,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import dk.tvaers.IntegrationTest;
+import dk.tvaers.TestSmtp;
 import dk.tvaers.shared.Role;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -39,7 +40,7 @@ class PasswordResetTests {
     static final Duration MAIL_TIMEOUT = Duration.ofSeconds(15);
 
     @RegisterExtension
-    static GreenMailExtension mail = new GreenMailExtension(ServerSetupTest.SMTP);
+    static GreenMailExtension mail = new GreenMailExtension(TestSmtp.serverSetup());
 
     @Autowired
     MockMvc mvc;
@@ -86,7 +87,7 @@ class PasswordResetTests {
         String token = Mails.resetToken(Mails.awaitMailTo(mail, email, MAIL_TIMEOUT));
 
         Instant expires = jdbc.sql("SELECT expires_at FROM password_reset_token WHERE token_hash = :hash")
-                .param("hash", sha256(token)).query(java.sql.Timestamp.class).single().toInstant();
+                .param("hash", sha256(token)).query(Timestamp.class).single().toInstant();
         assertThat(expires).isCloseTo(Instant.now().plus(Duration.ofHours(1)), within(2, ChronoUnit.MINUTES));
 
         jdbc.sql("UPDATE password_reset_token SET expires_at = now() - interval '1 second' WHERE token_hash = :hash")
