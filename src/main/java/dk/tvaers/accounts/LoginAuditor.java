@@ -4,6 +4,7 @@ import java.time.Instant;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
 import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
+import org.springframework.security.authentication.event.AuthenticationFailureProviderNotFoundEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.stereotype.Component;
 
@@ -33,6 +34,11 @@ class LoginAuditor {
 
     @EventListener
     void onFailure(AbstractAuthenticationFailureEvent event) {
+        if (event instanceof AuthenticationFailureProviderNotFoundEvent) {
+            // the password login's manager does not handle an OpenID Connect login, which the login filter's own
+            // manager has handled (OidcAccountService audits the logins it refuses); this names no user
+            return;
+        }
         String login = String.valueOf(event.getAuthentication().getPrincipal());
         String reason = event.getException().getClass().getSimpleName();
         var account = users.findByLogin(login);

@@ -30,11 +30,14 @@ class OidcAccountService implements OAuth2UserService<OidcUserRequest, OidcUser>
     private final UserDirectory users;
     private final OrganisationDirectory organisations;
     private final OidcProperties properties;
+    private final AuditLog audit;
 
-    OidcAccountService(UserDirectory users, OrganisationDirectory organisations, OidcProperties properties) {
+    OidcAccountService(UserDirectory users, OrganisationDirectory organisations, OidcProperties properties,
+            AuditLog audit) {
         this.users = users;
         this.organisations = organisations;
         this.properties = properties;
+        this.audit = audit;
     }
 
     @Override
@@ -52,17 +55,31 @@ class OidcAccountService implements OAuth2UserService<OidcUserRequest, OidcUser>
         } catch (InvalidAccountException e) {
             log.warn("OpenID Connect-login afvist for {}: roller {} passer ikke med organisation {}", subject, roles,
                     organisationId);
+            String login = Optional.ofNullable(oidcUser.getEmail()).orElse(issuer + "#" + subject);
+            audit.record(AuditKind.LOGIN_FAILED, null, login, login, "OpenID Connect: roller " + roles
+                    + " passer ikke med organisationen " + oidcUser.getClaims().get(properties.organisationClaim()));
             throw new OAuth2AuthenticationException(new OAuth2Error("tvaers_account", e.messageKey(), null));
         }
 
         Optional<UserAccount> existing = users.findByOidc(issuer, subject);
+        boolean linking = false;
         if (existing.isEmpty() && oidcUser.getEmail() != null && Boolean.TRUE.equals(oidcUser.getEmailVerified())) {
             existing = users.findByLogin(oidcUser.getEmail());
-            existing.ifPresent(account -> users.linkOidc(account.id(), issuer, subject));
+            linking = existing.isPresent();
+        }
+        // a deactivated account is refused before anything the provider claims is applied to it
+        if (existing.isPresent() && !existing.get().active()) {
+            UserAccount inactive = existing.get();
+            audit.record(AuditKind.LOGIN_FAILED, inactive.id(), inactive.username(), inactive.username(),
+                    "OpenID Connect: kontoen er deaktiveret");
+            throw new OAuth2AuthenticationException(new OAuth2Error("tvaers_inactive", "account deactivated", null));
         }
         long id;
         if (existing.isPresent()) {
             id = existing.get().id();
+            if (linking) {
+                users.linkOidc(id, issuer, subject);
+            }
             users.applyOidcClaims(id, organisationId, roles);
         } else {
             String name = Optional.ofNullable(oidcUser.getFullName()).orElse(
@@ -70,9 +87,6 @@ class OidcAccountService implements OAuth2UserService<OidcUserRequest, OidcUser>
             id = users.createFromOidc(issuer, subject, oidcUser.getEmail(), name, organisationId, roles);
         }
         UserAccount account = users.find(id).orElseThrow();
-        if (!account.active()) {
-            throw new OAuth2AuthenticationException(new OAuth2Error("tvaers_inactive", "account deactivated", null));
-        }
         return new AccountPrincipal(account, null, oidcUser.getIdToken());
     }
 
