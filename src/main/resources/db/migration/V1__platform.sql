@@ -8,7 +8,7 @@ CREATE TABLE spring_session (
     last_access_time      BIGINT NOT NULL,
     max_inactive_interval INT NOT NULL,
     expiry_time           BIGINT NOT NULL,
-    principal_name        VARCHAR(100),
+    principal_name        VARCHAR(254),
     CONSTRAINT spring_session_pk PRIMARY KEY (primary_id)
 );
 CREATE UNIQUE INDEX spring_session_ix1 ON spring_session (session_id);

@@ -301,7 +301,7 @@ public class UserDirectory {
             id = jdbc.sql("""
                     INSERT INTO user_account (username, email, display_name, organisation_id, oidc_issuer, oidc_subject)
                     VALUES (:username, :email, :name, :organisation, :issuer, :subject) RETURNING id""")
-                    .param("username", email != null ? email : issuer + "#" + subject)
+                    .param("username", email != null ? email : oidcUsername(issuer, subject))
                     .param("email", email)
                     .param("name", displayName)
                     .param("organisation", organisationId)
@@ -374,6 +374,11 @@ public class UserDirectory {
 
     private static String describe(Set<Role> roles) {
         return roles.stream().sorted().map(Role::name).collect(Collectors.joining(", "));
+    }
+
+    /** A username for an OIDC identity without e-mail: short and stable, whatever the issuer's length. */
+    static String oidcUsername(String issuer, String subject) {
+        return "oidc-" + PasswordResets.hash(issuer + "#" + subject).substring(0, 32);
     }
 
     private static String nullToDash(String value) {
