@@ -47,7 +47,8 @@ class ProfileController {
     String profile(@AuthenticationPrincipal AccountPrincipal principal, Model model) {
         UserAccount user = load(principal);
         model.addAttribute("user", user);
-        model.addAttribute("form", new ProfileForm(user.displayName(), user.email() == null ? "" : user.email(), "da"));
+        model.addAttribute("form",
+                new ProfileForm(user.displayName(), user.email() == null ? "" : user.email(), user.preferredLanguage()));
         return "accounts/profile";
     }
 
