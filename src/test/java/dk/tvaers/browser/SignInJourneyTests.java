@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dk.tvaers.shared.Role;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 
 /** Logging in and out, what a user without the administrator role may not see, and the language switch. */
 class SignInJourneyTests extends BrowserTest {
@@ -78,5 +79,42 @@ class SignInJourneyTests extends BrowserTest {
         assertThat(currentPath()).isEqualTo("/");
         assertThat(htmlLang()).isEqualTo("da");
         assertThat(heading()).isEqualTo("Sundhedsinnovation på tværs af sektorer");
+    }
+
+    @Test
+    void keepsTheLanguageChosenUnderMyProfile() {
+        TestUser user = aUserWithRoles();
+        loginAs(user.email(), user.password());
+        open("/profil");
+        assertThat(languageChosen()).isEqualTo("da");
+
+        chooseLanguage("English");
+        submitMainForm();
+        assertThat(htmlLang()).isEqualTo("en");
+        assertThat(heading()).isEqualTo("My profile");
+        assertThat(find("main [role=status]").getText()).isEqualTo("Your profile has been saved.");
+        assertThat(languageChosen()).as("the form shows the language just saved").isEqualTo("en");
+
+        // the next time, saving the name must not switch the language back
+        open("/profil");
+        assertThat(languageChosen()).isEqualTo("en");
+        type("#displayName", user.name() + " Hansen");
+        submitMainForm();
+        assertThat(htmlLang()).isEqualTo("en");
+        assertThat(find("#displayName").getDomProperty("value")).isEqualTo(user.name() + " Hansen");
+
+        chooseLanguage("Dansk");
+        submitMainForm();
+        assertThat(htmlLang()).isEqualTo("da");
+        assertThat(languageChosen()).isEqualTo("da");
+    }
+
+    private String languageChosen() {
+        return findAll("input[name=language]").stream().filter(WebElement::isSelected)
+                .map(radio -> radio.getDomAttribute("value")).findFirst().orElse("");
+    }
+
+    private void chooseLanguage(String label) {
+        find("main fieldset").findElement(By.xpath(".//label[normalize-space()='" + label + "']")).click();
     }
 }
