@@ -58,6 +58,10 @@ class SignInJourneyTests extends BrowserTest {
         assertThat(findAll("table")).as("no list of users").isEmpty();
         assertThat(loggedInName()).as("still logged in").isEqualTo(staff.name());
         assertThat(navigationLinks()).noneMatch(href -> href.startsWith("/admin"));
+
+        clickAndWaitForPage(find("footer").findElement(By.linkText("English")));
+        assertThat(currentPath()).as("the language switch stays on the page").isEqualTo("/admin/brugere");
+        assertThat(heading()).isEqualTo("You do not have access to this page");
     }
 
     @Test
