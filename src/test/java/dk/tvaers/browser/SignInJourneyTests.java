@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
-/** Logging in and out, what a user without the administrator role may not see, and the language switch. */
+/** Logging in and out, what a user without the administrator role may not see, and choosing the language. */
 class SignInJourneyTests extends BrowserTest {
 
     @Test
