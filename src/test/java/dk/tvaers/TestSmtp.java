@@ -33,7 +33,7 @@ public final class TestSmtp {
     }
 
     @TestConfiguration(proxyBeanMethods = false)
-    static class MailPort {
+    public static class MailPort {
 
         @Bean
         static DynamicPropertyRegistrar testSmtpPort() {

@@ -19,7 +19,8 @@ public record UserAccount(
         Instant lockedUntil,
         boolean hasPassword,
         boolean linkedToOidc,
-        Instant lastLoginAt) {
+        Instant lastLoginAt,
+        String preferredLanguage) {
 
     public boolean lockedAt(Instant now) {
         return lockedUntil != null && lockedUntil.isAfter(now);

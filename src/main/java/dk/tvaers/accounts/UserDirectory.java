@@ -407,6 +407,7 @@ public class UserDirectory {
                 locked == null ? null : locked.toInstant(),
                 rs.getString("password_hash") != null,
                 rs.getString("oidc_subject") != null,
-                lastLogin == null ? null : lastLogin.toInstant());
+                lastLogin == null ? null : lastLogin.toInstant(),
+                rs.getString("preferred_language"));
     }
 }

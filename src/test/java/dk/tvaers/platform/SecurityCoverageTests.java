@@ -170,7 +170,7 @@ class SecurityCoverageTests {
     private static UsernamePasswordAuthenticationToken as(Role role) {
         var account = new UserAccount(900_000L + role.ordinal(), role.name().toLowerCase() + "@coverage.test",
                 role.name().toLowerCase() + "@coverage.test", "Coverage " + role, null, null, Set.of(role), true, false,
-                0, null, true, false, null);
+                0, null, true, false, null, "da");
         var principal = AccountPrincipal.of(account);
         return UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.getAuthorities());
     }

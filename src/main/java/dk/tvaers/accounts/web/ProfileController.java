@@ -13,7 +13,6 @@ import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -50,9 +49,8 @@ class ProfileController {
     String profile(@AuthenticationPrincipal AccountPrincipal principal, Model model) {
         UserAccount user = load(principal);
         model.addAttribute("user", user);
-        String language = "en".equals(LocaleContextHolder.getLocale().getLanguage()) ? "en" : "da";
-        model.addAttribute("form", new ProfileForm(user.displayName(), user.email() == null ? "" : user.email(),
-                language));
+        model.addAttribute("form",
+                new ProfileForm(user.displayName(), user.email() == null ? "" : user.email(), user.preferredLanguage()));
         return "accounts/profile";
     }
 

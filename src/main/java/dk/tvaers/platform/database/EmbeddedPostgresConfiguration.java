@@ -32,6 +32,10 @@ class EmbeddedPostgresConfiguration {
         return EmbeddedPostgres.builder()
                 .setDataDirectory(cluster)
                 .setCleanDataDirectory(false)
+                // stopped by the context (destroyMethod), after everything that uses it; zonky's own JVM shutdown
+                // hook would stop it at the same time as Spring's, and the last queries on close (the event
+                // publication registry's) would then wait out the pool's 30 s timeout
+                .setRegisterShutdownHook(false)
                 .setOverrideWorkingDirectory(properties.dataDir().resolve("postgres-runtime").toFile())
                 .setServerConfig("max_connections", "100")
                 .setServerConfig("timezone", "UTC")

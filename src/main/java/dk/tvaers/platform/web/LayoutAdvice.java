@@ -1,6 +1,7 @@
 package dk.tvaers.platform.web;
 
 import dk.tvaers.platform.security.CurrentUser;
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Comparator;
 import java.util.List;
@@ -42,9 +43,15 @@ class LayoutAdvice {
                 .toList();
     }
 
+    /**
+     * The address the user asked for. An error page (403, 404, 500) is rendered in a forward to /error, so there it
+     * is the original address: the footer's language switch must lead back to it, not to /error.
+     */
     @ModelAttribute("currentPath")
     String currentPath(HttpServletRequest request) {
-        return request.getRequestURI();
+        return request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String original
+                ? original
+                : request.getRequestURI();
     }
 
     /** The current address with its filters but without the page number, ending so that a number can follow. */

@@ -45,7 +45,7 @@ abstract class AccountsWebSlice {
 
     static UserAccount account(long id, Role role) {
         return new UserAccount(id, "user" + id + "@slice.test", "user" + id + "@slice.test", "Slice " + role,
-                null, null, Set.of(role), true, false, 0, null, true, false, null);
+                null, null, Set.of(role), true, false, 0, null, true, false, null, "da");
     }
 
     static UsernamePasswordAuthenticationToken signedIn(long id, Role role) {

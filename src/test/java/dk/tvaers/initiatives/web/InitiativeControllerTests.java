@@ -114,7 +114,7 @@ class InitiativeControllerTests {
 
     private static UsernamePasswordAuthenticationToken as(Role role) {
         var principal = AccountPrincipal.of(new UserAccount(9, "u@x.dk", "u@x.dk", "U", null, null, Set.of(role), true,
-                false, 0, null, true, false, null));
+                false, 0, null, true, false, null, "da"));
         return UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.getAuthorities());
     }
 }

@@ -1,0 +1,358 @@
+package dk.tvaers.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import dk.tvaers.TestSmtp;
+import dk.tvaers.accounts.Actor;
+import dk.tvaers.accounts.Organisation;
+import dk.tvaers.accounts.OrganisationDetails;
+import dk.tvaers.accounts.OrganisationDirectory;
+import dk.tvaers.accounts.UserAttributes;
+import dk.tvaers.accounts.UserDirectory;
+import dk.tvaers.shared.Region;
+import dk.tvaers.shared.Role;
+import dk.tvaers.shared.Sector;
+import jakarta.mail.Address;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.io.File;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * The base of every browser journey: the whole application on a random port (one Spring context for all browser
+ * tests, so keep these annotations the only configuration), GreenMail on the free SMTP port of {@link TestSmtp}, and one
+ * headless Chromium per test class. Every test starts logged out, in Danish.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(TestSmtp.MailPort.class)
+@ActiveProfiles("test")
+abstract class BrowserTest {
+
+    static final String ADMIN_EMAIL = "admin@test.tvaers.dk";
+    static final String ADMIN_PASSWORD = "Skift-mig-aldrig-2026!";
+    static final String ADMIN_NAME = "Administrator";
+
+    private static final Duration WAIT = Duration.ofSeconds(10);
+    private static final AtomicInteger SEQUENCE = new AtomicInteger();
+    private static final Pattern RESET_LINK = Pattern.compile("https?://\\S+/nulstil-adgangskode\\?token=[A-Za-z0-9_-]+");
+
+    @RegisterExtension
+    static final GreenMailExtension mail = new GreenMailExtension(TestSmtp.serverSetup()).withPerMethodLifecycle(false);
+
+    static WebDriver driver;
+    private static ChromeDriverService service;
+    private static Path profileDir;
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    UserDirectory users;
+
+    @Autowired
+    OrganisationDirectory organisations;
+
+    @BeforeAll
+    static void startBrowser() throws IOException {
+        profileDir = Files.createTempDirectory("tvaers-chromium-");
+        service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File("/usr/bin/chromedriver"))
+                .usingAnyFreePort()
+                .build();
+        var options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-dev-shm-usage", "--window-size=1280,1000", "--user-data-dir=" + profileDir);
+        driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+    }
+
+    @AfterAll
+    static void stopBrowser() throws IOException {
+        try {
+            if (driver != null) {
+                driver.quit();
+            }
+        } finally {
+            driver = null;
+            if (service != null) {
+                service.stop();
+            }
+            if (profileDir != null) {
+                try (Stream<Path> files = Files.walk(profileDir)) {
+                    files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+                }
+            }
+        }
+    }
+
+    /** Logged out and in Danish: the session and language cookies of the previous test are gone. */
+    @BeforeEach
+    void startLoggedOut() {
+        if (driver.getCurrentUrl().startsWith(baseUrl())) {
+            driver.manage().deleteAllCookies();
+        }
+    }
+
+    // --- navigation ---
+
+    String baseUrl() {
+        return "http://localhost:" + port;
+    }
+
+    void open(String path) {
+        driver.get(baseUrl() + path);
+    }
+
+    /** The path and query of the page the browser shows. */
+    String currentPath() {
+        URI uri = URI.create(driver.getCurrentUrl());
+        return uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+    }
+
+    WebElement find(String css) {
+        return driver.findElement(By.cssSelector(css));
+    }
+
+    List<WebElement> findAll(String css) {
+        return driver.findElements(By.cssSelector(css));
+    }
+
+    String heading() {
+        return find("h1").getText();
+    }
+
+    String htmlLang() {
+        return find("html").getDomAttribute("lang");
+    }
+
+    <T> T waitUntil(Function<WebDriver, T> condition) {
+        return new WebDriverWait(driver, WAIT).ignoring(StaleElementReferenceException.class).until(condition);
+    }
+
+    /** Clears a field and types into it. */
+    void type(String css, String text) {
+        WebElement field = find(css);
+        field.clear();
+        field.sendKeys(text);
+    }
+
+    /** Clicks something that loads a new page (a submit button or link), and waits until the new page is there. */
+    void clickAndWaitForPage(WebElement element) {
+        WebElement html = find("html");
+        element.click();
+        waitUntil(ExpectedConditions.stalenessOf(html));
+        waitUntil(d -> "complete".equals(((ChromeDriver) d).executeScript("return document.readyState")));
+    }
+
+    /** Runs the steps with JavaScript switched off in the page, as a browser without it would see Tværs. */
+    void withoutJavaScript(Runnable steps) {
+        var chrome = (ChromeDriver) driver;
+        chrome.executeCdpCommand("Emulation.setScriptExecutionDisabled", Map.of("value", true));
+        try {
+            steps.run();
+        } finally {
+            chrome.executeCdpCommand("Emulation.setScriptExecutionDisabled", Map.of("value", false));
+        }
+    }
+
+    /** Submits the form of the main content with its primary button. */
+    void submitMainForm() {
+        clickAndWaitForPage(find("main form button[type=submit].button-primary"));
+    }
+
+    /** Ticks the checkbox of a role in the user form, by its label (DKFDS draws the box on the label). */
+    void checkRole(String label) {
+        WebElement box = find("#roles").findElements(By.tagName("label")).stream()
+                .filter(candidate -> candidate.getText().equals(label)).findFirst()
+                .orElseThrow(() -> new AssertionError("no role labelled " + label));
+        box.click();
+        assertThat(find("#" + box.getDomAttribute("for")).isSelected()).as("%s is ticked", label).isTrue();
+    }
+
+    // --- logging in and out ---
+
+    void loginAs(String login, String password) {
+        open("/login");
+        type("#username", login);
+        type("#password", password);
+        submitMainForm();
+        assertThat(findAll("[data-error-summary]")).as("login as %s should succeed", login).isEmpty();
+        assertThat(loggedInName()).isNotEmpty();
+    }
+
+    void logout() {
+        clickAndWaitForPage(find("form.tvaers-logout button[type=submit]"));
+        assertThat(findAll("form.tvaers-logout")).isEmpty();
+    }
+
+    /** The name the header shows for the signed-in user, or empty when nobody is logged in. */
+    String loggedInName() {
+        return findAll("header .user-name strong").stream().map(WebElement::getText).findFirst().orElse("");
+    }
+
+    /** The links of the header's main navigation. */
+    List<String> navigationLinks() {
+        return findAll("header nav a").stream().map(link -> URI.create(link.getDomAttribute("href")).getPath()).toList();
+    }
+
+    // --- forms with errors (DKFDS error summary) ---
+
+    /** Waits for the error summary, checks that it has focus, and returns its text. */
+    String errorSummaryWithFocus() {
+        WebElement summary = waitUntil(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-error-summary]")));
+        waitUntil(d -> summary.equals(d.switchTo().activeElement()));
+        assertThat(driver.switchTo().activeElement()).as("focus on the error summary").isEqualTo(summary);
+        return summary.getText();
+    }
+
+    // --- test data ---
+
+    /** A number unique within the run, for names and e-mail addresses (the context and its database are shared). */
+    static int unique() {
+        return SEQUENCE.incrementAndGet();
+    }
+
+    record TestUser(long id, String email, String name, String password) {}
+
+    Organisation anOrganisation() {
+        int n = unique();
+        return organisations.create(new OrganisationDetails("Testkommune " + n, Sector.MUNICIPALITY,
+                Region.SYDDANMARK, null), Actor.SYSTEM);
+    }
+
+    /** A user with a password, straight through the accounts API (for journeys that are not about creating users). */
+    TestUser aUserWithRoles(Role... roles) {
+        int n = unique();
+        String email = "bruger" + n + "@kommune.test";
+        String name = "Birthe Bruger " + n;
+        String password = "Rolig-Rød-Cykel-" + n;
+        Set<Role> roleSet = roles.length == 0 ? EnumSet.of(Role.STAFF) : EnumSet.copyOf(Arrays.asList(roles));
+        Long organisation = roleSet.contains(Role.CITIZEN) ? null : anOrganisation().id();
+        long id = users.create(new UserAttributes(email, name, organisation, roleSet), password, false, Actor.SYSTEM);
+        return new TestUser(id, email, name, password);
+    }
+
+    // --- mail ---
+
+    /** The mails GreenMail received for this address, oldest first. */
+    List<MimeMessage> mailsTo(String address) {
+        return Arrays.stream(mail.getReceivedMessages()).filter(message -> isFor(message, address)).toList();
+    }
+
+    /**
+     * Waits for mail number {@code count} to the address (mail goes out after the transaction, asynchronously) and
+     * returns the path and query of the password link in it, on this test's server (the mail's own link uses the
+     * configured base URL).
+     */
+    String awaitPasswordLink(String address, int count) {
+        MimeMessage message = waitUntil(d -> {
+            List<MimeMessage> received = mailsTo(address);
+            return received.size() >= count ? received.get(count - 1) : null;
+        });
+        String body = body(message);
+        Matcher link = RESET_LINK.matcher(body);
+        if (!link.find()) {
+            fail("no password link in the mail to " + address + ":\n" + body);
+        }
+        URI uri = URI.create(link.group());
+        return uri.getRawPath() + "?" + uri.getRawQuery();
+    }
+
+    static String body(MimeMessage message) {
+        try {
+            return String.valueOf(message.getContent());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String subject(MimeMessage message) {
+        try {
+            return message.getSubject();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static boolean isFor(MimeMessage message, String address) {
+        try {
+            Address[] recipients = message.getAllRecipients();
+            return recipients != null && Arrays.stream(recipients)
+                    .anyMatch(r -> r instanceof InternetAddress a && a.getAddress().equalsIgnoreCase(address));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    // --- accessibility ---
+
+    /** Runs axe-core on the page as it is and fails listing every serious or critical violation. */
+    void assertNoSeriousAccessibilityViolations() {
+        String problems = seriousAccessibilityViolations();
+        if (!problems.isEmpty()) {
+            fail("axe-core found serious or critical violations on " + currentPath() + ":\n" + problems);
+        }
+    }
+
+    /** The serious and critical axe-core violations of the page as it is, one per line; empty when there are none. */
+    String seriousAccessibilityViolations() {
+        Results results = new AxeBuilder().analyze(driver);
+        if (results.isErrored()) {
+            throw new IllegalStateException("axe-core failed on " + currentPath() + ": " + results.getErrorMessage());
+        }
+        assertThat(results.getPasses()).as("axe-core ran its rules on %s", currentPath()).isNotEmpty();
+        return results.getViolations().stream()
+                .filter(rule -> "serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact()))
+                .map(BrowserTest::describe)
+                .collect(Collectors.joining("\n"));
+    }
+
+    private static String describe(Rule rule) {
+        String targets = rule.getNodes().stream()
+                .map(node -> String.valueOf(node.getTarget()) + " " + node.getHtml())
+                .collect(Collectors.joining("\n      "));
+        return "  [" + rule.getImpact() + "] " + rule.getId() + ": " + rule.getHelp() + " (" + rule.getHelpUrl()
+                + ")\n      " + targets;
+    }
+}
