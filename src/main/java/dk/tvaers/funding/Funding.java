@@ -249,6 +249,13 @@ public class Funding {
                 .param("pool", poolId).query(Funding::mapEntry).list();
     }
 
+    /** The pool a ledger entry belongs to. */
+    @Transactional(readOnly = true)
+    public long poolOfEntry(long entryId) {
+        return jdbc.sql("SELECT pool_id FROM ledger_entry WHERE id = :id").param("id", entryId).query(Long.class)
+                .optional().orElseThrow(() -> new NotFoundException("ledger entry", entryId));
+    }
+
     /** Corrects an entry with a reversing one (the ledger is never edited); an entry is reversed once. */
     @Transactional
     public void reverse(long entryId, String note, Actor actor) {
@@ -263,8 +270,7 @@ public class Funding {
         if (entry.reversesEntryId() != null || entry.reversed()) {
             throw new FundingRuleException("note", "funding.error.alreadyReversed");
         }
-        long poolId = jdbc.sql("SELECT pool_id FROM ledger_entry WHERE id = :id").param("id", entryId)
-                .query(Long.class).single();
+        long poolId = poolOfEntry(entryId);
         try {
             record(poolId, entry.grantId(), entry.trancheId(), entry.kind(), -entry.amount().ore(), entryId, note,
                     actor);

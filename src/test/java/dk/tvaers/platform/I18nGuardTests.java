@@ -3,6 +3,9 @@ package dk.tvaers.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dk.tvaers.accounts.AuditKind;
+import dk.tvaers.funding.LedgerEntry;
+import dk.tvaers.funding.ProgressReport;
+import dk.tvaers.funding.TrancheStatus;
 import dk.tvaers.initiatives.InitiativeKind;
 import dk.tvaers.initiatives.Phase;
 import dk.tvaers.shared.InnovationType;
@@ -135,6 +138,15 @@ class I18nGuardTests {
         }
         for (InitiativeKind kind : InitiativeKind.values()) {
             used.add(kind.messageKey());
+        }
+        for (TrancheStatus status : TrancheStatus.values()) {
+            used.add(status.messageKey());
+        }
+        for (LedgerEntry.Kind kind : LedgerEntry.Kind.values()) {
+            used.add(kind.messageKey());
+        }
+        for (ProgressReport.ReportDecision decision : ProgressReport.ReportDecision.values()) {
+            used.add(decision.messageKey());
         }
         assertThat(difference(used, known)).as("message keys used but not defined").isEmpty();
     }
