@@ -58,6 +58,22 @@ class InitiativeJourneyTests extends BrowserTest {
                 .contains("Business case viser gevinst i kommunen efter 25 måneder")
                 .contains(consultant.name());
 
+        // a trial action: what if …, what was observed, keep it
+        clickAndWaitForPage(find("form[action$='/proevehandlinger'] button"));
+        assertThat(errorSummaryWithFocus()).contains("Udfyld feltet.");
+        type("#hypothesis", "Hvad nu hvis sygeplejersken ringer dagen efter udskrivelsen?");
+        clickAndWaitForPage(find("form[action$='/proevehandlinger'] button"));
+        assertThat(find("main").getText()).contains("Prøvehandlingen er startet.")
+                .contains("Hvad nu hvis sygeplejersken ringer dagen efter udskrivelsen?").contains("I gang");
+        clickAndWaitForPage(find("form[action$='/beslutning'] button"));
+        assertThat(errorSummaryWithFocus()).contains("Udfyld feltet.").contains("Vælg en værdi.");
+        type("#observation", "Færre genindlæggelser den første uge");
+        find("form[action$='/beslutning'] label[for$='-KEEP']").click();
+        clickAndWaitForPage(find("form[action$='/beslutning'] button"));
+        assertThat(find("main").getText()).contains("Beslutningen er gemt.").contains("Beholdt")
+                .contains("Færre genindlæggelser den første uge");
+        assertNoSeriousAccessibilityViolations();
+
         open("/initiativer?fase=USEFUL&q=" + title.replace(" ", "+"));
         assertThat(find("#results").getText()).contains(title);
         open("/initiativer?fase=PUT_TO_USE&q=" + title.replace(" ", "+"));
@@ -67,7 +83,8 @@ class InitiativeJourneyTests extends BrowserTest {
         TestUser staff = aUserWithRoles(Role.STAFF);
         loginAs(staff.email(), staff.password());
         open(initiativePath);
-        assertThat(find("main").getText()).contains(title).contains("Nyttigt").doesNotContain("Flyt fase");
+        assertThat(find("main").getText()).contains(title).contains("Nyttigt").doesNotContain("Flyt fase")
+                .contains("Hvad nu hvis sygeplejersken ringer dagen efter udskrivelsen?");
         assertThat(findAll("a[href='/initiativer/ny']")).isEmpty();
     }
 
