@@ -19,6 +19,8 @@ public final class PublicPaths {
             "/nulstil-adgangskode",
             "/tilgaengelighed",
             "/privatliv",
+            "/udfordringer",
+            "/udfordringer/{id:\\d+}",
             "/sprog",
             "/error",
             "/vendor/**",
