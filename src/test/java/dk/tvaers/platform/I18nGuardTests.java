@@ -3,6 +3,12 @@ package dk.tvaers.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dk.tvaers.accounts.AuditKind;
+import dk.tvaers.catalog.CaseCatalog;
+import dk.tvaers.catalog.CaseSection;
+import dk.tvaers.catalog.DiseaseGroup;
+import dk.tvaers.catalog.EvidenceLevel;
+import dk.tvaers.catalog.Parameter;
+import dk.tvaers.catalog.Theme;
 import dk.tvaers.initiatives.InitiativeKind;
 import dk.tvaers.initiatives.Phase;
 import dk.tvaers.shared.InnovationType;
@@ -135,6 +141,29 @@ class I18nGuardTests {
         }
         for (InitiativeKind kind : InitiativeKind.values()) {
             used.add(kind.messageKey());
+        }
+        for (CaseSection section : CaseSection.values()) {
+            used.add(section.messageKey());
+            used.add(section.hintKey());
+        }
+        for (DiseaseGroup disease : DiseaseGroup.values()) {
+            used.add(disease.messageKey());
+        }
+        for (Theme theme : Theme.values()) {
+            used.add(theme.messageKey());
+        }
+        for (EvidenceLevel level : EvidenceLevel.values()) {
+            used.add(level.messageKey());
+        }
+        for (Parameter parameter : Parameter.values()) {
+            used.add(parameter.messageKey());
+            used.add(parameter.messageKey() + ".hint");
+        }
+        for (CaseCatalog.Sort sort : CaseCatalog.Sort.values()) {
+            used.add(sort.messageKey());
+        }
+        for (int score = Parameter.MIN_SCORE; score <= Parameter.MAX_SCORE; score++) {
+            used.add("assessment.score." + score);
         }
         assertThat(difference(used, known)).as("message keys used but not defined").isEmpty();
     }
