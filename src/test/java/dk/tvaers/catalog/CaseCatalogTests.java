@@ -189,6 +189,8 @@ class CaseCatalogTests {
             String text = new PDFTextStripper().getText(document);
             assertThat(text).contains("Pdfcase Æblehaven " + n, "Teori og viden", "Lav evidens", "Målgruppe og indsatstype",
                     "5.000.000 kr.");
+            assertThat(document.getPage(0).getResources().getXObjectNames())
+                    .as("the spider chart, drawn by Batik as a form XObject on the first page").isNotEmpty();
         }
 
         var catalogue = mvc.perform(get("/katalog/eksport/pdf").param("q", "pdfcase " + n)).andReturn().getResponse();
