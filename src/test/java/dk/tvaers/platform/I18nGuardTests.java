@@ -2,6 +2,7 @@ package dk.tvaers.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dk.tvaers.catalog.Parameter;
 import java.io.IOException;
 import java.io.Reader;
 import java.lang.reflect.Method;
@@ -112,11 +113,19 @@ class I18nGuardTests {
             }
         }
         used.addAll(enumMessageKeys());
+        // keys built at run time rather than returned by an enum
+        for (Parameter parameter : Parameter.values()) {
+            used.add(parameter.messageKey() + ".hint");
+        }
+        for (int score = Parameter.MIN_SCORE; score <= Parameter.MAX_SCORE; score++) {
+            used.add("assessment.score." + score);
+        }
         assertThat(difference(used, known)).as("message keys used but not defined").isEmpty();
     }
 
     /**
-     * The message keys of every enum constant in Tværs whose enum has a {@code messageKey()} method (sectors, roles,
+     * The message keys of every enum constant in Tværs whose enum has a {@code messageKey()} (or {@code hintKey()})
+ * method (sectors, roles,
      * phases, statuses, …), found on the class path, so a new enum is checked without being listed here.
      */
     private static Set<String> enumMessageKeys() throws IOException {
@@ -132,14 +141,16 @@ class I18nGuardTests {
         for (var candidate : scanner.findCandidateComponents("dk.tvaers")) {
             try {
                 Class<?> type = Class.forName(candidate.getBeanClassName());
-                Method messageKey;
-                try {
-                    messageKey = type.getMethod("messageKey");
-                } catch (NoSuchMethodException e) {
-                    continue;
-                }
-                for (Object constant : type.getEnumConstants()) {
-                    keys.add((String) messageKey.invoke(constant));
+                for (String name : List.of("messageKey", "hintKey")) {
+                    Method key;
+                    try {
+                        key = type.getMethod(name);
+                    } catch (NoSuchMethodException e) {
+                        continue;
+                    }
+                    for (Object constant : type.getEnumConstants()) {
+                        keys.add((String) key.invoke(constant));
+                    }
                 }
             } catch (ReflectiveOperationException e) {
                 throw new IllegalStateException(e);
