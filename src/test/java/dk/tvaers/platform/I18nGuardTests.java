@@ -3,6 +3,9 @@ package dk.tvaers.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dk.tvaers.accounts.AuditKind;
+import dk.tvaers.ideas.IdeaMessage;
+import dk.tvaers.ideas.IdeaStatus;
+import dk.tvaers.ideas.Ideas;
 import dk.tvaers.initiatives.InitiativeKind;
 import dk.tvaers.initiatives.Phase;
 import dk.tvaers.shared.InnovationType;
@@ -134,6 +137,15 @@ class I18nGuardTests {
             used.add(phase.messageKey());
         }
         for (InitiativeKind kind : InitiativeKind.values()) {
+            used.add(kind.messageKey());
+        }
+        for (IdeaStatus status : IdeaStatus.values()) {
+            used.add(status.messageKey());
+        }
+        for (Ideas.Sort sort : Ideas.Sort.values()) {
+            used.add(sort.messageKey());
+        }
+        for (IdeaMessage.Kind kind : IdeaMessage.Kind.values()) {
             used.add(kind.messageKey());
         }
         assertThat(difference(used, known)).as("message keys used but not defined").isEmpty();

@@ -19,6 +19,10 @@ public final class PublicPaths {
             "/nulstil-adgangskode",
             "/tilgaengelighed",
             "/privatliv",
+            // ideas: the public list and pages, submitting without an account, the similar-ideas suggestion, and
+            // the e-mail links to confirm and follow an idea (support and comments, under /ideer/{id}/…, need a login)
+            "/ideer",
+            "/ideer/*",
             "/sprog",
             "/error",
             "/vendor/**",
