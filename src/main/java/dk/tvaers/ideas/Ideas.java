@@ -197,7 +197,7 @@ public class Ideas {
     /** The ideas a logged-in user submitted or follows, newest first. */
     @Transactional(readOnly = true)
     public List<Idea> followedBy(long userId) {
-        return jdbc.sql(IdeaRows.SELECT + """
+        return jdbc.sql(IdeaRows.SELECT + " " + """
                  WHERE i.id IN (SELECT idea_id FROM idea_follower WHERE user_id = :user)
                  ORDER BY i.created_at DESC, i.id DESC""")
                 .param("user", userId).query(IdeaRows::map).list();
