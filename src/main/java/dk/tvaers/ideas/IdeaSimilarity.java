@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -23,11 +24,12 @@ public class IdeaSimilarity implements SimilarItemSource {
     private static final int MAX_WORDS = 30;
 
     private final JdbcClient jdbc;
-    private final List<SimilarItemSource> sources;
+    /** The other modules' sources (Spring leaves this bean itself out of the list, so it is added in use). */
+    private final List<SimilarItemSource> others;
 
-    IdeaSimilarity(JdbcClient jdbc, List<SimilarItemSource> sources) {
+    IdeaSimilarity(JdbcClient jdbc, List<SimilarItemSource> others) {
         this.jdbc = jdbc;
-        this.sources = sources;
+        this.others = others;
     }
 
     /** The best suggestions of all sources for the text. */
@@ -35,7 +37,7 @@ public class IdeaSimilarity implements SimilarItemSource {
         if (words(text).isEmpty()) {
             return List.of();
         }
-        return sources.stream()
+        return Stream.concat(Stream.of(this), others.stream().filter(source -> source != this))
                 .flatMap(source -> source.similarTo(text, limit).stream())
                 .sorted(Comparator.comparingDouble(SimilarItem::score).reversed())
                 .limit(limit)
