@@ -129,8 +129,18 @@ class IdeaJourneyTests extends BrowserTest {
         assertThat(initiative.phase()).isEqualTo(Phase.NEW);
         assertThat(initiative.title()).isEqualTo(title);
         open("/ideer/" + id);
-        clickAndWaitForPage(driver.findElement(By.partialLinkText("initiativ nr. " + initiative.id())));
+        assertThat(driver.findElement(By.partialLinkText("initiativ nr. " + initiative.id())).getDomAttribute("href"))
+                .isEqualTo("/initiativer/" + initiative.id());
+
+        // initiatives are for people who are logged in: the consultant sees it in phase Nyt, linked to the idea
+        loginAs(consultant.email(), consultant.password());
+        open("/initiativer/" + initiative.id());
         assertThat(heading()).isEqualTo(title);
+        assertThat(find("main").getText()).contains("Nyt");
+        clickAndWaitForPage(driver.findElement(By.linkText("Idé nr. " + id)));
+        assertThat(heading()).isEqualTo(title);
+        assertThat(currentPath()).isEqualTo("/ideer/" + id);
+        logout();
     }
 
     @Test
