@@ -156,14 +156,16 @@ public class Ideas {
         return find(id).filter(idea -> idea.status().isVisible());
     }
 
-    /** The published ideas, searched (Danish full-text and trigram similarity of the title), filtered, sorted. */
+    /** The published ideas, searched (Danish full-text), filtered, sorted. */
     @Transactional(readOnly = true)
     public PageOf<Idea> search(Filter filter, Sort sort, int page, int size) {
         var where = new ArrayList<String>();
         Map<String, Object> params = new HashMap<>();
         where.add("i.status <> 'UNCONFIRMED'");
         if (filter.text() != null && !filter.text().isBlank()) {
-            where.add("(i.search @@ websearch_to_tsquery('danish', :text) OR lower(:text) <% lower(i.title))");
+            // Danish full-text search (stemmed, stop words dropped) on the GIN index; trigram similarity is kept
+            // for the suggestions while typing (IdeaSimilarity), where a half-typed word must still match
+            where.add("i.search @@ websearch_to_tsquery('danish', :text)");
             params.put("text", filter.text().strip());
         }
         if (filter.status() != null) {

@@ -13,7 +13,10 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.context.WebApplicationContext;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -32,6 +35,9 @@ class IdeaListBenchmark {
     private static final double TARGET_MS = 100;
 
     @Autowired
+    WebApplicationContext context;
+
+    /** Its own MockMvc: the shared one records every exchange to print on failure, which is not server time. */
     MockMvc mvc;
 
     @Autowired
@@ -42,6 +48,7 @@ class IdeaListBenchmark {
 
     @Test
     void publicListAndSearchAnswerWithinTargetAtOneHundredThousandIdeas() throws Exception {
+        mvc = MockMvcBuilders.webAppContextSetup(context).apply(SecurityMockMvcConfigurers.springSecurity()).build();
         long start = System.nanoTime();
         new IdeaGenerator(jdbc, transactions).generate(IDEAS, 0.42);
         long visible = jdbc.sql("SELECT count(*) FROM idea WHERE status <> 'UNCONFIRMED'").query(Long.class).single();
@@ -50,9 +57,7 @@ class IdeaListBenchmark {
         assertThat(visible).isGreaterThanOrEqualTo(IDEAS);
 
         double[] baseline = measure(List.of(get("/tilgaengelighed")));
-        double[] list = measure(List.of(get("/ideer"), get("/ideer").param("side", "50"),
-                get("/ideer").param("sorter", "MOST_SUPPORTED"), get("/ideer").param("sektor", "MUNICIPALITY"),
-                get("/ideer").param("status", "PRIORITISED").param("type", "EVERYDAY")));
+        double[] list = measure(listRequests());
         double[] search = measure(List.of(get("/ideer").param("q", "KOL-patienter"),
                 get("/ideer").param("q", "genoptræning efter udskrivelse"),
                 get("/ideer").param("q", "hjemmepleje medicin").param("sektor", "REGION"),
@@ -65,9 +70,21 @@ class IdeaListBenchmark {
         print("public list", list, baseline);
         print("search (Danish FTS)", search, baseline);
         System.out.println();
+        System.out.println("per request (p95 ms):");
+        for (var request : listRequests()) {
+            System.out.printf(Locale.ROOT, "  %7.1f  %s%n", percentile(measure(List.of(request)), 95),
+                    request.buildRequest(context.getServletContext()).getQueryString());
+        }
+        System.out.println();
 
         assertThat(percentile(list, 95)).as("public list p95 (ms)").isLessThan(TARGET_MS);
         assertThat(percentile(search, 95)).as("search p95 (ms)").isLessThan(TARGET_MS);
+    }
+
+    private static List<MockHttpServletRequestBuilder> listRequests() {
+        return List.of(get("/ideer"), get("/ideer").param("side", "50"),
+                get("/ideer").param("sorter", "MOST_SUPPORTED"), get("/ideer").param("sektor", "MUNICIPALITY"),
+                get("/ideer").param("status", "PRIORITISED").param("type", "EVERYDAY"));
     }
 
     private double[] measure(List<MockHttpServletRequestBuilder> requests) throws Exception {
