@@ -79,9 +79,4 @@ final class IdeaRows {
             throw new IllegalStateException(e);
         }
     }
-
-    /** Escapes a LIKE pattern's wildcards. */
-    static String like(String text) {
-        return "%" + text.strip().toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-    }
 }
