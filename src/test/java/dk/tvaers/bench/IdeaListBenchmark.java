@@ -73,7 +73,7 @@ class IdeaListBenchmark {
         System.out.println("per request (p95 ms):");
         for (var request : listRequests()) {
             System.out.printf(Locale.ROOT, "  %7.1f  %s%n", percentile(measure(List.of(request)), 95),
-                    request.buildRequest(context.getServletContext()).getQueryString());
+                    describe(request.buildRequest(context.getServletContext()).getParameterMap()));
         }
         System.out.println();
 
@@ -104,6 +104,12 @@ class IdeaListBenchmark {
     private static void print(String name, double[] times, double[] baseline) {
         System.out.printf(Locale.ROOT, "%-20s %7.1f  %7.1f   %10.1fx   < %.0f ms%n", name, percentile(times, 50),
                 percentile(times, 95), percentile(times, 95) / percentile(baseline, 95), TARGET_MS);
+    }
+
+    private static String describe(java.util.Map<String, String[]> parameters) {
+        return parameters.isEmpty() ? "/ideer" : "/ideer?" + parameters.entrySet().stream()
+                .map(e -> e.getKey() + "=" + String.join(",", e.getValue()))
+                .collect(java.util.stream.Collectors.joining("&"));
     }
 
     static double percentile(double[] values, int p) {
