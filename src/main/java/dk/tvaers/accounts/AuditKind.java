@@ -18,7 +18,8 @@ public enum AuditKind {
     ORGANISATION_UPDATED,
     ORGANISATION_DEACTIVATED,
     ORGANISATION_REACTIVATED,
-    ADMINISTRATOR_CREATED;
+    ADMINISTRATOR_CREATED,
+    ACCOUNT_DELETED;
 
     public String messageKey() {
         return "audit.kind." + name();

@@ -244,6 +244,30 @@ public class UserDirectory {
                 user.username(), null);
     }
 
+    /** The name a deleted account shows wherever it is still referred to. */
+    public static final String DELETED_NAME = "Slettet bruger";
+
+    /**
+     * Deletes a person's account at their own request: the row stays (so ids others refer to still resolve) but
+     * holds nothing personal — no name, e-mail, password, login link or roles — and can never log in again. The
+     * audit log is append-only and keeps its earlier entries; a new entry records the deletion under the new name.
+     */
+    @Transactional
+    public void anonymise(long id) {
+        UserAccount user = find(id).orElseThrow(() -> new NotFoundException("user", id));
+        String placeholder = "slettet-" + id;
+        jdbc.sql("DELETE FROM spring_session WHERE principal_name = :name").param("name", user.username()).update();
+        jdbc.sql("DELETE FROM password_reset_token WHERE user_id = :id").param("id", id).update();
+        jdbc.sql("DELETE FROM user_role WHERE user_account = :id").param("id", id).update();
+        jdbc.sql("""
+                UPDATE user_account SET username = :placeholder, email = NULL, display_name = :name,
+                    password_hash = NULL, organisation_id = NULL, active = FALSE, oidc_issuer = NULL,
+                    oidc_subject = NULL, last_login_at = NULL, version = version + 1
+                WHERE id = :id""")
+                .param("placeholder", placeholder).param("name", DELETED_NAME).param("id", id).update();
+        audit.record(AuditKind.ACCOUNT_DELETED, id, placeholder, placeholder, null);
+    }
+
     /** Checks the current password, for a user who changes their own. */
     @Transactional(readOnly = true)
     public boolean passwordMatches(long id, String rawPassword) {

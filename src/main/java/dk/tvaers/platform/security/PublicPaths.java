@@ -27,6 +27,10 @@ public final class PublicPaths {
             "/katalog/eksport/*",
             "/historier",
             "/historier/{id:\\d+}",
+            // ideas: the public list and pages, submitting without an account, the similar-ideas suggestion, and
+            // the e-mail links to confirm and follow an idea (support and comments, under /ideer/{id}/…, need a login)
+            "/ideer",
+            "/ideer/*",
             "/sprog",
             "/error",
             "/vendor/**",

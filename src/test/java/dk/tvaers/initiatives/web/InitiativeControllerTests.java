@@ -84,7 +84,8 @@ class InitiativeControllerTests {
 
         assertThat(result).hasStatusOk();
         assertThat(result).bodyText().contains("KOL i eget hjem").contains("Nyt").contains("Idé nr. 12")
-                .contains("Tværsektorielt").doesNotContain("Flyt fase");
+                .contains("Tværsektorielt").doesNotContain("Flyt fase")
+                .contains("href=\"/ideer/12\"");
     }
 
     @Test

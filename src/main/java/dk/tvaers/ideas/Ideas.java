@@ -1,0 +1,305 @@
+package dk.tvaers.ideas;
+
+import dk.tvaers.accounts.Actor;
+import dk.tvaers.platform.web.PageOf;
+import dk.tvaers.shared.InnovationType;
+import dk.tvaers.shared.Sector;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The ideas module's public API for submitters and the public: submit and confirm ideas, find and list the
+ * published ones, support and comment, follow an idea and answer the clinic.
+ */
+@Service
+public class Ideas {
+
+    /** Who follows an idea through an e-mail link (a person without an account). */
+    public record Follower(long id, long ideaId, Long userId, String name, String email) {}
+
+    /** Filters of the public list; every field may be empty. */
+    public record Filter(String text, IdeaStatus status, Sector sector, InnovationType kind) {}
+
+    /** Orders of the public list. */
+    public enum Sort {
+        NEWEST,
+        OLDEST,
+        MOST_SUPPORTED,
+        TITLE;
+
+        public String messageKey() {
+            return "ideaSort." + name();
+        }
+    }
+
+    private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    Ideas(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock) {
+        this.jdbc = jdbc;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /**
+     * Submits an idea. A logged-in or assisted submission counts at once; a person without an account is mailed a
+     * confirmation link and the idea stays unconfirmed (invisible) until they use it.
+     */
+    @Transactional
+    public long submit(NewIdea idea, Submitter submitter) {
+        IdeaStatus status = submitter.mustConfirm() ? IdeaStatus.UNCONFIRMED : IdeaStatus.SUBMITTED;
+        Timestamp now = Timestamp.from(clock.instant());
+        long id = jdbc.sql("""
+                INSERT INTO idea (title, problem, proposal, beneficiaries, innovation_type, region, status,
+                                  submitter_user_id, submitter_name, show_name, assisted_by_user_id, assisted_by_name,
+                                  created_at, submitted_at)
+                VALUES (:title, :problem, :proposal, :beneficiaries, :type, :region, :status, :user, :name, :show,
+                        :assistedBy, :assistedByName, :now, :submitted) RETURNING id""")
+                .param("title", idea.title().strip())
+                .param("problem", idea.problem().strip())
+                .param("proposal", idea.proposal().strip())
+                .param("beneficiaries", idea.beneficiaries().strip())
+                .param("type", idea.innovationType().name())
+                .param("region", idea.region() == null ? null : idea.region().name())
+                .param("status", status.name())
+                .param("user", submitter.userId())
+                .param("name", blankToNull(submitter.name()))
+                .param("show", idea.showName())
+                .param("assistedBy", submitter.assistedById())
+                .param("assistedByName", submitter.assistedByName())
+                .param("now", now)
+                .param("submitted", status == IdeaStatus.SUBMITTED ? now : null)
+                .query(Long.class).single();
+        for (Sector sector : idea.sectors()) {
+            jdbc.sql("INSERT INTO idea_sector (idea_id, sector) VALUES (:id, :sector)")
+                    .param("id", id).param("sector", sector.name()).update();
+        }
+        for (NewIdea.NewAttachment attachment : idea.attachments()) {
+            jdbc.sql("""
+                    INSERT INTO idea_attachment (idea_id, filename, content_type, size_bytes, content)
+                    VALUES (:id, :name, :type, :size, :content)""")
+                    .param("id", id)
+                    .param("name", attachment.filename())
+                    .param("type", attachment.type().mediaType())
+                    .param("size", (long) attachment.content().length)
+                    .param("content", attachment.content())
+                    .update();
+        }
+        long follower = jdbc.sql("""
+                INSERT INTO idea_follower (idea_id, user_id, name, email, submitter)
+                VALUES (:id, :user, :name, :email, TRUE) RETURNING id""")
+                .param("id", id)
+                .param("user", submitter.userId())
+                .param("name", blankToNull(submitter.name()))
+                .param("email", blankToNull(submitter.email()))
+                .query(Long.class).single();
+        String by = submitter.assistedByName() != null ? submitter.assistedByName()
+                : submitter.name() == null ? "" : submitter.name();
+        recordStatus(id, null, status, null, submitter.assistedById() != null ? submitter.assistedById()
+                : submitter.userId(), by);
+        if (submitter.userId() == null && blankToNull(submitter.email()) != null) {
+            events.publishEvent(new IdeaConfirmationRequested(id, follower));
+        }
+        return id;
+    }
+
+    /** Confirms the idea the link belongs to (once; later uses just find it). Empty for an unknown link. */
+    @Transactional
+    public Optional<Long> confirm(String token) {
+        Optional<Follower> follower = followerByToken(token);
+        follower.ifPresent(f -> {
+            int changed = jdbc.sql("""
+                    UPDATE idea SET status = 'SUBMITTED', submitted_at = :now, version = version + 1
+                    WHERE id = :id AND status = 'UNCONFIRMED'""")
+                    .param("now", Timestamp.from(clock.instant())).param("id", f.ideaId()).update();
+            if (changed > 0) {
+                recordStatus(f.ideaId(), IdeaStatus.UNCONFIRMED, IdeaStatus.SUBMITTED, null, null,
+                        f.name() == null ? "" : f.name());
+            }
+        });
+        return follower.map(Follower::ideaId);
+    }
+
+    /** The follower an e-mail link belongs to; the idea of a merged idea's follower is the idea it went into. */
+    @Transactional(readOnly = true)
+    public Optional<Follower> followerByToken(String token) {
+        if (token == null || token.isBlank() || token.length() > 100) {
+            return Optional.empty();
+        }
+        return jdbc.sql("""
+                SELECT f.id, f.idea_id, f.user_id, f.name, f.email FROM idea_follow_token t
+                JOIN idea_follower f ON f.id = t.follower_id WHERE t.token_hash = :hash""")
+                .param("hash", IdeaRows.hash(token))
+                .query((rs, n) -> new Follower(rs.getLong("id"), rs.getLong("idea_id"), (Long) rs.getObject("user_id"),
+                        rs.getString("name"), rs.getString("email")))
+                .optional();
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Idea> find(long id) {
+        return jdbc.sql(IdeaRows.SELECT + " WHERE i.id = :id").param("id", id).query(IdeaRows::map).optional();
+    }
+
+    /** An idea the public may see (confirmed). */
+    @Transactional(readOnly = true)
+    public Optional<Idea> findPublished(long id) {
+        return find(id).filter(idea -> idea.status().isVisible());
+    }
+
+    /** The published ideas, searched (Danish full-text), filtered, sorted. */
+    @Transactional(readOnly = true)
+    public PageOf<Idea> search(Filter filter, Sort sort, int page, int size) {
+        var where = new ArrayList<String>();
+        Map<String, Object> params = new HashMap<>();
+        where.add("i.status <> 'UNCONFIRMED'");
+        if (filter.text() != null && !filter.text().isBlank()) {
+            // Danish full-text search (stemmed, stop words dropped) on the GIN index; trigram similarity is kept
+            // for the suggestions while typing (IdeaSimilarity), where a half-typed word must still match
+            where.add("i.search @@ websearch_to_tsquery('danish', :text)");
+            params.put("text", filter.text().strip());
+        }
+        if (filter.status() != null) {
+            where.add("i.status = :status");
+            params.put("status", filter.status().name());
+        }
+        if (filter.kind() != null) {
+            where.add("i.innovation_type = :kind");
+            params.put("kind", filter.kind().name());
+        }
+        if (filter.sector() != null) {
+            where.add("EXISTS (SELECT 1 FROM idea_sector s WHERE s.idea_id = i.id AND s.sector = :sector)");
+            params.put("sector", filter.sector().name());
+        }
+        String condition = " WHERE " + String.join(" AND ", where);
+        long total = jdbc.sql("SELECT count(*) FROM idea i" + condition).params(params).query(Long.class).single();
+        var empty = new PageOf<Idea>(List.of(), page, size, total);
+        params.put("limit", size);
+        params.put("offset", empty.offset());
+        String order = switch (sort == null ? Sort.NEWEST : sort) {
+            case NEWEST -> "i.submitted_at DESC, i.id DESC";
+            case OLDEST -> "i.submitted_at, i.id";
+            case MOST_SUPPORTED -> "i.support_count DESC, i.id DESC";
+            case TITLE -> "lower(i.title), i.id";
+        };
+        var items = jdbc.sql(IdeaRows.SELECT + condition + " ORDER BY " + order + " LIMIT :limit OFFSET :offset")
+                .params(params).query(IdeaRows::map).list();
+        return new PageOf<>(items, page, size, total);
+    }
+
+    /** The ideas a logged-in user submitted or follows, newest first. */
+    @Transactional(readOnly = true)
+    public List<Idea> followedBy(long userId) {
+        return jdbc.sql(IdeaRows.SELECT + " " + """
+                 WHERE i.id IN (SELECT idea_id FROM idea_follower WHERE user_id = :user)
+                 ORDER BY i.created_at DESC, i.id DESC""")
+                .param("user", userId).query(IdeaRows::map).list();
+    }
+
+    @Transactional(readOnly = true)
+    public boolean follows(long ideaId, long userId) {
+        return jdbc.sql("SELECT count(*) FROM idea_follower WHERE idea_id = :idea AND user_id = :user")
+                .param("idea", ideaId).param("user", userId).query(Long.class).single() > 0;
+    }
+
+    @Transactional(readOnly = true)
+    public List<Attachment> attachments(long ideaId) {
+        return jdbc.sql("""
+                SELECT id, idea_id, filename, content_type, size_bytes FROM idea_attachment
+                WHERE idea_id = :id ORDER BY id""")
+                .param("id", ideaId)
+                .query((rs, n) -> new Attachment(rs.getLong("id"), rs.getLong("idea_id"), rs.getString("filename"),
+                        rs.getString("content_type"), rs.getLong("size_bytes")))
+                .list();
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<byte[]> attachmentContent(long ideaId, long attachmentId) {
+        return jdbc.sql("SELECT content FROM idea_attachment WHERE id = :id AND idea_id = :idea")
+                .param("id", attachmentId).param("idea", ideaId).query(byte[].class).optional();
+    }
+
+    /** Supports a published idea, once per person. */
+    @Transactional
+    public void support(long ideaId, long userId) {
+        int added = jdbc.sql("""
+                INSERT INTO idea_support (idea_id, user_id) VALUES (:idea, :user) ON CONFLICT DO NOTHING""")
+                .param("idea", ideaId).param("user", userId).update();
+        if (added == 0) {
+            throw new AlreadySupportedException(ideaId);
+        }
+        jdbc.sql("UPDATE idea SET support_count = support_count + 1 WHERE id = :id").param("id", ideaId).update();
+    }
+
+    @Transactional(readOnly = true)
+    public boolean supports(long ideaId, long userId) {
+        return jdbc.sql("SELECT count(*) FROM idea_support WHERE idea_id = :idea AND user_id = :user")
+                .param("idea", ideaId).param("user", userId).query(Long.class).single() > 0;
+    }
+
+    @Transactional
+    public void comment(long ideaId, String body, Actor author) {
+        jdbc.sql("INSERT INTO idea_comment (idea_id, author_id, author_name, body) VALUES (:idea, :id, :name, :body)")
+                .param("idea", ideaId).param("id", author.id()).param("name", author.name())
+                .param("body", body.strip()).update();
+    }
+
+    @Transactional(readOnly = true)
+    public List<IdeaComment> comments(long ideaId) {
+        return jdbc.sql("""
+                SELECT id, author_name, body, created_at FROM idea_comment WHERE idea_id = :id ORDER BY created_at, id""")
+                .param("id", ideaId)
+                .query((rs, n) -> new IdeaComment(rs.getLong("id"), rs.getString("author_name"), rs.getString("body"),
+                        rs.getTimestamp("created_at").toInstant()))
+                .list();
+    }
+
+    /** The thread between the clinic and the submitter, oldest first. */
+    @Transactional(readOnly = true)
+    public List<IdeaMessage> thread(long ideaId) {
+        return jdbc.sql("""
+                SELECT id, kind, author_name, body, created_at FROM idea_message WHERE idea_id = :id
+                ORDER BY created_at, id""")
+                .param("id", ideaId)
+                .query((rs, n) -> new IdeaMessage(rs.getLong("id"), IdeaMessage.Kind.valueOf(rs.getString("kind")),
+                        rs.getString("author_name"), rs.getString("body"), rs.getTimestamp("created_at").toInstant()))
+                .list();
+    }
+
+    /** The submitter (or another follower) answers in the thread. */
+    @Transactional
+    public void answer(long ideaId, String body, Long authorId, String authorName) {
+        jdbc.sql("""
+                INSERT INTO idea_message (idea_id, kind, author_id, author_name, body)
+                VALUES (:idea, 'ANSWER', :author, :name, :body)""")
+                .param("idea", ideaId).param("author", authorId)
+                .param("name", authorName == null || authorName.isBlank() ? "-" : authorName)
+                .param("body", body.strip()).update();
+    }
+
+    void recordStatus(long ideaId, IdeaStatus from, IdeaStatus to, String note, Long byId, String byName) {
+        jdbc.sql("""
+                INSERT INTO idea_status_change (idea_id, from_status, to_status, note, by_user_id, by_name)
+                VALUES (:id, :from, :to, :note, :by, :name)""")
+                .param("id", ideaId)
+                .param("from", from == null ? null : from.name())
+                .param("to", to.name())
+                .param("note", blankToNull(note))
+                .param("by", byId)
+                .param("name", byName == null ? "" : byName)
+                .update();
+    }
+
+    static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+}

@@ -1,0 +1,267 @@
+package dk.tvaers.ideas.web;
+
+import dk.tvaers.accounts.AccountPrincipal;
+import dk.tvaers.accounts.Actor;
+import dk.tvaers.accounts.UserAccount;
+import dk.tvaers.accounts.UserDirectory;
+import dk.tvaers.ideas.Attachment;
+import dk.tvaers.ideas.Idea;
+import dk.tvaers.ideas.IdeaClinic;
+import dk.tvaers.ideas.IdeaStatus;
+import dk.tvaers.ideas.Ideas;
+import dk.tvaers.ideas.InvalidOutcomeException;
+import dk.tvaers.ideas.ScoreCriterion;
+import dk.tvaers.platform.web.NotFoundException;
+import dk.tvaers.platform.web.PageOf;
+import dk.tvaers.platform.web.SelectOption;
+import dk.tvaers.shared.InnovationType;
+import dk.tvaers.shared.Region;
+import dk.tvaers.shared.Role;
+import dk.tvaers.shared.Sector;
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BeanPropertyBindingResult;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The idea clinic for innovation consultants: the queue, the prioritised view, and an idea's case page with
+ * assignment, the thread with the submitter, the scorecard and the outcome.
+ */
+@Controller
+@RolesAllowed("INNOVATION_CONSULTANT")
+class ClinicController {
+
+    record QuestionForm(@NotBlank(message = "{validation.required}") @Size(max = 4000, message = "{validation.tooLong}")
+            String body) {}
+
+    /** The outcome form: which outcome, the note (where to / the reason), and the idea to merge into. */
+    record OutcomeForm(IdeaStatus outcome, @Size(max = 2000, message = "{validation.tooLong}") String note,
+            Long mergeInto) {}
+
+    private final Ideas ideas;
+    private final IdeaClinic clinic;
+    private final UserDirectory users;
+    private final Clock clock;
+
+    ClinicController(Ideas ideas, IdeaClinic clinic, UserDirectory users, Clock clock) {
+        this.ideas = ideas;
+        this.clinic = clinic;
+        this.users = users;
+        this.clock = clock;
+    }
+
+    @GetMapping("/idekliniken")
+    String queue(@RequestParam(name = "status", required = false) IdeaStatus status,
+            @RequestParam(name = "region", required = false) Region region,
+            @RequestParam(name = "sektor", required = false) Sector sector,
+            @RequestParam(name = "type", required = false) InnovationType kind,
+            @RequestParam(name = "tildelt", required = false) Long assignedTo,
+            @RequestParam(name = "side", required = false) Integer page,
+            HtmxRequest htmx, Model model) {
+        var filter = new IdeaClinic.QueueFilter(status == IdeaStatus.UNCONFIRMED ? null : status, region, sector,
+                kind, assignedTo);
+        model.addAttribute("page", clinic.queue(filter, PageOf.clampPage(page), PageOf.DEFAULT_SIZE));
+        model.addAttribute("filter", filter);
+        model.addAttribute("statuses", List.of(IdeaStatus.SUBMITTED, IdeaStatus.IN_REVIEW, IdeaStatus.PRIORITISED,
+                IdeaStatus.REFERRED, IdeaStatus.MERGED, IdeaStatus.REJECTED));
+        model.addAttribute("regions", Region.values());
+        model.addAttribute("sectors", Sector.values());
+        model.addAttribute("kinds", InnovationType.values());
+        model.addAttribute("consultants", consultants());
+        model.addAttribute("clock", clock);
+        return htmx.isHtmxRequest() ? "ideas/clinic-queue :: results" : "ideas/clinic-queue";
+    }
+
+    @GetMapping("/idekliniken/prioriteret")
+    String prioritised(Model model) {
+        model.addAttribute("assessed", clinic.prioritised());
+        return "ideas/clinic-prioritised";
+    }
+
+    @GetMapping("/idekliniken/{id}")
+    String show(@PathVariable long id, Model model) {
+        return page(id, model);
+    }
+
+    @PostMapping("/idekliniken/{id}/tildel")
+    String assign(@AuthenticationPrincipal AccountPrincipal principal, @PathVariable long id,
+            @RequestParam(name = "consultant", required = false) Long consultantId, RedirectAttributes redirect) {
+        UserAccount consultant = consultantId == null ? null : users.find(consultantId)
+                .filter(u -> u.roles().contains(Role.INNOVATION_CONSULTANT)).orElse(null);
+        if (consultant == null) {
+            redirect.addFlashAttribute("problem", "clinic.assign.error");
+            return "redirect:/idekliniken/" + id;
+        }
+        try {
+            clinic.assign(id, consultant.id(), consultant.displayName(), actor(principal));
+            redirect.addFlashAttribute("notice", "clinic.assign.done");
+        } catch (InvalidOutcomeException e) {
+            redirect.addFlashAttribute("problem", e.messageKey());
+        }
+        return "redirect:/idekliniken/" + id;
+    }
+
+    @PostMapping("/idekliniken/{id}/spoerg")
+    String ask(@AuthenticationPrincipal AccountPrincipal principal, @PathVariable long id,
+            @Valid @ModelAttribute("questionForm") QuestionForm form, BindingResult errors, Model model,
+            RedirectAttributes redirect) {
+        if (errors.hasErrors()) {
+            return page(id, model);
+        }
+        try {
+            clinic.ask(id, form.body(), actor(principal));
+            redirect.addFlashAttribute("notice", "clinic.question.done");
+        } catch (InvalidOutcomeException e) {
+            redirect.addFlashAttribute("problem", e.messageKey());
+        }
+        return "redirect:/idekliniken/" + id + "#traad";
+    }
+
+    /** The scorecard: every active criterion needs a score 1–5 and a justification; all typed is kept on error. */
+    @PostMapping("/idekliniken/{id}/score")
+    String score(@AuthenticationPrincipal AccountPrincipal principal, @PathVariable long id,
+            @RequestParam Map<String, String> params, Model model, RedirectAttributes redirect) {
+        List<ScoreCriterion> criteria = clinic.criteria(true);
+        var entries = new ArrayList<IdeaClinic.ScoreEntry>();
+        var typed = new HashMap<String, String>();
+        var problems = new ArrayList<String>();
+        for (ScoreCriterion criterion : criteria) {
+            String score = params.getOrDefault("score" + criterion.id(), "");
+            String why = params.getOrDefault("why" + criterion.id(), "").strip();
+            typed.put("score" + criterion.id(), score);
+            typed.put("why" + criterion.id(), why);
+            int value;
+            try {
+                value = Integer.parseInt(score);
+            } catch (NumberFormatException e) {
+                value = 0;
+            }
+            if (value < 1 || value > 5 || why.isEmpty() || why.length() > 1000) {
+                problems.add(criterion.name());
+                continue;
+            }
+            entries.add(new IdeaClinic.ScoreEntry(criterion.id(), value, why));
+        }
+        if (!problems.isEmpty()) {
+            model.addAttribute("scoreProblems", problems);
+            model.addAttribute("typed", typed);
+            return page(id, model);
+        }
+        try {
+            clinic.score(id, entries, actor(principal));
+            redirect.addFlashAttribute("notice", "clinic.score.done");
+        } catch (InvalidOutcomeException e) {
+            redirect.addFlashAttribute("problem", e.messageKey());
+        }
+        return "redirect:/idekliniken/" + id + "#scorekort";
+    }
+
+    @PostMapping("/idekliniken/{id}/udfald")
+    String decide(@AuthenticationPrincipal AccountPrincipal principal, @PathVariable long id,
+            @Valid @ModelAttribute("outcomeForm") OutcomeForm form, BindingResult errors, Model model,
+            RedirectAttributes redirect) {
+        if (form.outcome() == null || !form.outcome().isOutcome()) {
+            errors.rejectValue("outcome", "validation.choose");
+        } else if (form.outcome() != IdeaStatus.PRIORITISED && form.outcome() != IdeaStatus.MERGED
+                && (form.note() == null || form.note().isBlank())) {
+            errors.rejectValue("note", "clinic.outcome.error.noteRequired");
+        } else if (form.outcome() == IdeaStatus.MERGED && form.mergeInto() == null) {
+            errors.rejectValue("mergeInto", "validation.required");
+        }
+        if (errors.hasErrors()) {
+            return page(id, model);
+        }
+        try {
+            Actor actor = actor(principal);
+            switch (form.outcome()) {
+                case PRIORITISED -> {
+                    long initiative = clinic.prioritise(id, form.note(), actor);
+                    redirect.addFlashAttribute("noticeArg", initiative);
+                }
+                case REFERRED -> clinic.refer(id, form.note(), actor);
+                case REJECTED -> clinic.reject(id, form.note(), actor);
+                case MERGED -> clinic.merge(id, form.mergeInto(), form.note(), actor);
+                default -> throw new IllegalStateException();
+            }
+        } catch (InvalidOutcomeException e) {
+            errors.reject(e.messageKey());
+            return page(id, model);
+        }
+        redirect.addFlashAttribute("notice", "clinic.outcome.done." + form.outcome().name());
+        return "redirect:/idekliniken/" + id;
+    }
+
+    @GetMapping("/idekliniken/{id}/bilag/{attachment}")
+    ResponseEntity<byte[]> attachment(@PathVariable long id, @PathVariable long attachment) {
+        Attachment meta = ideas.attachments(id).stream().filter(a -> a.id() == attachment).findFirst()
+                .orElseThrow(() -> new NotFoundException("attachment", attachment));
+        byte[] content = ideas.attachmentContent(id, attachment).orElseThrow();
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(meta.contentType()))
+                .header(HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment().filename(meta.filename(), java.nio.charset.StandardCharsets.UTF_8)
+                                .build().toString())
+                .header("X-Content-Type-Options", "nosniff")
+                .body(content);
+    }
+
+    private String page(long id, Model model) {
+        Idea idea = ideas.find(id).filter(i -> i.status().isVisible())
+                .orElseThrow(() -> new NotFoundException("idea", id));
+        model.addAttribute("idea", idea);
+        model.addAttribute("attachments", ideas.attachments(id));
+        model.addAttribute("thread", ideas.thread(id));
+        model.addAttribute("history", clinic.history(id));
+        model.addAttribute("criteria", clinic.criteria(true));
+        model.addAttribute("scores", clinic.scores(id));
+        model.addAttribute("consultants", consultants());
+        model.addAttribute("clock", clock);
+        if (!model.containsAttribute("typed")) {
+            model.addAttribute("typed", Map.of());
+        }
+        if (!model.containsAttribute("questionForm")) {
+            model.addAttribute("questionForm", new QuestionForm(""));
+        }
+        if (!model.containsAttribute("outcomeForm")) {
+            model.addAttribute("outcomeForm", new OutcomeForm(null, "", null));
+            model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "outcomeForm",
+                    new BeanPropertyBindingResult(model.getAttribute("outcomeForm"), "outcomeForm"));
+        }
+        model.addAttribute("outcomeOptions", List.of(
+                SelectOption.ofKey("PRIORITISED", IdeaStatus.PRIORITISED.messageKey()),
+                SelectOption.ofKey("REFERRED", IdeaStatus.REFERRED.messageKey()),
+                SelectOption.ofKey("MERGED", IdeaStatus.MERGED.messageKey()),
+                SelectOption.ofKey("REJECTED", IdeaStatus.REJECTED.messageKey())));
+        return "ideas/clinic-idea";
+    }
+
+    private List<SelectOption> consultants() {
+        var filter = new UserDirectory.Filter(null, Role.INNOVATION_CONSULTANT, null, true);
+        return SelectOption.of(users.search(filter, 1, 200).items(), UserAccount::id, UserAccount::displayName);
+    }
+
+    private static Actor actor(AccountPrincipal principal) {
+        return new Actor(principal.userId(), principal.displayName());
+    }
+}

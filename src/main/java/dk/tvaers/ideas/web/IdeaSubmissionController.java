@@ -1,0 +1,196 @@
+package dk.tvaers.ideas.web;
+
+import dk.tvaers.accounts.AccountPrincipal;
+import dk.tvaers.accounts.UserAccount;
+import dk.tvaers.accounts.UserDirectory;
+import dk.tvaers.ideas.AttachmentType;
+import dk.tvaers.ideas.IdeaSimilarity;
+import dk.tvaers.ideas.Ideas;
+import dk.tvaers.ideas.NewIdea;
+import dk.tvaers.ideas.Submitter;
+import dk.tvaers.platform.web.SelectOption;
+import dk.tvaers.shared.InnovationType;
+import dk.tvaers.shared.Region;
+import dk.tvaers.shared.Role;
+import dk.tvaers.shared.Sector;
+import jakarta.validation.Valid;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Submitting an idea — open to everyone: a logged-in user submits at once, a person without an account gives name
+ * and e-mail and confirms a mailed link, staff may submit for a citizen. Also the similar-ideas suggestion (an htmx
+ * fragment while typing, or the "check" button without JavaScript) and the confirmation link.
+ */
+@Controller
+class IdeaSubmissionController {
+
+    static final int SIMILAR_LIMIT = 5;
+    static final int MAX_ATTACHMENTS = 5;
+
+    private final Ideas ideas;
+    private final IdeaSimilarity similarity;
+    private final UserDirectory users;
+
+    IdeaSubmissionController(Ideas ideas, IdeaSimilarity similarity, UserDirectory users) {
+        this.ideas = ideas;
+        this.similarity = similarity;
+        this.users = users;
+    }
+
+    @GetMapping("/ideer/ny")
+    String newForm(@AuthenticationPrincipal AccountPrincipal principal, Model model) {
+        model.addAttribute("form", IdeaForm.empty());
+        return form(principal, model);
+    }
+
+    @PostMapping("/ideer/ny")
+    String submit(@AuthenticationPrincipal AccountPrincipal principal,
+            @Valid @ModelAttribute("form") IdeaForm form, BindingResult errors,
+            @RequestParam(name = "attachments", required = false) List<MultipartFile> files,
+            @RequestParam(name = "check", required = false) String check,
+            Model model, RedirectAttributes redirect) {
+        if (check != null) {
+            // "check for similar ideas" without JavaScript: show the form again with the suggestions, no errors yet
+            model.addAttribute("similar", similarity.similar(form.searchText(), SIMILAR_LIMIT));
+            model.addAttribute("checked", true);
+            return form(principal, model, new org.springframework.validation.BeanPropertyBindingResult(form, "form"));
+        }
+        boolean assisted = form.isAssisted() && isStaff(principal);
+        if (principal == null || assisted) {
+            if (form.name() == null || form.name().isBlank()) {
+                errors.rejectValue("name", "validation.required");
+            }
+            if (principal == null && (form.email() == null || form.email().isBlank())) {
+                errors.rejectValue("email", "validation.email.required");
+            }
+        }
+        List<NewIdea.NewAttachment> attachments = attachments(files, errors);
+        if (errors.hasErrors()) {
+            model.addAttribute("similar", similarity.similar(form.searchText(), SIMILAR_LIMIT));
+            return form(principal, model);
+        }
+        var idea = new NewIdea(form.title(), form.problem(), form.proposal(), form.beneficiaries(),
+                EnumSet.copyOf(form.sectors()), form.innovationType(), form.region(), form.isShowName(), attachments);
+        Submitter submitter;
+        if (principal == null) {
+            submitter = Submitter.anonymous(form.name().strip(), form.email().strip());
+        } else if (assisted) {
+            submitter = Submitter.assisted(form.name().strip(), form.email() == null ? null : form.email().strip(),
+                    principal.userId(), principal.displayName());
+        } else {
+            String email = users.find(principal.userId()).map(UserAccount::email).orElse(null);
+            submitter = Submitter.account(principal.userId(), principal.displayName(), email);
+        }
+        long id = ideas.submit(idea, submitter);
+        if (submitter.mustConfirm()) {
+            redirect.addFlashAttribute("email", form.email().strip());
+            return "redirect:/ideer/tak";
+        }
+        redirect.addFlashAttribute("notice", assisted ? "idea.submitted.assisted" : "idea.submitted");
+        return "redirect:" + (assisted ? "/ideer/" + id : "/mine-ideer");
+    }
+
+    /** After submitting without an account: check your e-mail. */
+    @GetMapping("/ideer/tak")
+    String thanks() {
+        return "ideas/thanks";
+    }
+
+    /** The similar ideas for what is typed so far: a fragment for htmx, the same list for a plain request. */
+    @GetMapping("/ideer/lignende")
+    String similar(@RequestParam(name = "title", required = false) String title,
+            @RequestParam(name = "problem", required = false) String problem,
+            @RequestParam(name = "proposal", required = false) String proposal, Model model) {
+        String text = String.join(" ", title == null ? "" : title, problem == null ? "" : problem,
+                proposal == null ? "" : proposal);
+        model.addAttribute("similar", similarity.similar(text.length() > 9000 ? text.substring(0, 9000) : text,
+                SIMILAR_LIMIT));
+        model.addAttribute("checked", true);
+        return "ideas/form :: similar";
+    }
+
+    /** The link in the confirmation mail: the idea counts from now on, and the page shows how to follow it. */
+    @GetMapping("/ideer/bekraeft")
+    String confirm(@RequestParam(name = "token", required = false) String token, RedirectAttributes redirect) {
+        Optional<Long> idea = ideas.confirm(token);
+        if (idea.isEmpty()) {
+            return "ideas/link-invalid";
+        }
+        redirect.addFlashAttribute("notice", "idea.confirmed");
+        return "redirect:/ideer/foelg?token=" + token;
+    }
+
+    /** Checks each file: at most 10 MB, and a PDF, PNG, JPEG or DOCX by its content. Errors name the file. */
+    private List<NewIdea.NewAttachment> attachments(List<MultipartFile> files, BindingResult errors) {
+        var result = new ArrayList<NewIdea.NewAttachment>();
+        if (files == null) {
+            return result;
+        }
+        List<MultipartFile> chosen = files.stream().filter(file -> !file.isEmpty()).toList();
+        if (chosen.size() > MAX_ATTACHMENTS) {
+            errors.reject("idea.attachment.error.tooMany", new Object[] {MAX_ATTACHMENTS}, null);
+            return result;
+        }
+        for (MultipartFile file : chosen) {
+            String name = filename(file);
+            if (file.getSize() > AttachmentType.MAX_BYTES) {
+                errors.reject("idea.attachment.error.tooLarge", new Object[] {name}, null);
+                continue;
+            }
+            byte[] content;
+            try {
+                content = file.getBytes();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            Optional<AttachmentType> type = AttachmentType.detect(content);
+            if (type.isEmpty()) {
+                errors.reject("idea.attachment.error.type", new Object[] {name}, null);
+                continue;
+            }
+            result.add(new NewIdea.NewAttachment(name, type.get(), content));
+        }
+        return result;
+    }
+
+    private static String filename(MultipartFile file) {
+        String name = file.getOriginalFilename() == null ? "fil" : file.getOriginalFilename();
+        name = name.replaceAll("^.*[/\\\\]", "").replaceAll("\\p{Cntrl}", "").strip();
+        if (name.isEmpty()) {
+            name = "fil";
+        }
+        return name.length() > 200 ? name.substring(name.length() - 200) : name;
+    }
+
+    private String form(AccountPrincipal principal, Model model) {
+        model.addAttribute("staff", isStaff(principal));
+        model.addAttribute("sectorOptions", SelectOption.ofEnum(Sector.values(), Sector::messageKey));
+        model.addAttribute("typeOptions", SelectOption.ofEnum(InnovationType.values(), InnovationType::messageKey));
+        model.addAttribute("regionOptions", SelectOption.ofEnum(Region.values(), Region::messageKey));
+        return "ideas/form";
+    }
+
+    private String form(AccountPrincipal principal, Model model, BindingResult clean) {
+        model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "form", clean);
+        return form(principal, model);
+    }
+
+    private static boolean isStaff(AccountPrincipal principal) {
+        return principal != null && (principal.hasRole(Role.STAFF) || principal.hasRole(Role.INNOVATION_CONSULTANT));
+    }
+}
