@@ -174,7 +174,17 @@ class CaseCatalogTests {
 
         assertThat(similar).extracting(CaseSummary::id).contains(id);
         assertThat(catalog.similarTo("og i på", 5)).isEmpty();
+        // and the idea portal's suggestions, asked while an idea is written, include the case
+        assertThat(ideaSimilarity.similar("Idé: lad borgere med lungefibrose lave målinger hjemme", 50))
+                .anySatisfy(item -> {
+                    assertThat(item.kind()).isEqualTo("CASE");
+                    assertThat(item.id()).isEqualTo(id);
+                    assertThat(item.href()).isEqualTo("/katalog/" + id);
+                });
     }
+
+    @Autowired
+    dk.tvaers.ideas.IdeaSimilarity ideaSimilarity;
 
     @Test
     void theCasePdfHasTheTitleAndTheChartAndTheSelectionExportsAsExcelAndCsv() throws Exception {
