@@ -69,7 +69,7 @@ public class IdeaClinic {
             params.put("kind", filter.kind().name());
         }
         if (filter.sector() != null) {
-            where.add("EXISTS (SELECT 1 FROM idea_sector s WHERE s.idea_id = i.id AND s.sector = :sector)");
+            where.add("i.sectors @> ARRAY[CAST(:sector AS VARCHAR(40))]");
             params.put("sector", filter.sector().name());
         }
         if (filter.assignedTo() != null) {

@@ -21,9 +21,7 @@ import java.util.Set;
 final class IdeaRows {
 
     static final String SELECT = """
-            SELECT i.*,
-                   ARRAY(SELECT sector FROM idea_sector s WHERE s.idea_id = i.id ORDER BY sector) AS sectors
-            FROM idea i""";
+            SELECT i.* FROM idea i""";
 
     private static final SecureRandom RANDOM = new SecureRandom();
 

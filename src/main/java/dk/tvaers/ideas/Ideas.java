@@ -62,9 +62,9 @@ public class Ideas {
         long id = jdbc.sql("""
                 INSERT INTO idea (title, problem, proposal, beneficiaries, innovation_type, region, status,
                                   submitter_user_id, submitter_name, show_name, assisted_by_user_id, assisted_by_name,
-                                  created_at, submitted_at)
+                                  created_at, submitted_at, sectors)
                 VALUES (:title, :problem, :proposal, :beneficiaries, :type, :region, :status, :user, :name, :show,
-                        :assistedBy, :assistedByName, :now, :submitted) RETURNING id""")
+                        :assistedBy, :assistedByName, :now, :submitted, CAST(:sectors AS VARCHAR(40)[])) RETURNING id""")
                 .param("title", idea.title().strip())
                 .param("problem", idea.problem().strip())
                 .param("proposal", idea.proposal().strip())
@@ -79,11 +79,8 @@ public class Ideas {
                 .param("assistedByName", submitter.assistedByName())
                 .param("now", now)
                 .param("submitted", status == IdeaStatus.SUBMITTED ? now : null)
+                .param("sectors", idea.sectors().stream().sorted().map(Sector::name).toArray(String[]::new))
                 .query(Long.class).single();
-        for (Sector sector : idea.sectors()) {
-            jdbc.sql("INSERT INTO idea_sector (idea_id, sector) VALUES (:id, :sector)")
-                    .param("id", id).param("sector", sector.name()).update();
-        }
         for (NewIdea.NewAttachment attachment : idea.attachments()) {
             jdbc.sql("""
                     INSERT INTO idea_attachment (idea_id, filename, content_type, size_bytes, content)
@@ -177,7 +174,7 @@ public class Ideas {
             params.put("kind", filter.kind().name());
         }
         if (filter.sector() != null) {
-            where.add("EXISTS (SELECT 1 FROM idea_sector s WHERE s.idea_id = i.id AND s.sector = :sector)");
+            where.add("i.sectors @> ARRAY[CAST(:sector AS VARCHAR(40))]");
             params.put("sector", filter.sector().name());
         }
         String condition = " WHERE " + String.join(" AND ", where);
