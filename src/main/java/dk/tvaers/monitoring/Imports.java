@@ -171,17 +171,8 @@ public class Imports {
             }
             int version = jdbc.sql("SELECT coalesce(max(data_version), 0) + 1 FROM monitoring_import")
                     .query(Integer.class).single();
-            try (Connection duck = store.connect(); Statement statement = duck.createStatement()) {
-                duck.setAutoCommit(false);
-                for (ImportFormat.FileSpec spec : ImportFormat.FILES) {
-                    statement.execute("DROP TABLE IF EXISTS " + spec.table());
-                    statement.execute("ALTER TABLE stage_" + spec.table() + " RENAME TO " + spec.table());
-                }
-                statement.execute("CREATE TABLE IF NOT EXISTS data_version (version INTEGER, cutoff_ts TIMESTAMP)");
-                statement.execute("DELETE FROM data_version");
-                statement.execute("INSERT INTO data_version SELECT " + version + ", max(greatest(start_ts, "
-                        + "coalesce(end_ts, start_ts))) FROM hospital_contact");
-                duck.commit();
+            try (Connection duck = store.connect()) {
+                swap(duck, version);
             }
             jdbc.sql("""
                     UPDATE monitoring_import SET status = 'SUCCEEDED', progress = 100, step_key = NULL,
@@ -200,22 +191,7 @@ public class Imports {
     /** Loads every file into its staging table; returns {persons, contacts}, or null when the import was refused. */
     private long[] load(long id, Path dir, List<ImportFormat.FileSpec> present) throws SQLException {
         try (Connection duck = store.connect(); Statement statement = duck.createStatement()) {
-            int i = 0;
-            for (ImportFormat.FileSpec spec : ImportFormat.FILES) {
-                statement.execute("DROP TABLE IF EXISTS stage_" + spec.table());
-                String columns = spec.columns0().stream().map(c -> c.name() + " " + c.type())
-                        .collect(Collectors.joining(", "));
-                statement.execute("CREATE TABLE stage_" + spec.table() + " (" + columns + ")");
-                if (present.contains(spec)) {
-                    String types = spec.columns0().stream().map(c -> "'" + c.name() + "': '" + c.type() + "'")
-                            .collect(Collectors.joining(", "));
-                    statement.execute("INSERT INTO stage_" + spec.table() + " SELECT * FROM read_csv('"
-                            + dir.resolve(spec.fileName()).toAbsolutePath().toString().replace("'", "''")
-                            + "', header = true, delim = ',', quote = '', escape = '', auto_detect = false, "
-                            + "timestampformat = '%Y-%m-%dT%H:%M', dateformat = '%Y-%m-%d', columns = {" + types + "})");
-                }
-                progress(id, 50 + 45 * ++i / ImportFormat.FILES.size());
-            }
+            stage(statement, dir, present, done -> progress(id, 50 + 45 * done / ImportFormat.FILES.size()));
             long duplicates = single(statement, "SELECT count(*) - count(DISTINCT contact_id) FROM stage_hospital_contact");
             if (duplicates > 0) {
                 refuse(id, List.of(new ImportFormat.RowError(ImportFormat.HOSPITAL_CONTACTS.fileName(), 0,
@@ -224,6 +200,52 @@ public class Imports {
             }
             return new long[] {single(statement, "SELECT count(*) FROM stage_person"),
                 single(statement, "SELECT count(*) FROM stage_hospital_contact")};
+        }
+    }
+
+    /** Creates the staging tables and loads the present files into them (absent optional files: empty tables). */
+    static void stage(Statement statement, Path dir, List<ImportFormat.FileSpec> present,
+            java.util.function.IntConsumer progress) throws SQLException {
+        int i = 0;
+        for (ImportFormat.FileSpec spec : ImportFormat.FILES) {
+            statement.execute("DROP TABLE IF EXISTS stage_" + spec.table());
+            String columns = spec.columns0().stream().map(c -> c.name() + " " + c.type())
+                    .collect(Collectors.joining(", "));
+            statement.execute("CREATE TABLE stage_" + spec.table() + " (" + columns + ")");
+            if (present.contains(spec)) {
+                String types = spec.columns0().stream().map(c -> "'" + c.name() + "': '" + c.type() + "'")
+                        .collect(Collectors.joining(", "));
+                statement.execute("INSERT INTO stage_" + spec.table() + " SELECT * FROM read_csv('"
+                        + dir.resolve(spec.fileName()).toAbsolutePath().toString().replace("'", "''")
+                        + "', header = true, delim = ',', quote = '', escape = '', auto_detect = false, "
+                        + "timestampformat = '%Y-%m-%dT%H:%M', dateformat = '%Y-%m-%d', columns = {" + types + "})");
+            }
+            progress.accept(++i);
+        }
+    }
+
+    /**
+     * Replaces the live tables by the staging tables in one DuckDB transaction: either all of the new data is live
+     * with its data version, or (on any failure, a crash included) all of the previous data still is.
+     */
+    static void swap(Connection duck, int version) throws SQLException {
+        boolean autoCommit = duck.getAutoCommit();
+        duck.setAutoCommit(false);
+        try (Statement statement = duck.createStatement()) {
+            for (ImportFormat.FileSpec spec : ImportFormat.FILES) {
+                statement.execute("DROP TABLE IF EXISTS " + spec.table());
+                statement.execute("ALTER TABLE stage_" + spec.table() + " RENAME TO " + spec.table());
+            }
+            statement.execute("CREATE TABLE IF NOT EXISTS data_version (version INTEGER, cutoff_ts TIMESTAMP)");
+            statement.execute("DELETE FROM data_version");
+            statement.execute("INSERT INTO data_version SELECT " + version + ", max(greatest(start_ts, "
+                    + "coalesce(end_ts, start_ts))) FROM hospital_contact");
+            duck.commit();
+        } catch (SQLException | RuntimeException e) {
+            duck.rollback();
+            throw e;
+        } finally {
+            duck.setAutoCommit(autoCommit);
         }
     }
 

@@ -101,18 +101,7 @@ public class Runs {
             try (Connection duck = store.connect(); Statement statement = duck.createStatement()) {
                 int dataVersion = dataVersion(statement);
                 loadCodeLists(statement);
-                String[][] steps = {
-                    {IndicatorSql.COHORT, "monitoring.run.step.cohort"},
-                    {IndicatorSql.STAYS, "monitoring.run.step.stays"},
-                    {IndicatorSql.ADMISSIONS, "monitoring.run.step.admissions"},
-                    {IndicatorSql.INDEX_ADMISSIONS, "monitoring.run.step.readmissions"},
-                    {IndicatorSql.MULTIMORBIDITY, "monitoring.run.step.multimorbidity"},
-                    {IndicatorSql.PERSON_PERIODS, "monitoring.run.step.persons"},
-                };
-                for (int i = 0; i < steps.length; i++) {
-                    step(id, 5 + 80 * i / steps.length, steps[i][1]);
-                    statement.execute(sql(steps[i][0], prefix, run));
-                }
+                computePersonTable(statement, run, prefix, (progress, key) -> step(id, progress, key));
                 step(id, 88, "monitoring.run.step.aggregates");
                 var tariffYears = new ArrayList<String>();
                 try (ResultSet rs = statement.executeQuery(sql(IndicatorSql.TARIFF_YEARS, prefix, run))) {
@@ -120,14 +109,7 @@ public class Runs {
                         tariffYears.add(rs.getString(1));
                     }
                 }
-                var results = new ArrayList<IndicatorResult>();
-                try (ResultSet rs = statement.executeQuery(sql(IndicatorSql.aggregates(indicators), prefix, run))) {
-                    while (rs.next()) {
-                        for (Indicator indicator : indicators) {
-                            results.add(result(rs, indicator));
-                        }
-                    }
-                }
+                var results = aggregate(statement, run, prefix, indicators);
                 for (String table : List.of("cohort", "stay", "admission", "index", "multimorbidity")) {
                     statement.execute("DROP TABLE IF EXISTS " + prefix + "_" + table);
                 }
@@ -149,6 +131,42 @@ public class Runs {
             jdbc.sql("UPDATE monitoring_run SET status = 'FAILED', step_key = 'monitoring.job.failed', "
                     + "finished_at = now() WHERE id = :id").param("id", id).update();
         }
+    }
+
+    /** Progress of a run's steps: percent done and the message key of the step. */
+    interface Progress {
+        void step(int percent, String stepKey);
+    }
+
+    /** Builds stays, admissions, index admissions, multimorbidity and the per-person table of the run. */
+    static void computePersonTable(Statement statement, IndicatorRun run, String prefix, Progress progress)
+            throws SQLException {
+        String[][] steps = {
+            {IndicatorSql.COHORT, "monitoring.run.step.cohort"},
+            {IndicatorSql.STAYS, "monitoring.run.step.stays"},
+            {IndicatorSql.ADMISSIONS, "monitoring.run.step.admissions"},
+            {IndicatorSql.INDEX_ADMISSIONS, "monitoring.run.step.readmissions"},
+            {IndicatorSql.MULTIMORBIDITY, "monitoring.run.step.multimorbidity"},
+            {IndicatorSql.PERSON_PERIODS, "monitoring.run.step.persons"},
+        };
+        for (int i = 0; i < steps.length; i++) {
+            progress.step(5 + 80 * i / steps.length, steps[i][1]);
+            statement.execute(sql(steps[i][0], prefix, run));
+        }
+    }
+
+    /** Every indicator's aggregates from the per-person table; groups under 5 persons come back suppressed. */
+    static List<IndicatorResult> aggregate(Statement statement, IndicatorRun run, String prefix,
+            List<Indicator> indicators) throws SQLException {
+        var results = new ArrayList<IndicatorResult>();
+        try (ResultSet rs = statement.executeQuery(sql(IndicatorSql.aggregates(indicators), prefix, run))) {
+            while (rs.next()) {
+                for (Indicator indicator : indicators) {
+                    results.add(result(rs, indicator));
+                }
+            }
+        }
+        return results;
     }
 
     static String sql(String template, String prefix, IndicatorRun run) {
