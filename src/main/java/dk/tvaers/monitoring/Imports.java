@@ -146,7 +146,7 @@ public class Imports {
             for (var spec : present) {
                 totalBytes += Files.size(dir.resolve(spec.fileName()));
             }
-            Set<String> persons = errors.isEmpty() ? new HashSet<>() : null;
+            Set<String> persons = present.contains(ImportFormat.PERSONS) ? new HashSet<>() : null;
             long doneBytes = 0;
             for (var spec : present) {
                 Path file = dir.resolve(spec.fileName());
