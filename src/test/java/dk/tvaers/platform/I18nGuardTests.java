@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dk.tvaers.accounts.AuditKind;
 import dk.tvaers.initiatives.InitiativeKind;
 import dk.tvaers.initiatives.Phase;
+import dk.tvaers.monitoring.Indicator;
+import dk.tvaers.monitoring.JobStatus;
 import dk.tvaers.shared.InnovationType;
 import dk.tvaers.shared.Region;
 import dk.tvaers.shared.Role;
@@ -135,6 +137,18 @@ class I18nGuardTests {
         }
         for (InitiativeKind kind : InitiativeKind.values()) {
             used.add(kind.messageKey());
+        }
+        for (JobStatus status : JobStatus.values()) {
+            used.add(status.messageKey());
+        }
+        for (Indicator.Dimension dimension : Indicator.Dimension.values()) {
+            used.add(dimension.messageKey());
+        }
+        for (Indicator.Unit unit : Indicator.Unit.values()) {
+            used.add(unit.messageKey());
+        }
+        for (Indicator indicator : Indicator.catalogue()) {
+            used.add(indicator.messageKey());
         }
         assertThat(difference(used, known)).as("message keys used but not defined").isEmpty();
     }
