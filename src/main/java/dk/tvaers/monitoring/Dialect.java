@@ -11,7 +11,9 @@ import java.util.regex.Pattern;
  */
 public enum Dialect {
     DUCKDB,
-    SPARK;
+    SPARK,
+    /** Only for the benchmark's baseline: the same definitions on PostgreSQL 17. */
+    POSTGRES;
 
     private static final Pattern MACRO = Pattern.compile("\\{\\{(\\w+)\\(([^{}]*)\\)}}");
 
@@ -28,6 +30,16 @@ public enum Dialect {
     }
 
     private String macro(String name, String[] a) {
+        if (this == POSTGRES) {
+            return switch (name) {
+                case "days_between" -> "(CAST(" + a[1] + " AS DATE) - CAST(" + a[0] + " AS DATE))";
+                case "add_days" -> "CAST(" + a[0] + " + make_interval(days => " + a[1] + ") AS DATE)";
+                case "add_hours" -> "(" + a[0] + " + make_interval(hours => " + a[1] + "))";
+                case "add_years" -> "CAST(" + a[0] + " + make_interval(years => " + a[1] + ") AS DATE)";
+                case "median" -> "percentile_cont(0.5) WITHIN GROUP (ORDER BY " + a[0] + ")";
+                default -> throw new IllegalArgumentException("unknown macro " + name);
+            };
+        }
         return switch (name) {
             // whole days from date a to date b
             case "days_between" -> this == DUCKDB ? "date_diff('day', " + a[0] + ", " + a[1] + ")"

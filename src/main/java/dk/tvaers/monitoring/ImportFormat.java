@@ -40,6 +40,11 @@ public final class ImportFormat {
         public List<String> columns() {
             return columns0.stream().map(Column::name).toList();
         }
+
+        /** "name TYPE" of every column, for creating the table in SQL. */
+        public List<String> columns0Description() {
+            return columns0.stream().map(c -> c.name() + " " + c.type()).toList();
+        }
     }
 
     private static final Pattern PERSON_ID = Pattern.compile("[A-Za-z0-9_-]{1,40}");

@@ -170,7 +170,12 @@ public class Runs {
     }
 
     static String sql(String template, String prefix, IndicatorRun run) {
-        return Dialect.DUCKDB.render(template.replace("${run}", prefix)
+        return sql(Dialect.DUCKDB, template, prefix, run);
+    }
+
+    /** The SQL of a step for a run, in a dialect (PostgreSQL: only the benchmark's baseline uses it). */
+    public static String sql(Dialect dialect, String template, String prefix, IndicatorRun run) {
+        return dialect.render(template.replace("${run}", prefix)
                 .replace("${initiative}", String.valueOf(run.initiativeId()))
                 .replace("${window}", String.valueOf(run.windowDays())));
     }
@@ -207,7 +212,7 @@ public class Runs {
         }
     }
 
-    private static IndicatorResult result(ResultSet rs, Indicator indicator) throws SQLException {
+    static IndicatorResult result(ResultSet rs, Indicator indicator) throws SQLException {
         String x = indicator.column();
         long n = rs.getLong("n_" + x);
         String group = rs.getString("cohort_group");
