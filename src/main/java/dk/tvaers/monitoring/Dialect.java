@@ -17,12 +17,15 @@ public enum Dialect {
 
     private static final Pattern MACRO = Pattern.compile("\\{\\{(\\w+)\\(([^{}]*)\\)}}");
 
-    /** Renders the macros of the SQL for this dialect. */
+    /** Renders the macros of the SQL for this dialect (after the run's ${...} parameters are filled in). */
     public String render(String sql) {
         Matcher m = MACRO.matcher(sql);
         var out = new StringBuilder();
         while (m.find()) {
             String[] args = m.group(2).split(";");
+            for (int i = 0; i < args.length; i++) {
+                args[i] = args[i].strip();
+            }
             m.appendReplacement(out, Matcher.quoteReplacement(macro(m.group(1), args)));
         }
         m.appendTail(out);
