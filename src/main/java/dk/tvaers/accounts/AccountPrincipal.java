@@ -54,6 +54,14 @@ public final class AccountPrincipal implements UserDetails, OidcUser, CurrentUse
         return new AccountPrincipal(account, null, null);
     }
 
+    /** The same signed-in user with their account as it is now (after they changed their name, say). */
+    public AccountPrincipal refreshedWith(UserAccount account) {
+        if (account.id() != userId) {
+            throw new IllegalArgumentException("another user's account");
+        }
+        return new AccountPrincipal(account, null, idToken);
+    }
+
     @Override
     public long userId() {
         return userId;

@@ -1,5 +1,6 @@
 package dk.tvaers.accounts;
 
+import dk.tvaers.platform.database.SqlText;
 import dk.tvaers.platform.web.PageOf;
 import java.sql.Timestamp;
 import java.time.LocalDate;
@@ -56,7 +57,7 @@ public class AuditLog {
         }
         if (filter.text() != null && !filter.text().isBlank()) {
             where.add("(actor ILIKE :text OR subject ILIKE :text OR details ILIKE :text)");
-            params.put("text", "%" + escapeLike(filter.text().strip()) + "%");
+            params.put("text", SqlText.containsPattern(filter.text()));
         }
         if (filter.from() != null) {
             where.add("occurred_at >= :from");
@@ -85,10 +86,6 @@ public class AuditLog {
                         rs.getString("remote_address")))
                 .list();
         return new PageOf<>(items, page, size, total);
-    }
-
-    static String escapeLike(String text) {
-        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
     private static String truncate(String value, int max) {

@@ -96,6 +96,7 @@ class DemoData implements ApplicationRunner {
                 password);
         createUser("taskforce@demo.tvaers.dk", "Torben Task Force", ids.get(REGION), Role.TASK_FORCE, password);
         createUser("analytiker@demo.tvaers.dk", "Anna Analytiker", ids.get(REGION), Role.ANALYST, password);
+        createUser("oekonomi@demo.tvaers.dk", "Ole Økonomi", ids.get(REGION), Role.FINANCE, password);
         createUser("administrator@demo.tvaers.dk", "Aksel Administrator", ids.get(REGION), Role.ADMINISTRATOR,
                 password);
         log.warn("""

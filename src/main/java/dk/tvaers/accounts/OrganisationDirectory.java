@@ -1,5 +1,6 @@
 package dk.tvaers.accounts;
 
+import dk.tvaers.platform.database.SqlText;
 import dk.tvaers.platform.web.NotFoundException;
 import dk.tvaers.platform.web.PageOf;
 import dk.tvaers.shared.Region;
@@ -55,7 +56,7 @@ public class OrganisationDirectory {
         Map<String, Object> params = new HashMap<>();
         if (filter.text() != null && !filter.text().isBlank()) {
             where.add("(lower(name) LIKE :text OR cvr = :exact)");
-            params.put("text", "%" + AuditLog.escapeLike(filter.text().strip().toLowerCase()) + "%");
+            params.put("text", SqlText.containsPattern(filter.text()));
             params.put("exact", filter.text().strip());
         }
         if (filter.sector() != null) {

@@ -1,5 +1,6 @@
 package dk.tvaers.accounts;
 
+import dk.tvaers.platform.database.SqlText;
 import dk.tvaers.platform.web.NotFoundException;
 import dk.tvaers.platform.web.PageOf;
 import dk.tvaers.shared.Role;
@@ -86,7 +87,7 @@ public class UserDirectory {
         if (filter.text() != null && !filter.text().isBlank()) {
             where.add("(lower(u.display_name) LIKE :text OR lower(coalesce(u.email, u.username)) LIKE :text"
                     + " OR lower(u.username) LIKE :text)");
-            params.put("text", "%" + AuditLog.escapeLike(filter.text().strip().toLowerCase()) + "%");
+            params.put("text", SqlText.containsPattern(filter.text()));
         }
         if (filter.role() != null) {
             where.add("EXISTS (SELECT 1 FROM user_role r WHERE r.user_account = u.id AND r.role = :role)");

@@ -1,5 +1,6 @@
 package dk.tvaers.initiatives;
 
+import dk.tvaers.platform.database.SqlText;
 import dk.tvaers.accounts.Actor;
 import dk.tvaers.platform.web.NotFoundException;
 import dk.tvaers.platform.web.PageOf;
@@ -85,8 +86,7 @@ public class Initiatives {
         Map<String, Object> params = new HashMap<>();
         if (filter.text() != null && !filter.text().isBlank()) {
             where.add("(lower(i.title) LIKE :text OR lower(i.summary) LIKE :text)");
-            params.put("text", "%" + filter.text().strip().toLowerCase().replace("\\", "\\\\").replace("%", "\\%")
-                    .replace("_", "\\_") + "%");
+            params.put("text", SqlText.containsPattern(filter.text()));
         }
         if (filter.phase() != null) {
             where.add("i.phase = :phase");

@@ -10,7 +10,9 @@ public enum Role {
     INNOVATION_CONSULTANT,
     TASK_FORCE,
     ANALYST,
-    ADMINISTRATOR;
+    ADMINISTRATOR,
+    /** Finance: marks released tranches as paid (the second of two steps). */
+    FINANCE;
 
     public String authority() {
         return "ROLE_" + name();

@@ -2,17 +2,11 @@ package dk.tvaers.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dk.tvaers.accounts.AuditKind;
-import dk.tvaers.initiatives.InitiativeKind;
-import dk.tvaers.initiatives.Phase;
+import dk.tvaers.catalog.Parameter;
 import dk.tvaers.monitoring.Indicator;
-import dk.tvaers.monitoring.JobStatus;
-import dk.tvaers.shared.InnovationType;
-import dk.tvaers.shared.Region;
-import dk.tvaers.shared.Role;
-import dk.tvaers.shared.Sector;
 import java.io.IOException;
 import java.io.Reader;
+import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,6 +23,8 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.parser.Parser;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.AnnotatedBeanDefinition;
+import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
 
 /**
  * Every word a user reads comes from the message bundles: no literal text in templates, every key used exists,
@@ -117,40 +113,55 @@ class I18nGuardTests {
                 }
             }
         }
-        for (Role role : Role.values()) {
-            used.add(role.messageKey());
-        }
-        for (Sector sector : Sector.values()) {
-            used.add(sector.messageKey());
-        }
-        for (Region region : Region.values()) {
-            used.add(region.messageKey());
-        }
-        for (AuditKind kind : AuditKind.values()) {
-            used.add(kind.messageKey());
-        }
-        for (InnovationType type : InnovationType.values()) {
-            used.add(type.messageKey());
-        }
-        for (Phase phase : Phase.values()) {
-            used.add(phase.messageKey());
-        }
-        for (InitiativeKind kind : InitiativeKind.values()) {
-            used.add(kind.messageKey());
-        }
-        for (JobStatus status : JobStatus.values()) {
-            used.add(status.messageKey());
-        }
-        for (Indicator.Dimension dimension : Indicator.Dimension.values()) {
-            used.add(dimension.messageKey());
-        }
-        for (Indicator.Unit unit : Indicator.Unit.values()) {
-            used.add(unit.messageKey());
-        }
+        used.addAll(enumMessageKeys());
+        // keys built at run time rather than returned by an enum
         for (Indicator indicator : Indicator.catalogue()) {
             used.add(indicator.messageKey());
         }
+        for (Parameter parameter : Parameter.values()) {
+            used.add(parameter.messageKey() + ".hint");
+        }
+        for (int score = Parameter.MIN_SCORE; score <= Parameter.MAX_SCORE; score++) {
+            used.add("assessment.score." + score);
+        }
         assertThat(difference(used, known)).as("message keys used but not defined").isEmpty();
+    }
+
+    /**
+     * The message keys of every enum constant in Tværs whose enum has a {@code messageKey()} (or {@code hintKey()})
+ * method (sectors, roles,
+     * phases, statuses, …), found on the class path, so a new enum is checked without being listed here.
+     */
+    private static Set<String> enumMessageKeys() throws IOException {
+        Set<String> keys = new TreeSet<>();
+        var scanner = new ClassPathScanningCandidateComponentProvider(false) {
+            @Override
+            protected boolean isCandidateComponent(AnnotatedBeanDefinition definition) {
+                return true;
+            }
+        };
+        scanner.addIncludeFilter((reader, factory) -> reader.getClassMetadata().getSuperClassName() != null
+                && reader.getClassMetadata().getSuperClassName().equals(Enum.class.getName()));
+        for (var candidate : scanner.findCandidateComponents("dk.tvaers")) {
+            try {
+                Class<?> type = Class.forName(candidate.getBeanClassName());
+                for (String name : List.of("messageKey", "hintKey")) {
+                    Method key;
+                    try {
+                        key = type.getMethod(name);
+                    } catch (NoSuchMethodException e) {
+                        continue;
+                    }
+                    for (Object constant : type.getEnumConstants()) {
+                        keys.add((String) key.invoke(constant));
+                    }
+                }
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        assertThat(keys).as("message keys of enums found on the class path").contains("role.CITIZEN", "sector.REGION");
+        return keys;
     }
 
     /** A value attribute of a form control holds data (an option's value), not words. */

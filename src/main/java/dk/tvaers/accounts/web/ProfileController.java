@@ -13,7 +13,16 @@ import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -39,6 +48,7 @@ class ProfileController {
 
     private final UserDirectory users;
     private final PasswordPolicy policy;
+    private final SecurityContextRepository securityContextRepository = new HttpSessionSecurityContextRepository();
 
     ProfileController(UserDirectory users, PasswordPolicy policy) {
         this.users = users;
@@ -57,11 +67,12 @@ class ProfileController {
     @PostMapping("/profil")
     String saveProfile(@AuthenticationPrincipal AccountPrincipal principal,
             @Valid @ModelAttribute("form") ProfileForm form, BindingResult errors, Model model,
-            RedirectAttributes redirect) {
+            RedirectAttributes redirect, HttpServletRequest request, HttpServletResponse response) {
         UserAccount user = load(principal);
         if (!errors.hasErrors()) {
             try {
                 users.updateOwnProfile(user.id(), form.displayName(), form.email(), form.language());
+                refreshSignedInUser(principal, request, response);
                 redirect.addFlashAttribute("notice", "profile.saved");
                 return "redirect:/profil?lang=" + form.language();
             } catch (DuplicateNameException e) {
@@ -98,6 +109,21 @@ class ProfileController {
         users.changePassword(user.id(), form.password(), AuditKind.PASSWORD_CHANGED);
         redirect.addFlashAttribute("notice", "password.changed");
         return "redirect:/profil";
+    }
+
+    /** The header shows the new name at once: the session's principal is replaced by one read afresh. */
+    private void refreshSignedInUser(AccountPrincipal principal, HttpServletRequest request,
+            HttpServletResponse response) {
+        Authentication current = SecurityContextHolder.getContext().getAuthentication();
+        AccountPrincipal refreshed = principal.refreshedWith(load(principal));
+        Authentication updated = current instanceof OAuth2AuthenticationToken oidc
+                ? new OAuth2AuthenticationToken(refreshed, refreshed.getAuthorities(),
+                        oidc.getAuthorizedClientRegistrationId())
+                : UsernamePasswordAuthenticationToken.authenticated(refreshed, null, refreshed.getAuthorities());
+        SecurityContext context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(updated);
+        SecurityContextHolder.setContext(context);
+        securityContextRepository.saveContext(context, request, response);
     }
 
     private UserAccount load(AccountPrincipal principal) {

@@ -9,6 +9,8 @@ import dk.tvaers.initiatives.InitiativeKind;
 import dk.tvaers.initiatives.Initiatives;
 import dk.tvaers.initiatives.NewInitiative;
 import dk.tvaers.initiatives.Phase;
+import dk.tvaers.initiatives.TrialAction;
+import dk.tvaers.initiatives.TrialActions;
 import dk.tvaers.platform.web.NotFoundException;
 import dk.tvaers.platform.web.PageOf;
 import dk.tvaers.platform.web.SelectOption;
@@ -22,8 +24,11 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.Set;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -36,7 +41,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The initiatives: list, page with phase history, start one, move its phase. */
+/** The initiatives: list, page with phase history and trial actions, start one, move its phase. */
 @Controller
 @RequestMapping("/initiativer")
 class InitiativeController {
@@ -53,12 +58,27 @@ class InitiativeController {
     record PhaseForm(@NotNull(message = "{validation.choose}") Phase phase,
             @Size(max = 2000, message = "{validation.tooLong}") String note) {}
 
-    private final Initiatives initiatives;
-    private final OrganisationDirectory organisations;
+    record TrialForm(
+            @NotBlank(message = "{validation.required}") @Size(max = 500, message = "{validation.tooLong}")
+            String hypothesis,
+            @NotNull(message = "{validation.date}") @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate startedOn) {}
 
-    InitiativeController(Initiatives initiatives, OrganisationDirectory organisations) {
+    record DecisionForm(
+            @NotBlank(message = "{validation.required}") @Size(max = 4000, message = "{validation.tooLong}")
+            String observation,
+            @NotNull(message = "{validation.choose}") TrialAction.Choice choice) {}
+
+    private final Initiatives initiatives;
+    private final TrialActions trialActions;
+    private final OrganisationDirectory organisations;
+    private final Clock clock;
+
+    InitiativeController(Initiatives initiatives, TrialActions trialActions, OrganisationDirectory organisations,
+            Clock clock) {
         this.initiatives = initiatives;
+        this.trialActions = trialActions;
         this.organisations = organisations;
+        this.clock = clock;
     }
 
     @GetMapping
@@ -84,9 +104,6 @@ class InitiativeController {
     @GetMapping("/{id}")
     @PermitAll
     String show(@PathVariable long id, Model model) {
-        if (!model.containsAttribute("phaseForm")) {
-            model.addAttribute("phaseForm", new PhaseForm(null, ""));
-        }
         return detail(id, model);
     }
 
@@ -105,6 +122,40 @@ class InitiativeController {
         initiatives.movePhase(id, form.phase(), form.note(), actor(principal));
         redirect.addFlashAttribute("notice", "initiative.phase.moved");
         return "redirect:/initiativer/" + id;
+    }
+
+    @PostMapping("/{id}/proevehandlinger")
+    @RolesAllowed({"STAFF", "INNOVATION_CONSULTANT", "TASK_FORCE"})
+    String startTrialAction(@PathVariable long id, @Valid @ModelAttribute("trialForm") TrialForm form,
+            BindingResult errors, Model model, RedirectAttributes redirect) {
+        find(id);
+        if (errors.hasErrors()) {
+            return detail(id, model);
+        }
+        trialActions.start(id, form.hypothesis(), form.startedOn());
+        redirect.addFlashAttribute("notice", "trialActions.started");
+        return "redirect:/initiativer/" + id + "#proevehandlinger";
+    }
+
+    @PostMapping("/{id}/proevehandlinger/{actionId}/beslutning")
+    @RolesAllowed({"STAFF", "INNOVATION_CONSULTANT", "TASK_FORCE"})
+    String decideTrialAction(@AuthenticationPrincipal AccountPrincipal principal, @PathVariable long id,
+            @PathVariable long actionId, @Valid @ModelAttribute("decisionForm") DecisionForm form,
+            BindingResult errors, Model model, RedirectAttributes redirect) {
+        TrialAction action = trialActions.find(actionId);
+        if (action.initiativeId() != id) {
+            throw new NotFoundException("trial action", actionId);
+        }
+        if (!errors.hasErrors() && !action.open()) {
+            errors.reject("trialAction.error.stopped");
+        }
+        if (errors.hasErrors()) {
+            model.addAttribute("decisionActionId", actionId);
+            return detail(id, model);
+        }
+        trialActions.decide(actionId, form.observation(), form.choice(), actor(principal));
+        redirect.addFlashAttribute("notice", "trialActions.decided");
+        return "redirect:/initiativer/" + id + "#proevehandlinger";
     }
 
     @GetMapping("/ny")
@@ -132,6 +183,17 @@ class InitiativeController {
         model.addAttribute("initiative", find(id));
         model.addAttribute("history", initiatives.history(id));
         model.addAttribute("phaseOptions", SelectOption.ofEnum(Phase.values(), Phase::messageKey));
+        model.addAttribute("trialActions", trialActions.of(id));
+        model.addAttribute("choices", TrialAction.Choice.values());
+        if (!model.containsAttribute("phaseForm")) {
+            model.addAttribute("phaseForm", new PhaseForm(null, ""));
+        }
+        if (!model.containsAttribute("trialForm")) {
+            model.addAttribute("trialForm", new TrialForm("", LocalDate.now(clock)));
+        }
+        if (!model.containsAttribute("decisionForm")) {
+            model.addAttribute("decisionForm", new DecisionForm("", null));
+        }
         return "initiatives/detail";
     }
 

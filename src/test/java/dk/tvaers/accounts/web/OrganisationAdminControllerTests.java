@@ -63,6 +63,20 @@ class OrganisationAdminControllerTests extends AccountsWebSlice {
     }
 
     @Test
+    void refusesATooLongNameAndKeepsIt() {
+        String tooLong = "Kommune ".repeat(30);
+
+        var result = mvc.post().uri("/admin/organisationer/ny")
+                .with(csrf()).with(authentication(signedIn(1, Role.ADMINISTRATOR)))
+                .param("name", tooLong).param("sector", "MUNICIPALITY").param("region", "MIDTJYLLAND")
+                .exchange();
+
+        assertThat(result).hasStatusOk();
+        assertThat(result).bodyText().contains("Teksten er for lang.").contains(tooLong.strip());
+        verify(organisations, never()).create(any(), any());
+    }
+
+    @Test
     void refusesADuplicateNameInDanish() {
         given(organisations.create(any(), any())).willThrow(new DuplicateNameException("name"));
 

@@ -52,6 +52,27 @@ class ProfileControllerTests extends AccountsWebSlice {
     }
 
     @Test
+    void showsTheNewNameInTheHeaderAtOnce() {
+        given(users.find(5L)).willReturn(Optional.of(account(5, Role.STAFF)))
+                .willReturn(Optional.of(account(5, Role.STAFF)))
+                .willReturn(Optional.of(new dk.tvaers.accounts.UserAccount(5, "user5@slice.test", "user5@slice.test",
+                        "Mette Nyt-Navn", null, null, java.util.Set.of(Role.STAFF), true, false, 0, null, true, false,
+                        null, "da")));
+
+        var result = mvc.post().uri("/profil")
+                .with(csrf()).with(authentication(signedIn(5, Role.STAFF)))
+                .param("displayName", "Mette Nyt-Navn").param("email", "user5@slice.test").param("language", "da")
+                .exchange();
+
+        assertThat(result).hasStatus3xxRedirection();
+        var context = (org.springframework.security.core.context.SecurityContext) result.getMvcResult().getRequest()
+                .getSession().getAttribute("SPRING_SECURITY_CONTEXT");
+        assertThat(((dk.tvaers.accounts.AccountPrincipal) context.getAuthentication().getPrincipal()).displayName())
+                .isEqualTo("Mette Nyt-Navn");
+        verify(users).updateOwnProfile(5L, "Mette Nyt-Navn", "user5@slice.test", "da");
+    }
+
+    @Test
     void refusesTwoDifferentPasswords() {
         given(resets.userFor("gyldig")).willReturn(Optional.of(5L));
         given(users.find(5L)).willReturn(Optional.of(account(5, Role.STAFF)));

@@ -17,12 +17,15 @@ import dk.tvaers.initiatives.Initiative;
 import dk.tvaers.initiatives.InitiativeKind;
 import dk.tvaers.initiatives.Initiatives;
 import dk.tvaers.initiatives.Phase;
+import dk.tvaers.initiatives.TrialActions;
 import dk.tvaers.platform.security.SecurityConfiguration;
 import dk.tvaers.platform.web.TimeFormat;
 import dk.tvaers.shared.InnovationType;
 import dk.tvaers.shared.Role;
 import dk.tvaers.shared.Sector;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -30,13 +33,15 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 @WebMvcTest(InitiativeController.class)
-@Import({SecurityConfiguration.class, TimeFormat.class})
+@Import({SecurityConfiguration.class, TimeFormat.class, InitiativeControllerTests.FixedClock.class})
 class InitiativeControllerTests {
 
     @Autowired
@@ -50,6 +55,18 @@ class InitiativeControllerTests {
 
     @MockitoBean
     UserDirectory users;
+
+    @MockitoBean
+    TrialActions trialActions;
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class FixedClock {
+
+        @Bean
+        Clock clock() {
+            return Clock.fixed(Instant.parse("2026-11-24T09:00:00Z"), ZoneOffset.UTC);
+        }
+    }
 
     private static final Initiative KOL = new Initiative(3, "KOL i eget hjem", "", InitiativeKind.LABORATORY,
             InnovationType.EVERYDAY, Phase.NEW, null, null, Set.of(Sector.REGION, Sector.MUNICIPALITY), 12L,

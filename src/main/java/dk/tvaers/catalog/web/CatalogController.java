@@ -1,0 +1,241 @@
+package dk.tvaers.catalog.web;
+
+import dk.tvaers.catalog.Assessment;
+import dk.tvaers.catalog.CaseCatalog;
+import dk.tvaers.catalog.CaseSummary;
+import dk.tvaers.catalog.CaseVersion;
+import dk.tvaers.catalog.CatalogCase;
+import dk.tvaers.catalog.DiseaseGroup;
+import dk.tvaers.catalog.EvidenceLevel;
+import dk.tvaers.catalog.Parameter;
+import dk.tvaers.catalog.Stories;
+import dk.tvaers.catalog.Theme;
+import dk.tvaers.platform.web.CsvWriter;
+import dk.tvaers.platform.web.NotFoundException;
+import dk.tvaers.platform.web.PageOf;
+import dk.tvaers.platform.web.TimeFormat;
+import dk.tvaers.shared.Region;
+import dk.tvaers.shared.Sector;
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/** The public case catalogue: search and filter, a case page, its PDF, and the selection as PDF, Excel and CSV. */
+@Controller
+@RequestMapping("/katalog")
+class CatalogController {
+
+    /** At most this many cases go into one exported catalogue. */
+    static final int EXPORT_LIMIT = 500;
+
+    private final CaseCatalog catalog;
+    private final Stories stories;
+    private final CatalogPdf pdf;
+    private final MessageSource messages;
+    private final TimeFormat time;
+
+    CatalogController(CaseCatalog catalog, Stories stories, CatalogPdf pdf, MessageSource messages, TimeFormat time) {
+        this.catalog = catalog;
+        this.stories = stories;
+        this.pdf = pdf;
+        this.messages = messages;
+        this.time = time;
+    }
+
+    @GetMapping
+    String list(@RequestParam(name = "q", required = false) String text,
+            @RequestParam(name = "sygdom", required = false) DiseaseGroup disease,
+            @RequestParam(name = "tema", required = false) Theme theme,
+            @RequestParam(name = "sektor", required = false) Sector sector,
+            @RequestParam(name = "region", required = false) Region region,
+            @RequestParam(name = "evidens", required = false) EvidenceLevel evidence,
+            @RequestParam(name = "sortering", required = false) CaseCatalog.Sort sort,
+            @RequestParam(name = "side", required = false) Integer page,
+            HtmxRequest htmx, HttpServletRequest request, Model model) {
+        var filter = new CaseCatalog.Filter(text, disease, theme, sector, region, evidence);
+        model.addAttribute("page", catalog.search(filter, sort, PageOf.clampPage(page), PageOf.DEFAULT_SIZE));
+        model.addAttribute("q", text == null ? "" : text);
+        model.addAttribute("sygdom", disease);
+        model.addAttribute("tema", theme);
+        model.addAttribute("sektor", sector);
+        model.addAttribute("region", region);
+        model.addAttribute("evidens", evidence);
+        model.addAttribute("sortering", sort == null ? CaseCatalog.Sort.RELEVANCE : sort);
+        model.addAttribute("diseases", DiseaseGroup.values());
+        model.addAttribute("themes", Theme.values());
+        model.addAttribute("sectors", Sector.values());
+        model.addAttribute("regions", Region.values());
+        model.addAttribute("levels", EvidenceLevel.values());
+        model.addAttribute("sorts", CaseCatalog.Sort.values());
+        model.addAttribute("exportQuery", exportQuery(request));
+        return htmx.isHtmxRequest() ? "catalog/list :: results" : "catalog/list";
+    }
+
+    @GetMapping("/{id:\\d+}")
+    String show(@PathVariable long id, Model model) {
+        CaseView view = published(id);
+        model.addAttribute("view", view);
+        model.addAttribute("stories", stories.aboutCase(id));
+        return "catalog/case";
+    }
+
+    @GetMapping("/{id:\\d+}/pdf")
+    ResponseEntity<byte[]> casePdf(@PathVariable long id) {
+        CaseView view = published(id);
+        Locale locale = LocaleContextHolder.getLocale();
+        byte[] document = pdf.render(Map.of("views", List.of(view), "catalogue", false), locale);
+        return download(document, MediaType.APPLICATION_PDF, "case-" + id + ".pdf");
+    }
+
+    @GetMapping("/eksport/pdf")
+    ResponseEntity<byte[]> cataloguePdf(@RequestParam Map<String, String> params) {
+        List<CaseView> views = new ArrayList<>();
+        for (CaseSummary summary : selection(params)) {
+            views.add(published(summary.id()));
+        }
+        byte[] document = pdf.render(Map.of("views", views, "catalogue", true), LocaleContextHolder.getLocale());
+        return download(document, MediaType.APPLICATION_PDF, "katalog.pdf");
+    }
+
+    @GetMapping("/eksport/xlsx")
+    void excel(@RequestParam Map<String, String> params, HttpServletResponse response) throws IOException {
+        response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"katalog.xlsx\"");
+        try (var workbook = new SXSSFWorkbook(100)) {
+            Sheet sheet = workbook.createSheet(message("catalog.heading"));
+            int r = 0;
+            write(sheet.createRow(r++), header());
+            for (CaseSummary summary : selection(params)) {
+                write(sheet.createRow(r++), row(summary));
+            }
+            workbook.write(response.getOutputStream());
+            workbook.dispose();
+        }
+    }
+
+    @GetMapping("/eksport/csv")
+    void csv(@RequestParam Map<String, String> params, HttpServletResponse response) throws IOException {
+        response.setContentType("text/csv; charset=UTF-8");
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"katalog.csv\"");
+        var writer = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
+        var csv = new CsvWriter(writer);
+        csv.row(header());
+        for (CaseSummary summary : selection(params)) {
+            csv.row(row(summary));
+        }
+        writer.flush();
+    }
+
+    // --- helpers ---
+
+    private CaseView published(long id) {
+        CatalogCase file = catalog.find(id).filter(CatalogCase::published)
+                .orElseThrow(() -> new NotFoundException("case", id));
+        CaseVersion version = catalog.publishedVersion(id).orElseThrow(() -> new NotFoundException("case", id));
+        Assessment assessment = file.publishedAssessmentId() == null ? null
+                : catalog.assessment(file.publishedAssessmentId()).orElse(null);
+        return CaseView.of(file, version, assessment, time.dateTime(file.publishedAt()));
+    }
+
+    /** The cases of the list's filters (the same parameters as the list page), in its order. */
+    private List<CaseSummary> selection(Map<String, String> params) {
+        var filter = new CaseCatalog.Filter(params.get("q"), parse(DiseaseGroup.class, params.get("sygdom")),
+                parse(Theme.class, params.get("tema")), parse(Sector.class, params.get("sektor")),
+                parse(Region.class, params.get("region")), parse(EvidenceLevel.class, params.get("evidens")));
+        return catalog.search(filter, parse(CaseCatalog.Sort.class, params.get("sortering")), 1, EXPORT_LIMIT).items();
+    }
+
+    private static <E extends Enum<E>> E parse(Class<E> type, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private List<String> header() {
+        List<String> header = new ArrayList<>(List.of(message("case.title"), message("case.region"),
+                message("case.diseases"), message("case.themes"), message("catalog.evidence")));
+        for (Parameter parameter : Parameter.values()) {
+            header.add(message(parameter.messageKey()));
+        }
+        header.add(message("catalog.export.link"));
+        return header;
+    }
+
+    private List<String> row(CaseSummary summary) {
+        List<String> row = new ArrayList<>(List.of(summary.title(),
+                summary.region() == null ? "" : message(summary.region().messageKey()),
+                summary.diseases().stream().map(d -> message(d.messageKey())).collect(Collectors.joining(", ")),
+                summary.themes().stream().map(t -> message(t.messageKey())).collect(Collectors.joining(", ")),
+                message(summary.evidenceLevel().messageKey())));
+        for (Parameter parameter : Parameter.values()) {
+            row.add(summary.assessment() == null ? "" : String.valueOf(summary.assessment().score(parameter)));
+        }
+        row.add("/katalog/" + summary.id());
+        return row;
+    }
+
+    private static void write(Row row, List<String> values) {
+        for (int i = 0; i < values.size(); i++) {
+            row.createCell(i).setCellValue(values.get(i));
+        }
+    }
+
+    private String message(String key) {
+        return messages.getMessage(key, null, LocaleContextHolder.getLocale());
+    }
+
+    private static ResponseEntity<byte[]> download(byte[] body, MediaType type, String filename) {
+        return ResponseEntity.ok()
+                .contentType(type)
+                .header(HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment().filename(filename).build().toString())
+                .body(body);
+    }
+
+    /** The list's filters as a query string (without the page), for the export links. */
+    private static String exportQuery(HttpServletRequest request) {
+        var builder = UriComponentsBuilder.newInstance();
+        Map<String, String[]> params = new HashMap<>(request.getParameterMap());
+        params.forEach((name, values) -> {
+            if (!name.equals("side") && !name.equals("lang")) {
+                for (String value : values) {
+                    if (!value.isEmpty()) {
+                        builder.queryParam(name, value);
+                    }
+                }
+            }
+        });
+        String query = builder.build().encode().getQuery();
+        return query == null ? "" : "?" + query;
+    }
+}

@@ -1,0 +1,15 @@
+package dk.tvaers.challenges;
+
+import dk.tvaers.platform.web.NavigationContributor;
+import dk.tvaers.platform.web.NavigationItem;
+import java.util.List;
+import org.springframework.stereotype.Component;
+
+@Component
+class ChallengesNavigation implements NavigationContributor {
+
+    @Override
+    public List<NavigationItem> navigationItems() {
+        return List.of(NavigationItem.forEveryone("/udfordringer", "nav.challenges", 200));
+    }
+}
