@@ -151,7 +151,13 @@ public class Runs {
         };
         for (int i = 0; i < steps.length; i++) {
             progress.step(5 + 80 * i / steps.length, steps[i][1]);
-            statement.execute(sql(steps[i][0], prefix, run));
+            String sql = sql(steps[i][0], prefix, run);
+            if (steps[i][0] != IndicatorSql.PERSON_PERIODS) {
+                // intermediate tables live in memory for this connection only: no writing to the store's file.
+                // Only the per-person table is kept. (A storage choice of the runner, not part of the definitions.)
+                sql = sql.replaceFirst("CREATE OR REPLACE TABLE", "CREATE OR REPLACE TEMP TABLE");
+            }
+            statement.execute(sql);
         }
     }
 
