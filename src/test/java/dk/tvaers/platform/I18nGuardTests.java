@@ -3,6 +3,7 @@ package dk.tvaers.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dk.tvaers.catalog.Parameter;
+import dk.tvaers.monitoring.Indicator;
 import java.io.IOException;
 import java.io.Reader;
 import java.lang.reflect.Method;
@@ -114,6 +115,9 @@ class I18nGuardTests {
         }
         used.addAll(enumMessageKeys());
         // keys built at run time rather than returned by an enum
+        for (Indicator indicator : Indicator.catalogue()) {
+            used.add(indicator.messageKey());
+        }
         for (Parameter parameter : Parameter.values()) {
             used.add(parameter.messageKey() + ".hint");
         }

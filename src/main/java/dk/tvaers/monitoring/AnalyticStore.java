@@ -1,0 +1,61 @@
+package dk.tvaers.monitoring;
+
+import dk.tvaers.platform.TvaersProperties;
+import jakarta.annotation.PreDestroy;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import org.duckdb.DuckDBConnection;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Component;
+
+/**
+ * The analytic store: one DuckDB database file under {@code <data-dir>/analytics/}. Person-level rows live only
+ * here. One connection is held open for the application's life; each piece of work gets its own duplicate of it
+ * (DuckDB's way to share one database between threads of a process).
+ */
+@Component
+class AnalyticStore {
+
+    private final Path directory;
+    private final DuckDBConnection connection;
+
+    @Autowired
+    AnalyticStore(TvaersProperties properties) {
+        this(properties.dataDir().resolve("analytics"));
+    }
+
+    AnalyticStore(Path directory) {
+        this.directory = directory;
+        try {
+            Files.createDirectories(directory);
+            connection = (DuckDBConnection) DriverManager.getConnection(
+                    "jdbc:duckdb:" + directory.resolve("tvaers.duckdb").toAbsolutePath());
+            try (var statement = connection.createStatement()) {
+                statement.execute("SET preserve_insertion_order = false");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot open the analytic store in " + directory, e);
+        }
+    }
+
+    Path directory() {
+        return directory;
+    }
+
+    /** A connection of its own for one piece of work; close it when done. */
+    Connection connect() throws SQLException {
+        return connection.duplicate();
+    }
+
+    @PreDestroy
+    void close() throws SQLException {
+        connection.close();
+    }
+}

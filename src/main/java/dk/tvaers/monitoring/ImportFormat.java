@@ -1,0 +1,236 @@
+package dk.tvaers.monitoring;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+
+/**
+ * Import format v1 (docs/import-format-v1.md): seven CSV files, UTF-8, comma-separated, a header line with exactly
+ * the column names, no quoting (no value holds a comma). This class knows the files and checks every row; the
+ * DuckDB types the loader uses are here beside the columns so that both stay one definition.
+ */
+public final class ImportFormat {
+
+    public static final String VERSION = "1";
+
+    /** One column: its name, DuckDB type, whether it may be empty, and its check (null: anything). */
+    record Column(String name, String type, boolean optional, Check check) {}
+
+    @FunctionalInterface
+    interface Check {
+        /** The reason the value is wrong (a message key suffix), or null. */
+        String problem(String value);
+    }
+
+    /** One file of the format: its name, table, whether it must be present, and its columns. */
+    public record FileSpec(String fileName, String table, boolean required, List<Column> columns0) {
+        public List<String> columns() {
+            return columns0.stream().map(Column::name).toList();
+        }
+
+        /** "name TYPE" of every column, for creating the table in SQL. */
+        public List<String> columns0Description() {
+            return columns0.stream().map(c -> c.name() + " " + c.type()).toList();
+        }
+    }
+
+    private static final Pattern PERSON_ID = Pattern.compile("[A-Za-z0-9_-]{1,40}");
+    private static final Pattern SKS = Pattern.compile("D[A-Z][0-9]{2}[0-9A-Z]{0,4}");
+    private static final Pattern MUNICIPALITY = Pattern.compile("[0-9]{3}");
+    private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
+
+    static final Check ID = v -> PERSON_ID.matcher(v).matches() ? null : "id";
+    static final Check DATE = v -> {
+        try {
+            LocalDate.parse(v);
+            return null;
+        } catch (DateTimeParseException e) {
+            return "date";
+        }
+    };
+    static final Check TIME = v -> {
+        try {
+            LocalDateTime.parse(v, TIMESTAMP);
+            return null;
+        } catch (DateTimeParseException e) {
+            return "timestamp";
+        }
+    };
+    static final Check WHOLE = v -> v.matches("[0-9]{1,15}") ? null : "wholeNumber";
+    static final Check DECIMAL = v -> {
+        try {
+            BigDecimal d = new BigDecimal(v);
+            return d.signum() < 0 || d.scale() > 2 || d.precision() - d.scale() > 8 ? "quantity" : null;
+        } catch (NumberFormatException e) {
+            return "quantity";
+        }
+    };
+    static final Check BOOL = oneOf("true", "false");
+    static final Check DIAGNOSIS = v -> SKS.matcher(v).matches() ? null : "diagnosis";
+    static final Check DIAGNOSES = v -> {
+        for (String code : v.split(" ")) {
+            if (!SKS.matcher(code).matches()) {
+                return "diagnosis";
+            }
+        }
+        return null;
+    };
+
+    static Check oneOf(String... values) {
+        Set<String> allowed = Set.of(values);
+        return v -> allowed.contains(v) ? null : "oneOf";
+    }
+
+    private static Column col(String name, String type, Check check) {
+        return new Column(name, type, false, check);
+    }
+
+    private static Column optional(String name, String type, Check check) {
+        return new Column(name, type, true, check);
+    }
+
+    public static final FileSpec PERSONS = new FileSpec("persons.csv", "person", true, List.of(
+            col("person_id", "VARCHAR", ID), col("birth_date", "DATE", DATE), col("sex", "VARCHAR", oneOf("F", "M")),
+            col("municipality_code", "VARCHAR", v -> MUNICIPALITY.matcher(v).matches() ? null : "municipality"),
+            col("education", "VARCHAR", oneOf("BASIC", "VOCATIONAL", "HIGHER")),
+            col("income_group", "VARCHAR", oneOf("LOW", "MIDDLE", "HIGH")),
+            col("living_alone", "BOOLEAN", BOOL)));
+    public static final FileSpec HOSPITAL_CONTACTS = new FileSpec("hospital_contacts.csv", "hospital_contact", true,
+            List.of(col("contact_id", "VARCHAR", ID), col("person_id", "VARCHAR", ID),
+                    col("start_ts", "TIMESTAMP", TIME), optional("end_ts", "TIMESTAMP", TIME),
+                    col("priority", "VARCHAR", oneOf("ATA1", "ATA3")),
+                    col("contact_type", "VARCHAR", oneOf("ALCA00", "ALCA10", "ALCA20")),
+                    col("action_diagnosis", "VARCHAR", DIAGNOSIS),
+                    optional("secondary_diagnoses", "VARCHAR", DIAGNOSES),
+                    col("drg_value_ore", "BIGINT", WHOLE),
+                    col("tariff_year", "INTEGER", v -> v.matches("20[0-9]{2}") ? null : "year"),
+                    col("hospice", "BOOLEAN", BOOL)));
+    public static final FileSpec GP_CONTACTS = new FileSpec("gp_contacts.csv", "gp_contact", false, List.of(
+            col("person_id", "VARCHAR", ID), col("contact_date", "DATE", DATE), col("fee_ore", "BIGINT", WHOLE)));
+    public static final FileSpec MUNICIPAL_SERVICES = new FileSpec("municipal_services.csv", "municipal_service",
+            false, List.of(col("person_id", "VARCHAR", ID), col("service_date", "DATE", DATE),
+                    col("service_type", "VARCHAR", v -> v.matches("[A-Z_]{1,40}") ? null : "code"),
+                    col("quantity", "DECIMAL(10,2)", DECIMAL), col("unit_price_ore", "BIGINT", WHOLE)));
+    public static final FileSpec DEATHS = new FileSpec("deaths.csv", "death", false, List.of(
+            col("person_id", "VARCHAR", ID), col("death_date", "DATE", DATE)));
+    public static final FileSpec INCLUSIONS = new FileSpec("inclusions.csv", "inclusion", true, List.of(
+            col("person_id", "VARCHAR", ID), col("initiative_id", "BIGINT", WHOLE), col("index_date", "DATE", DATE),
+            col("cohort_group", "VARCHAR", oneOf("TARGET", "COMPARISON")),
+            optional("subgroup", "VARCHAR", v -> v.matches("[A-Z_]{1,40}") ? null : "code")));
+    public static final FileSpec REGISTRATIONS = new FileSpec("registrations.csv", "registration", false, List.of(
+            col("person_id", "VARCHAR", ID), col("registration_date", "DATE", DATE),
+            col("measure", "VARCHAR", v -> v.matches("[A-Z0-9_]{1,40}") ? null : "code"),
+            col("score", "DECIMAL(10,2)", DECIMAL)));
+
+    public static final List<FileSpec> FILES = List.of(PERSONS, HOSPITAL_CONTACTS, GP_CONTACTS, MUNICIPAL_SERVICES,
+            DEATHS, INCLUSIONS, REGISTRATIONS);
+
+    /** One bad row: file, line number (the header is line 1) and the message key of the reason, with its column. */
+    public record RowError(String file, long line, String reasonKey, String column) {}
+
+    /** The result of checking one file: its data lines and at most {@code limit} of its errors. */
+    record Checked(long rows, List<RowError> errors, long errorCount) {}
+
+    private ImportFormat() {}
+
+    static FileSpec spec(String fileName) {
+        return FILES.stream().filter(f -> f.fileName().equals(fileName)).findFirst().orElse(null);
+    }
+
+    /**
+     * Checks every line of a file. {@code progress} hears the number of lines read now and then. Checking persons.csv
+     * fills {@code persons} with its ids; the other files are then checked against them. Duplicate persons and
+     * inclusions are found here; duplicate contact ids by the loader in SQL.
+     */
+    static Checked check(FileSpec spec, Path file, Set<String> persons, int limit, Consumer<Long> progress)
+            throws IOException {
+        var errors = new ArrayList<RowError>();
+        long errorCount = 0;
+        long line = 1;
+        Set<String> keys = spec == PERSONS || spec == INCLUSIONS || spec == DEATHS ? new HashSet<>() : null;
+        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            String header = reader.readLine();
+            if (header != null && header.startsWith("\uFEFF")) {
+                header = header.substring(1);
+            }
+            if (header == null || !header.strip().equals(String.join(",", spec.columns()))) {
+                errors.add(new RowError(spec.fileName(), 1, "monitoring.import.error.header", null));
+                return new Checked(0, errors, 1);
+            }
+            String row;
+            while ((row = reader.readLine()) != null) {
+                line++;
+                if (line % 100_000 == 0) {
+                    progress.accept(line);
+                }
+                String problem = null;
+                String column = null;
+                String[] values = row.split(",", -1);
+                if (values.length != spec.columns0().size()) {
+                    problem = "monitoring.import.error.columns";
+                } else {
+                    for (int i = 0; i < values.length && problem == null; i++) {
+                        Column c = spec.columns0().get(i);
+                        String value = values[i];
+                        if (value.isEmpty()) {
+                            if (!c.optional()) {
+                                problem = "monitoring.import.error.empty";
+                                column = c.name();
+                            }
+                        } else if (c.check() != null) {
+                            String reason = c.check().problem(value);
+                            if (reason != null) {
+                                problem = "monitoring.import.error." + reason;
+                                column = c.name();
+                            }
+                        }
+                    }
+                    if (problem == null && spec == HOSPITAL_CONTACTS && !values[3].isEmpty()
+                            && LocalDateTime.parse(values[3], TIMESTAMP).isBefore(LocalDateTime.parse(values[2], TIMESTAMP))) {
+                        problem = "monitoring.import.error.endBeforeStart";
+                        column = "end_ts";
+                    }
+                    if (problem == null && spec != PERSONS && persons != null && !persons.contains(values[0])
+                            && spec != HOSPITAL_CONTACTS) {
+                        problem = "monitoring.import.error.unknownPerson";
+                        column = "person_id";
+                    }
+                    if (problem == null && spec == HOSPITAL_CONTACTS && persons != null && !persons.contains(values[1])) {
+                        problem = "monitoring.import.error.unknownPerson";
+                        column = "person_id";
+                    }
+                    if (problem == null && spec == PERSONS && persons != null) {
+                        persons.add(values[0]);
+                    }
+                    if (problem == null && keys != null) {
+                        String key = spec == INCLUSIONS ? values[0] + "/" + values[1] : values[0];
+                        if (!keys.add(key)) {
+                            problem = "monitoring.import.error.duplicate";
+                            column = spec.columns().getFirst();
+                        }
+                    }
+                }
+                if (problem != null) {
+                    errorCount++;
+                    if (errors.size() < limit) {
+                        errors.add(new RowError(spec.fileName(), line, problem, column));
+                    }
+                }
+            }
+        }
+        return new Checked(line - 1, errors, errorCount);
+    }
+}

@@ -1,0 +1,7 @@
+package dk.tvaers.monitoring;
+
+import java.time.Instant;
+
+/** One import of event files into the analytic store, as the analyst's pages show it. */
+public record ImportJob(long id, JobStatus status, int progress, String stepKey, String files, long errorCount,
+        Integer dataVersion, Long persons, Long contacts, String byName, Instant createdAt, Instant finishedAt) {}

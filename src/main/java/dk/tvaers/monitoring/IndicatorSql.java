@@ -1,0 +1,248 @@
+package dk.tvaers.monitoring;
+
+import java.util.List;
+
+/**
+ * The indicator definitions of DOMAIN.md as SQL over the analytic store, in the subset DuckDB and Spark SQL share
+ * (docs/indicator-sql.md): explicit date arithmetic through {@link Dialect} macros, window frames spelled out,
+ * NULLs ordered explicitly, exact interpolating medians. {@code ${run}} is the prefix of the run's tables,
+ * {@code ${initiative}} and {@code ${window}} (days) its parameters.
+ */
+final class IndicatorSql {
+
+    /** The definition version a run records: the SQL below, the catalogue and the code lists it used. */
+    static final String DEFINITION_VERSION = "def-1/ind-1/fi-0p/mm-1";
+
+    /** The strata of a run: the whole group, then each social-background variable and multimorbidity. */
+    static final List<String> STRATA = List.of("ALL", "SUBGROUP", "SEX", "EDUCATION", "INCOME", "LIVING_ALONE",
+            "MULTIMORBIDITY");
+
+    static final String COHORT = """
+            CREATE OR REPLACE TABLE ${run}_cohort AS
+            SELECT i.person_id, i.cohort_group, coalesce(i.subgroup, 'NONE') AS subgroup, i.index_date,
+                   p.birth_date, p.sex, p.education, p.income_group,
+                   CASE WHEN p.living_alone THEN 'ALONE' ELSE 'NOT_ALONE' END AS living_alone, d.death_date
+            FROM inclusion i
+            JOIN person p ON p.person_id = i.person_id
+            LEFT JOIN death d ON d.person_id = i.person_id
+            WHERE i.initiative_id = ${initiative}""";
+
+    /** Cancer or DZ763 among the diagnoses of a contact ({@code dx}: its diagnoses with a space each side). */
+    private static final String CANCER = "(dx LIKE '% DC%' OR dx LIKE '% DD0%' OR dx LIKE '% DZ763%')";
+
+    /**
+     * Sygehusophold: physical contacts (ALCA00) of the cohort merged while they overlap or lie at most 4 hours apart;
+     * an open contact lasts until the data's cut-off. Per stay: first contact's priority and action diagnosis, the
+     * action diagnosis of the contact that ends last, cancer anywhere, hospice anywhere.
+     */
+    static final String STAYS = """
+            CREATE OR REPLACE TABLE ${run}_stay AS
+            WITH c AS (
+                SELECT h.person_id, h.contact_id, h.start_ts, coalesce(h.end_ts, v.cutoff_ts) AS end_ts, h.priority,
+                       h.action_diagnosis, h.hospice,
+                       ' ' || h.action_diagnosis || ' ' || coalesce(h.secondary_diagnoses, '') || ' ' AS dx
+                FROM hospital_contact h
+                JOIN (SELECT DISTINCT person_id FROM ${run}_cohort) k ON k.person_id = h.person_id
+                CROSS JOIN data_version v
+                WHERE h.contact_type = 'ALCA00'),
+            o AS (
+                SELECT c.*, max(end_ts) OVER (PARTITION BY person_id ORDER BY start_ts ASC NULLS LAST,
+                        contact_id ASC NULLS LAST ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS previous_end
+                FROM c),
+            f AS (
+                SELECT o.*, CASE WHEN previous_end IS NULL OR start_ts > {{add_hours(previous_end; 4)}} THEN 1 ELSE 0
+                       END AS new_stay
+                FROM o),
+            s AS (
+                SELECT f.*, sum(new_stay) OVER (PARTITION BY person_id ORDER BY start_ts ASC NULLS LAST,
+                        contact_id ASC NULLS LAST ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS stay_no
+                FROM f),
+            r AS (
+                SELECT s.*,
+                       row_number() OVER (PARTITION BY person_id, stay_no
+                               ORDER BY start_ts ASC NULLS LAST, contact_id ASC NULLS LAST) AS first_rank,
+                       row_number() OVER (PARTITION BY person_id, stay_no
+                               ORDER BY end_ts DESC NULLS LAST, start_ts DESC NULLS LAST, contact_id DESC NULLS LAST)
+                           AS last_rank
+                FROM s)
+            SELECT person_id, stay_no, min(start_ts) AS start_ts, max(end_ts) AS end_ts,
+                   max(CASE WHEN first_rank = 1 THEN priority END) AS first_priority,
+                   max(CASE WHEN first_rank = 1 THEN action_diagnosis END) AS first_diagnosis,
+                   max(CASE WHEN last_rank = 1 THEN action_diagnosis END) AS last_diagnosis,
+                   max(CASE WHEN %s THEN 1 ELSE 0 END) AS any_cancer,
+                   max(CASE WHEN hospice THEN 1 ELSE 0 END) AS hospice
+            FROM r
+            GROUP BY person_id, stay_no""".formatted(CANCER);
+
+    /**
+     * Indlæggelser: stays of 12 hours or more. Bed days by Statistics Denmark's convention: discharge date minus
+     * admission date, a same-day admission counting 1. Acute when the first contact is acute (ATA1); preventable
+     * when acute and its first action diagnosis is on the (provisional) list.
+     */
+    static final String ADMISSIONS = """
+            CREATE OR REPLACE TABLE ${run}_admission AS
+            SELECT s.person_id, s.stay_no, s.start_ts, s.end_ts, s.first_diagnosis, s.last_diagnosis, s.any_cancer,
+                   s.hospice,
+                   CASE WHEN s.first_priority = 'ATA1' THEN 1 ELSE 0 END AS acute,
+                   CASE WHEN {{days_between(CAST(s.start_ts AS DATE); CAST(s.end_ts AS DATE))}} = 0 THEN 1
+                        ELSE {{days_between(CAST(s.start_ts AS DATE); CAST(s.end_ts AS DATE))}} END AS bed_days,
+                   CASE WHEN s.first_priority = 'ATA1' AND (p4.prefix IS NOT NULL OR p5.prefix IS NOT NULL) THEN 1
+                        ELSE 0 END AS preventable
+            FROM ${run}_stay s
+            LEFT JOIN code_preventable p4 ON p4.prefix = substr(s.first_diagnosis, 1, 4)
+            LEFT JOIN code_preventable p5 ON p5.prefix = substr(s.first_diagnosis, 1, 5)
+            WHERE s.end_ts >= {{add_hours(s.start_ts; 12)}}""";
+
+    /** The first diagnosis of a readmission that excludes it: birth, psychiatric, injury or poisoning. */
+    private static final String EXCLUDED_READMISSION = """
+            (substr(b.first_diagnosis, 1, 4) IN ('DO80', 'DO81', 'DO82', 'DO84')
+             OR b.first_diagnosis LIKE 'DF%' OR b.first_diagnosis LIKE 'DS%'
+             OR b.first_diagnosis LIKE 'DT1%' OR b.first_diagnosis LIKE 'DT2%'
+             OR substr(b.first_diagnosis, 1, 4) IN ('DT30', 'DT31', 'DT32', 'DT33', 'DT34', 'DT35', 'DT51', 'DT52',
+                 'DT53', 'DT54', 'DT55', 'DT56', 'DT57', 'DT58', 'DT59')
+             OR b.first_diagnosis LIKE 'DT6%' OR b.first_diagnosis LIKE 'DT7%' OR b.first_diagnosis LIKE 'DT9%'
+             OR b.first_diagnosis LIKE 'DX%' OR b.first_diagnosis LIKE 'DY%')""";
+
+    /**
+     * Index admissions and whether an acute readmission followed 0–720 hours after discharge, with the national
+     * exclusions: the index is excluded for a psychiatric last action diagnosis, cancer/DZ763, death by the discharge
+     * date, or hospice; the readmission when not acute, cancer/DZ763, birth, psychiatric or injury.
+     */
+    static final String INDEX_ADMISSIONS = """
+            CREATE OR REPLACE TABLE ${run}_index AS
+            SELECT a.person_id, a.stay_no, a.start_ts,
+                   max(CASE WHEN b.person_id IS NULL THEN 0 ELSE 1 END) AS readmitted
+            FROM ${run}_admission a
+            JOIN ${run}_cohort k ON k.person_id = a.person_id
+            LEFT JOIN ${run}_admission b ON b.person_id = a.person_id AND b.stay_no > a.stay_no
+                 AND b.start_ts >= a.end_ts AND b.start_ts <= {{add_hours(a.end_ts; 720)}}
+                 AND b.acute = 1 AND b.any_cancer = 0 AND NOT %s
+            WHERE a.last_diagnosis NOT LIKE 'DF%%' AND a.any_cancer = 0 AND a.hospice = 0
+              AND (k.death_date IS NULL OR k.death_date > CAST(a.end_ts AS DATE))
+            GROUP BY a.person_id, a.stay_no, a.start_ts""".formatted(EXCLUDED_READMISSION);
+
+    /** Multimorbidity: distinct chronic conditions among action diagnoses of contacts before the index date. */
+    static final String MULTIMORBIDITY = """
+            CREATE OR REPLACE TABLE ${run}_multimorbidity AS
+            SELECT k.person_id, count(DISTINCT cc.condition) AS conditions
+            FROM ${run}_cohort k
+            JOIN hospital_contact h ON h.person_id = k.person_id AND h.start_ts < CAST(k.index_date AS TIMESTAMP)
+            JOIN code_chronic cc ON cc.prefix = substr(h.action_diagnosis, 1, 4)
+            GROUP BY k.person_id""";
+
+    /**
+     * The per-person intermediate table, kept after the run: one row per person and period (the window before the
+     * index date and the window from it), with the strata and every indicator's value. Events count in the period
+     * their start (an admission: its first contact's start) falls in.
+     */
+    static final String PERSON_PERIODS = """
+            CREATE OR REPLACE TABLE ${run}_person AS
+            WITH periods AS (
+                SELECT k.*, 'BEFORE' AS period, {{add_days(k.index_date; -${window})}} AS from_date,
+                       k.index_date AS to_date
+                FROM ${run}_cohort k
+                UNION ALL
+                SELECT k.*, 'AFTER' AS period, k.index_date AS from_date,
+                       {{add_days(k.index_date; ${window})}} AS to_date
+                FROM ${run}_cohort k),
+            contacts AS (
+                SELECT p.person_id, p.period,
+                       count(CASE WHEN h.priority = 'ATA1' AND h.contact_type = 'ALCA00' THEN 1 END) AS acute_contacts,
+                       sum(h.drg_value_ore) AS drg_value
+                FROM periods p
+                JOIN hospital_contact h ON h.person_id = p.person_id
+                     AND h.start_ts >= CAST(p.from_date AS TIMESTAMP) AND h.start_ts < CAST(p.to_date AS TIMESTAMP)
+                GROUP BY p.person_id, p.period),
+            admissions AS (
+                SELECT p.person_id, p.period, sum(a.acute) AS acute_admissions,
+                       sum(CASE WHEN a.acute = 1 THEN a.bed_days ELSE 0 END) AS acute_bed_days,
+                       sum(a.preventable) AS preventable
+                FROM periods p
+                JOIN ${run}_admission a ON a.person_id = p.person_id
+                     AND a.start_ts >= CAST(p.from_date AS TIMESTAMP) AND a.start_ts < CAST(p.to_date AS TIMESTAMP)
+                GROUP BY p.person_id, p.period),
+            readmissions AS (
+                SELECT p.person_id, p.period, count(*) AS index_admissions, sum(x.readmitted) AS readmissions
+                FROM periods p
+                JOIN ${run}_index x ON x.person_id = p.person_id
+                     AND x.start_ts >= CAST(p.from_date AS TIMESTAMP) AND x.start_ts < CAST(p.to_date AS TIMESTAMP)
+                GROUP BY p.person_id, p.period),
+            gp AS (
+                SELECT p.person_id, p.period, sum(g.fee_ore) AS gp_cost
+                FROM periods p
+                JOIN gp_contact g ON g.person_id = p.person_id
+                     AND g.contact_date >= p.from_date AND g.contact_date < p.to_date
+                GROUP BY p.person_id, p.period),
+            municipal AS (
+                SELECT p.person_id, p.period,
+                       sum(CAST(round(m.quantity * m.unit_price_ore, 0) AS BIGINT)) AS municipal_cost
+                FROM periods p
+                JOIN municipal_service m ON m.person_id = p.person_id
+                     AND m.service_date >= p.from_date AND m.service_date < p.to_date
+                GROUP BY p.person_id, p.period)
+            SELECT p.person_id, p.cohort_group, p.period, p.subgroup, p.sex, p.education, p.income_group AS income,
+                   p.living_alone,
+                   CASE WHEN coalesce(mm.conditions, 0) >= 2 THEN 'MULTI' ELSE 'NOT_MULTI' END AS multimorbidity,
+                   CASE WHEN {{add_years(p.birth_date; 65)}} <= p.index_date THEN 1 ELSE 0 END AS aged_65,
+                   CASE WHEN p.death_date >= p.from_date AND p.death_date < p.to_date THEN 1 ELSE 0 END AS mortality,
+                   coalesce(a.preventable, 0) AS preventable_admissions,
+                   coalesce(r.index_admissions, 0) AS index_admissions,
+                   coalesce(r.readmissions, 0) AS readmissions_30d,
+                   coalesce(c.acute_contacts, 0) AS acute_contacts,
+                   coalesce(a.acute_admissions, 0) AS acute_admissions,
+                   coalesce(a.acute_bed_days, 0) AS acute_bed_days,
+                   coalesce(c.drg_value, 0) AS drg_value,
+                   coalesce(c.drg_value, 0) + coalesce(g.gp_cost, 0) + coalesce(m.municipal_cost, 0) AS total_cost
+            FROM periods p
+            LEFT JOIN ${run}_multimorbidity mm ON mm.person_id = p.person_id
+            LEFT JOIN contacts c ON c.person_id = p.person_id AND c.period = p.period
+            LEFT JOIN admissions a ON a.person_id = p.person_id AND a.period = p.period
+            LEFT JOIN readmissions r ON r.person_id = p.person_id AND r.period = p.period
+            LEFT JOIN gp g ON g.person_id = p.person_id AND g.period = p.period
+            LEFT JOIN municipal m ON m.person_id = p.person_id AND m.period = p.period""";
+
+    /** The tariff years of the DRG values a run priced (more than one: the run says so). */
+    static final String TARIFF_YEARS = """
+            SELECT DISTINCT h.tariff_year FROM hospital_contact h
+            JOIN ${run}_cohort k ON k.person_id = h.person_id
+            WHERE h.start_ts >= CAST({{add_days(k.index_date; -${window})}} AS TIMESTAMP)
+              AND h.start_ts < CAST({{add_days(k.index_date; ${window})}} AS TIMESTAMP)
+            ORDER BY h.tariff_year ASC NULLS LAST""";
+
+    /** The aggregates of every indicator for every group, period and stratum, from the per-person table. */
+    static String aggregates(List<Indicator> indicators) {
+        String measures = "aged_65, index_admissions, " + String.join(", ",
+                indicators.stream().map(Indicator::column).toList());
+        var strata = new StringBuilder();
+        for (String stratum : STRATA) {
+            if (!strata.isEmpty()) {
+                strata.append("\n    UNION ALL\n");
+            }
+            String value = stratum.equals("ALL") ? "'ALL'" : stratum.toLowerCase();
+            strata.append("    SELECT cohort_group, period, '").append(stratum).append("' AS stratum, ").append(value)
+                    .append(" AS stratum_value, ").append(measures).append(" FROM ${run}_person");
+        }
+        var columns = new StringBuilder();
+        for (Indicator indicator : indicators) {
+            String x = indicator.column();
+            String included = indicator.population() == Indicator.Population.AGE_65 ? "aged_65 = 1" : "1 = 1";
+            columns.append(",\n       count(CASE WHEN ").append(included).append(" THEN 1 END) AS n_").append(x)
+                    .append(",\n       sum(CASE WHEN ").append(included).append(" THEN ").append(x)
+                    .append(" END) AS total_").append(x)
+                    .append(",\n       {{median(CASE WHEN ").append(included).append(" THEN ").append(x)
+                    .append(" END)}} AS median_").append(x)
+                    .append(",\n       count(CASE WHEN ").append(included).append(" AND ").append(x)
+                    .append(" > 0 THEN 1 END) AS with_").append(x);
+            if (indicator.statistic() == Indicator.Statistic.RATIO) {
+                columns.append(",\n       sum(index_admissions) AS denominator_").append(x);
+            }
+        }
+        return "WITH strata AS (\n" + strata + ")\n"
+                + "SELECT cohort_group, period, stratum, stratum_value" + columns
+                + "\nFROM strata\nGROUP BY cohort_group, period, stratum, stratum_value"
+                + "\nORDER BY cohort_group ASC NULLS LAST, period ASC NULLS LAST, stratum ASC NULLS LAST,"
+                + " stratum_value ASC NULLS LAST";
+    }
+
+    private IndicatorSql() {}
+}

@@ -1,0 +1,146 @@
+package dk.tvaers.monitoring.web;
+
+import dk.tvaers.monitoring.Indicator;
+import dk.tvaers.monitoring.IndicatorResult;
+import dk.tvaers.monitoring.IndicatorRun;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.text.NumberFormat;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The Triple Aim dashboard of one run as pages, Excel and PDF show it: one panel per aim, each indicator with its
+ * before/after figures for the target and comparison groups (a bar chart with the same numbers in a table) and its
+ * strata. Numbers are formatted here for the reader's language; suppressed groups read "< 5".
+ */
+record Dashboard(IndicatorRun run, List<Panel> panels) {
+
+    static final List<String> GROUPS = List.of("TARGET", "COMPARISON");
+    static final List<String> PERIODS = List.of("BEFORE", "AFTER");
+
+    record Panel(Indicator.Dimension dimension, List<IndicatorView> indicators) {}
+
+    /** One cell of figures: formatted n, mean, median, share with an event; all null when suppressed. */
+    record Figures(String group, String period, boolean suppressed, String n, String mean, String median,
+            String share, BigDecimal meanValue) {}
+
+    record StratumRow(String stratum, String value, String group, Figures before, Figures after) {}
+
+    record Bar(String labelKey, String periodKey, int x, int y, int height, String value, String cssClass) {}
+
+    record IndicatorView(Indicator indicator, List<Figures> overall, List<Bar> bars, List<StratumRow> strata) {
+
+        public String id() {
+            return "indicator-" + indicator.code().toLowerCase(Locale.ROOT).replace('_', '-');
+        }
+    }
+
+    static final int CHART_HEIGHT = 160;
+    static final int BAR_WIDTH = 56;
+
+    static Dashboard of(IndicatorRun run, List<IndicatorResult> results, Locale locale) {
+        Map<String, IndicatorResult> byKey = new LinkedHashMap<>();
+        for (IndicatorResult r : results) {
+            byKey.put(key(r.indicator(), r.group(), r.period(), r.stratum(), r.stratumValue()), r);
+        }
+        var panels = new ArrayList<Panel>();
+        for (Indicator.Dimension dimension : Indicator.Dimension.values()) {
+            var views = new ArrayList<IndicatorView>();
+            for (Indicator indicator : Indicator.catalogue()) {
+                if (indicator.dimension() != dimension) {
+                    continue;
+                }
+                var overall = new ArrayList<Figures>();
+                for (String group : GROUPS) {
+                    for (String period : PERIODS) {
+                        overall.add(figures(indicator, byKey.get(key(indicator.code(), group, period, "ALL", "ALL")),
+                                group, period, locale));
+                    }
+                }
+                var strata = new ArrayList<StratumRow>();
+                for (IndicatorResult r : results) {
+                    if (r.indicator().equals(indicator.code()) && !r.stratum().equals("ALL")
+                            && r.period().equals("BEFORE")) {
+                        IndicatorResult after = byKey.get(key(r.indicator(), r.group(), "AFTER", r.stratum(),
+                                r.stratumValue()));
+                        strata.add(new StratumRow(r.stratum(), r.stratumValue(), r.group(),
+                                figures(indicator, r, r.group(), "BEFORE", locale),
+                                figures(indicator, after, r.group(), "AFTER", locale)));
+                    }
+                }
+                strata.sort((a, b) -> (a.stratum() + a.value() + a.group()).compareTo(b.stratum() + b.value()
+                        + b.group()));
+                views.add(new IndicatorView(indicator, overall, bars(overall), strata));
+            }
+            panels.add(new Panel(dimension, views));
+        }
+        return new Dashboard(run, panels);
+    }
+
+    private static List<Bar> bars(List<Figures> overall) {
+        BigDecimal max = BigDecimal.ZERO;
+        for (Figures f : overall) {
+            if (f.meanValue() != null && f.meanValue().compareTo(max) > 0) {
+                max = f.meanValue();
+            }
+        }
+        var bars = new ArrayList<Bar>();
+        int i = 0;
+        for (Figures f : overall) {
+            int height = f.meanValue() == null || max.signum() == 0 ? 0
+                    : f.meanValue().multiply(BigDecimal.valueOf(CHART_HEIGHT)).divide(max, 0, RoundingMode.HALF_UP)
+                            .intValue();
+            int x = 40 + i * (BAR_WIDTH + 16) + (i >= 2 ? 24 : 0);
+            bars.add(new Bar("monitoring.group." + f.group(), "monitoring.period." + f.period(), x,
+                    20 + CHART_HEIGHT - height, height, f.suppressed() ? null : f.mean(),
+                    "tvaers-bar tvaers-bar--" + f.group().toLowerCase(Locale.ROOT) + "-"
+                            + f.period().toLowerCase(Locale.ROOT)));
+            i++;
+        }
+        return bars;
+    }
+
+    private static Figures figures(Indicator indicator, IndicatorResult r, String group, String period, Locale locale) {
+        if (r == null || r.suppressed()) {
+            return new Figures(group, period, true, null, null, null, null, null);
+        }
+        boolean money = indicator.unit() == Indicator.Unit.ORE_PER_PERSON_YEAR;
+        BigDecimal mean = r.mean();
+        BigDecimal median = r.median();
+        if (money) {
+            mean = mean == null ? null : mean.movePointLeft(2);
+            median = median.movePointLeft(2);
+        }
+        String share = r.shareWithEvent() == null ? null : percent(r.shareWithEvent(), locale);
+        String meanText;
+        if (mean == null) {
+            meanText = "–";
+        } else if (indicator.statistic() == Indicator.Statistic.FLAG || indicator.statistic() == Indicator.Statistic.RATIO) {
+            meanText = percent(mean, locale);
+        } else {
+            meanText = number(mean, money ? 0 : 2, locale);
+        }
+        return new Figures(group, period, false, number(BigDecimal.valueOf(r.n()), 0, locale), meanText,
+                number(median, money ? 0 : 1, locale), share, mean);
+    }
+
+    static String number(BigDecimal value, int decimals, Locale locale) {
+        NumberFormat format = NumberFormat.getNumberInstance(locale);
+        format.setMinimumFractionDigits(0);
+        format.setMaximumFractionDigits(decimals);
+        format.setRoundingMode(RoundingMode.HALF_UP);
+        return format.format(value);
+    }
+
+    static String percent(BigDecimal share, Locale locale) {
+        return number(share.multiply(BigDecimal.valueOf(100)), 1, locale) + " %";
+    }
+
+    private static String key(String indicator, String group, String period, String stratum, String value) {
+        return indicator + "|" + group + "|" + period + "|" + stratum + "|" + value;
+    }
+}

@@ -1,0 +1,164 @@
+package dk.tvaers.monitoring.web;
+
+import dk.tvaers.accounts.AccountPrincipal;
+import dk.tvaers.accounts.Actor;
+import dk.tvaers.initiatives.Initiative;
+import dk.tvaers.initiatives.Initiatives;
+import dk.tvaers.monitoring.ImportFormat;
+import dk.tvaers.monitoring.ImportJob;
+import dk.tvaers.monitoring.Imports;
+import dk.tvaers.monitoring.IndicatorRun;
+import dk.tvaers.monitoring.Runs;
+import dk.tvaers.platform.web.NotFoundException;
+import dk.tvaers.platform.web.SelectOption;
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The analyst's pages: import event files, start runs, follow both with a progress bar. */
+@Controller
+@RequestMapping("/analyse")
+@RolesAllowed("ANALYST")
+class MonitoringController {
+
+    record RunForm(@NotNull(message = "{validation.choose}") Long initiativeId,
+            @NotNull(message = "{validation.required}") @Min(value = 30, message = "{monitoring.run.window.hint}")
+            @Max(value = 1095, message = "{monitoring.run.window.hint}") Integer windowDays) {}
+
+    private final Imports imports;
+    private final Runs runs;
+    private final Initiatives initiatives;
+
+    MonitoringController(Imports imports, Runs runs, Initiatives initiatives) {
+        this.imports = imports;
+        this.runs = runs;
+        this.initiatives = initiatives;
+    }
+
+    @GetMapping
+    String overview(Model model) {
+        if (!model.containsAttribute("runForm")) {
+            model.addAttribute("runForm", new RunForm(null, Runs.DEFAULT_WINDOW_DAYS));
+        }
+        return overviewPage(model);
+    }
+
+    @PostMapping("/import")
+    String startImport(@AuthenticationPrincipal AccountPrincipal principal,
+            @RequestParam(name = "files", required = false) List<MultipartFile> files, Model model,
+            RedirectAttributes redirect) throws IOException {
+        var chosen = files == null ? List.<MultipartFile>of()
+                : files.stream().filter(f -> !f.isEmpty() && f.getOriginalFilename() != null).toList();
+        var problems = new ArrayList<String[]>();
+        if (chosen.isEmpty()) {
+            problems.add(new String[] {"monitoring.import.error.noFiles", ""});
+        }
+        for (MultipartFile file : chosen) {
+            if (!ImportFormat.FILES.stream().anyMatch(s -> s.fileName().equals(name(file)))) {
+                problems.add(new String[] {"monitoring.import.error.unknownFile", name(file)});
+            }
+        }
+        if (!problems.isEmpty()) {
+            model.addAttribute("importProblems", problems);
+            model.addAttribute("runForm", new RunForm(null, Runs.DEFAULT_WINDOW_DAYS));
+            return overviewPage(model);
+        }
+        Map<String, InputStream> streams = new LinkedHashMap<>();
+        try {
+            for (MultipartFile file : chosen) {
+                streams.put(name(file), file.getInputStream());
+            }
+            long id = imports.start(streams, actor(principal));
+            redirect.addFlashAttribute("notice", "monitoring.import.started");
+            return "redirect:/analyse/import/" + id;
+        } finally {
+            for (InputStream in : streams.values()) {
+                in.close();
+            }
+        }
+    }
+
+    @GetMapping("/import/{id}")
+    String importJob(@PathVariable long id, HtmxRequest htmx, Model model) {
+        ImportJob job = imports.find(id).orElseThrow(() -> new NotFoundException("import", id));
+        model.addAttribute("job", job);
+        model.addAttribute("errors", imports.errors(id));
+        model.addAttribute("errorLimit", 1000);
+        return htmx.isHtmxRequest() ? "monitoring/import :: status" : "monitoring/import";
+    }
+
+    @PostMapping("/koersler")
+    String startRun(@AuthenticationPrincipal AccountPrincipal principal,
+            @Valid @ModelAttribute("runForm") RunForm form, BindingResult errors, Model model,
+            RedirectAttributes redirect) {
+        if (!errors.hasErrors() && initiatives.find(form.initiativeId()).isEmpty()) {
+            errors.rejectValue("initiativeId", "validation.choose");
+        }
+        if (!errors.hasErrors() && imports.currentDataVersion().isEmpty()) {
+            errors.reject("monitoring.run.noData");
+        }
+        if (errors.hasErrors()) {
+            return overviewPage(model);
+        }
+        long id = runs.start(form.initiativeId(), form.windowDays(), actor(principal));
+        redirect.addFlashAttribute("notice", "monitoring.run.started");
+        return "redirect:/analyse/koersler/" + id;
+    }
+
+    @GetMapping("/koersler/{id}")
+    String run(@PathVariable long id, HtmxRequest htmx, Model model) {
+        IndicatorRun run = runs.find(id).orElseThrow(() -> new NotFoundException("run", id));
+        model.addAttribute("run", run);
+        model.addAttribute("initiative", initiatives.find(run.initiativeId()).orElse(null));
+        return htmx.isHtmxRequest() ? "monitoring/run :: status" : "monitoring/run";
+    }
+
+    @PostMapping("/koersler/{id}/igen")
+    String runAgain(@AuthenticationPrincipal AccountPrincipal principal, @PathVariable long id,
+            RedirectAttributes redirect) {
+        IndicatorRun run = runs.find(id).orElseThrow(() -> new NotFoundException("run", id));
+        long again = runs.start(run.initiativeId(), run.windowDays(), actor(principal));
+        redirect.addFlashAttribute("notice", "monitoring.run.started");
+        return "redirect:/analyse/koersler/" + again;
+    }
+
+    private String overviewPage(Model model) {
+        model.addAttribute("imports", imports.recent(10));
+        model.addAttribute("runs", runs.recent(10));
+        model.addAttribute("hasData", imports.currentDataVersion().isPresent());
+        model.addAttribute("initiativeOptions", SelectOption.of(
+                initiatives.search(new Initiatives.Filter(null, null, null, null), 1, 200).items(),
+                Initiative::id, Initiative::title));
+        return "monitoring/overview";
+    }
+
+    private static String name(MultipartFile file) {
+        String name = file.getOriginalFilename();
+        return name == null ? "" : name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
+    }
+
+    private static Actor actor(AccountPrincipal principal) {
+        return new Actor(principal.userId(), principal.displayName());
+    }
+}

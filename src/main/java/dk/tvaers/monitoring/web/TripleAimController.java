@@ -1,0 +1,144 @@
+package dk.tvaers.monitoring.web;
+
+import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import dk.tvaers.initiatives.Initiative;
+import dk.tvaers.initiatives.Initiatives;
+import dk.tvaers.monitoring.Indicator;
+import dk.tvaers.monitoring.IndicatorResult;
+import dk.tvaers.monitoring.IndicatorRun;
+import dk.tvaers.monitoring.Runs;
+import dk.tvaers.platform.web.NotFoundException;
+import jakarta.annotation.security.PermitAll;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.List;
+import java.util.Locale;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.thymeleaf.context.Context;
+import org.thymeleaf.spring6.SpringTemplateEngine;
+
+/**
+ * An initiative's Triple Aim dashboard, readable by everyone logged in: the newest finished run, one panel per aim,
+ * as page, Excel workbook and PDF. Only aggregates are shown, and groups under 5 persons never.
+ */
+@Controller
+class TripleAimController {
+
+    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    private final Runs runs;
+    private final Initiatives initiatives;
+    private final MessageSource messages;
+    private final SpringTemplateEngine templates;
+
+    TripleAimController(Runs runs, Initiatives initiatives, MessageSource messages, SpringTemplateEngine templates) {
+        this.runs = runs;
+        this.initiatives = initiatives;
+        this.messages = messages;
+        this.templates = templates;
+    }
+
+    @GetMapping("/initiativer/{id}/triple-aim")
+    @PermitAll
+    String dashboard(@PathVariable long id, Model model, Locale locale) {
+        Initiative initiative = initiative(id);
+        model.addAttribute("initiative", initiative);
+        runs.latestSucceeded(id).ifPresent(run ->
+                model.addAttribute("dashboard", Dashboard.of(run, runs.results(run.id()), locale)));
+        return "monitoring/dashboard";
+    }
+
+    @GetMapping("/initiativer/{id}/triple-aim.xlsx")
+    @PermitAll
+    void excel(@PathVariable long id, Locale locale, HttpServletResponse response) throws IOException {
+        initiative(id);
+        IndicatorRun run = runs.latestSucceeded(id).orElseThrow(() -> new NotFoundException("run", id));
+        List<IndicatorResult> results = runs.results(run.id());
+        response.setContentType(XLSX);
+        response.setHeader("Content-Disposition", "attachment; filename=\"triple-aim-" + id + ".xlsx\"");
+        var catalogue = Indicator.catalogue();
+        try (var workbook = new SXSSFWorkbook(100)) {
+            Sheet sheet = workbook.createSheet(text("monitoring.excel.sheet", locale));
+            String[] headers = {"monitoring.col.dimension", "monitoring.col.indicator", "monitoring.col.unit",
+                "monitoring.col.group", "monitoring.col.period", "monitoring.col.stratum", "monitoring.col.value",
+                "monitoring.col.n", "monitoring.col.total", "monitoring.col.denominator", "monitoring.col.mean",
+                "monitoring.col.median", "monitoring.col.share"};
+            Row header = sheet.createRow(0);
+            for (int i = 0; i < headers.length; i++) {
+                header.createCell(i).setCellValue(text(headers[i], locale));
+            }
+            int r = 1;
+            for (IndicatorResult result : results) {
+                Indicator indicator = catalogue.stream().filter(x -> x.code().equals(result.indicator())).findFirst()
+                        .orElseThrow();
+                Row row = sheet.createRow(r++);
+                row.createCell(0).setCellValue(text(indicator.dimension().messageKey(), locale));
+                row.createCell(1).setCellValue(text(indicator.messageKey(), locale));
+                row.createCell(2).setCellValue(text(indicator.unit().messageKey(), locale));
+                row.createCell(3).setCellValue(text("monitoring.group." + result.group(), locale));
+                row.createCell(4).setCellValue(text("monitoring.period." + result.period(), locale));
+                row.createCell(5).setCellValue(text("monitoring.stratum." + result.stratum(), locale));
+                row.createCell(6).setCellValue(text("monitoring.value." + result.stratumValue(), locale));
+                if (result.suppressed()) {
+                    row.createCell(7).setCellValue(text("monitoring.suppressed", locale));
+                    continue;
+                }
+                boolean money = indicator.unit() == Indicator.Unit.ORE_PER_PERSON_YEAR;
+                row.createCell(7).setCellValue(result.n());
+                // money in kroner for the reader; exact øre in the store
+                row.createCell(8).setCellValue(money ? result.total().movePointLeft(2).doubleValue()
+                        : result.total().doubleValue());
+                if (result.denominator() != null) {
+                    row.createCell(9).setCellValue(result.denominator());
+                }
+                if (result.mean() != null) {
+                    row.createCell(10).setCellValue(money ? result.mean().movePointLeft(2).doubleValue()
+                            : result.mean().doubleValue());
+                }
+                row.createCell(11).setCellValue(money ? result.median().movePointLeft(2).doubleValue()
+                        : result.median().doubleValue());
+                row.createCell(12).setCellValue(result.shareWithEvent().doubleValue());
+            }
+            try (OutputStream out = response.getOutputStream()) {
+                workbook.write(out);
+            }
+            workbook.dispose();
+        }
+    }
+
+    @GetMapping("/initiativer/{id}/triple-aim.pdf")
+    @PermitAll
+    void pdf(@PathVariable long id, Locale locale, HttpServletResponse response) throws IOException {
+        Initiative initiative = initiative(id);
+        IndicatorRun run = runs.latestSucceeded(id).orElseThrow(() -> new NotFoundException("run", id));
+        var context = new Context(locale);
+        context.setVariable("initiative", initiative);
+        context.setVariable("dashboard", Dashboard.of(run, runs.results(run.id()), locale));
+        String html = templates.process("monitoring/pdf", context);
+        response.setContentType("application/pdf");
+        response.setHeader("Content-Disposition", "attachment; filename=\"triple-aim-" + id + ".pdf\"");
+        try (OutputStream out = response.getOutputStream()) {
+            var builder = new PdfRendererBuilder();
+            builder.useFastMode();
+            builder.withHtmlContent(html, null);
+            builder.toStream(out);
+            builder.run();
+        }
+    }
+
+    private String text(String key, Locale locale) {
+        return messages.getMessage(key, null, key, locale);
+    }
+
+    private Initiative initiative(long id) {
+        return initiatives.find(id).orElseThrow(() -> new NotFoundException("initiative", id));
+    }
+}

@@ -1,0 +1,237 @@
+package dk.tvaers.monitoring;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * The true value of every indicator, computed in plain Java from what the generator decided (its episodes are
+ * already the stays), independently of the SQL: the expected aggregates a run must reproduce exactly.
+ */
+final class PlantedTruth {
+
+    record Key(String indicator, String group, String period, String stratum, String value) {}
+
+    record Expected(long n, BigDecimal total, Long denominator, BigDecimal median, long withEvent) {}
+
+    private record Stay(LocalDateTime start, LocalDateTime end, boolean acute, String firstDx, String lastDx,
+            boolean cancer, boolean hospice) {}
+
+    static Map<Key, Expected> compute(SyntheticData.Result data, int window) throws IOException {
+        Set<String> preventable = codes("/monitoring/preventable-admissions-v0-provisional.csv");
+        Map<String, String> chronic = codeMap("/monitoring/chronic-conditions-v1.csv");
+        Map<Key, List<long[]>> values = new TreeMap<>(Comparator.comparing(Key::toString));
+        for (SyntheticData.Person p : data.persons()) {
+            if (!p.included()) {
+                continue;
+            }
+            List<Stay> stays = new ArrayList<>();
+            Set<String> conditions = new HashSet<>();
+            for (var episode : p.episodes()) {
+                for (var c : episode.contacts()) {
+                    if (c.start().isBefore(p.indexDate().atStartOfDay())
+                            && chronic.containsKey(c.actionDiagnosis().substring(0, 4))) {
+                        conditions.add(chronic.get(c.actionDiagnosis().substring(0, 4)));
+                    }
+                }
+                if (!episode.contacts().getFirst().physical()) {
+                    continue;
+                }
+                var contacts = episode.contacts();
+                var first = contacts.getFirst();
+                LocalDateTime end = LocalDateTime.MIN;
+                boolean cancer = false;
+                boolean hospice = false;
+                SyntheticData.Contact last = null;
+                for (var c : contacts) {
+                    LocalDateTime e = c.end() == null ? data.cutoff() : c.end();
+                    if (e.isAfter(end)) {
+                        end = e;
+                    }
+                    String dx = " " + c.actionDiagnosis() + " " + c.secondaryDiagnoses() + " ";
+                    cancer |= dx.contains(" DC") || dx.contains(" DD0") || dx.contains(" DZ763");
+                    hospice |= c.hospice();
+                }
+                for (var c : contacts) {
+                    LocalDateTime e = c.end() == null ? data.cutoff() : c.end();
+                    if (last == null) {
+                        last = c;
+                        continue;
+                    }
+                    LocalDateTime le = last.end() == null ? data.cutoff() : last.end();
+                    int cmp = e.compareTo(le);
+                    if (cmp == 0) {
+                        cmp = c.start().compareTo(last.start());
+                    }
+                    if (cmp == 0) {
+                        cmp = c.id().compareTo(last.id());
+                    }
+                    if (cmp > 0) {
+                        last = c;
+                    }
+                }
+                stays.add(new Stay(first.start(), end, first.acute(), first.actionDiagnosis(), last.actionDiagnosis(),
+                        cancer, hospice));
+            }
+            List<Stay> admissions = stays.stream().filter(s -> !s.end().isBefore(s.start().plusHours(12))).toList();
+            String multimorbidity = conditions.size() >= 2 ? "MULTI" : "NOT_MULTI";
+            boolean aged65 = !p.birthDate().plusYears(65).isAfter(p.indexDate());
+            for (String period : List.of("BEFORE", "AFTER")) {
+                LocalDate from = period.equals("BEFORE") ? p.indexDate().minusDays(window) : p.indexDate();
+                LocalDate to = period.equals("BEFORE") ? p.indexDate() : p.indexDate().plusDays(window);
+                long acuteContacts = 0;
+                long drg = 0;
+                for (var episode : p.episodes()) {
+                    for (var c : episode.contacts()) {
+                        if (in(c.start(), from, to)) {
+                            drg += c.drgOre();
+                            if (c.acute() && c.physical()) {
+                                acuteContacts++;
+                            }
+                        }
+                    }
+                }
+                long acuteAdmissions = 0;
+                long bedDays = 0;
+                long preventableCount = 0;
+                long indexAdmissions = 0;
+                long readmissions = 0;
+                for (int i = 0; i < admissions.size(); i++) {
+                    Stay a = admissions.get(i);
+                    if (!in(a.start(), from, to)) {
+                        continue;
+                    }
+                    if (a.acute()) {
+                        acuteAdmissions++;
+                        long days = ChronoUnit.DAYS.between(a.start().toLocalDate(), a.end().toLocalDate());
+                        bedDays += days == 0 ? 1 : days;
+                        if (preventable.contains(a.firstDx().substring(0, 4))
+                                || a.firstDx().length() >= 5 && preventable.contains(a.firstDx().substring(0, 5))) {
+                            preventableCount++;
+                        }
+                    }
+                    boolean index = !a.lastDx().startsWith("DF") && !a.cancer() && !a.hospice()
+                            && (p.deathDate() == null || p.deathDate().isAfter(a.end().toLocalDate()));
+                    if (index) {
+                        indexAdmissions++;
+                        for (int j = i + 1; j < admissions.size(); j++) {
+                            Stay b = admissions.get(j);
+                            if (!b.start().isBefore(a.end()) && !b.start().isAfter(a.end().plusHours(720)) && b.acute()
+                                    && !b.cancer() && !excludedReadmission(b.firstDx())) {
+                                readmissions++;
+                                break;
+                            }
+                        }
+                    }
+                }
+                long gp = 0;
+                for (long[] g : p.gpContacts()) {
+                    if (g[0] >= from.toEpochDay() && g[0] < to.toEpochDay()) {
+                        gp += g[1];
+                    }
+                }
+                long municipal = 0;
+                for (long[] m : p.municipalCosts()) {
+                    if (m[0] >= from.toEpochDay() && m[0] < to.toEpochDay()) {
+                        municipal += BigDecimal.valueOf(m[2]).multiply(BigDecimal.valueOf(m[3]))
+                                .divide(BigDecimal.valueOf(100), 0, RoundingMode.HALF_UP).longValueExact();
+                    }
+                }
+                long died = p.deathDate() != null && !p.deathDate().isBefore(from) && p.deathDate().isBefore(to) ? 1 : 0;
+                Map<String, long[]> row = new LinkedHashMap<>();
+                row.put("MORTALITY", new long[] {died, 1});
+                row.put("PREVENTABLE_ADMISSIONS", new long[] {preventableCount, aged65 ? 1 : 0});
+                row.put("READMISSIONS_30D", new long[] {readmissions, 1, indexAdmissions});
+                row.put("ACUTE_CONTACTS", new long[] {acuteContacts, 1});
+                row.put("ACUTE_ADMISSIONS", new long[] {acuteAdmissions, 1});
+                row.put("ACUTE_BED_DAYS", new long[] {bedDays, 1});
+                row.put("DRG_VALUE", new long[] {drg, 1});
+                row.put("TOTAL_COST", new long[] {drg + gp + municipal, 1});
+                Map<String, String> strata = new LinkedHashMap<>();
+                strata.put("ALL", "ALL");
+                strata.put("SUBGROUP", p.subgroup() == null ? "NONE" : p.subgroup());
+                strata.put("SEX", p.sex());
+                strata.put("EDUCATION", p.education());
+                strata.put("INCOME", p.income());
+                strata.put("LIVING_ALONE", p.livingAlone() ? "ALONE" : "NOT_ALONE");
+                strata.put("MULTIMORBIDITY", multimorbidity);
+                for (var indicator : row.entrySet()) {
+                    if (indicator.getValue()[1] == 0) {
+                        continue;
+                    }
+                    for (var stratum : strata.entrySet()) {
+                        values.computeIfAbsent(new Key(indicator.getKey(), p.group(), period, stratum.getKey(),
+                                stratum.getValue()), k -> new ArrayList<>()).add(indicator.getValue());
+                    }
+                }
+            }
+        }
+        Map<Key, Expected> expected = new LinkedHashMap<>();
+        for (var entry : values.entrySet()) {
+            List<long[]> rows = entry.getValue();
+            long total = rows.stream().mapToLong(v -> v[0]).sum();
+            Long denominator = entry.getKey().indicator().equals("READMISSIONS_30D")
+                    ? rows.stream().mapToLong(v -> v[2]).sum() : null;
+            long with = rows.stream().filter(v -> v[0] > 0).count();
+            expected.put(entry.getKey(), new Expected(rows.size(), BigDecimal.valueOf(total), denominator,
+                    median(rows.stream().mapToLong(v -> v[0]).sorted().toArray()), with));
+        }
+        return expected;
+    }
+
+    static BigDecimal median(long[] sorted) {
+        int n = sorted.length;
+        if (n % 2 == 1) {
+            return BigDecimal.valueOf(sorted[n / 2]);
+        }
+        return BigDecimal.valueOf(sorted[n / 2 - 1]).add(BigDecimal.valueOf(sorted[n / 2]))
+                .divide(BigDecimal.valueOf(2));
+    }
+
+    private static boolean in(LocalDateTime t, LocalDate from, LocalDate to) {
+        return !t.isBefore(from.atStartOfDay()) && t.isBefore(to.atStartOfDay());
+    }
+
+    private static boolean excludedReadmission(String dx) {
+        String four = dx.substring(0, 4);
+        return Set.of("DO80", "DO81", "DO82", "DO84").contains(four) || dx.startsWith("DF") || dx.startsWith("DS")
+                || dx.startsWith("DT1") || dx.startsWith("DT2")
+                || Set.of("DT30", "DT31", "DT32", "DT33", "DT34", "DT35", "DT51", "DT52", "DT53", "DT54", "DT55",
+                        "DT56", "DT57", "DT58", "DT59").contains(four)
+                || dx.startsWith("DT6") || dx.startsWith("DT7") || dx.startsWith("DT9") || dx.startsWith("DX")
+                || dx.startsWith("DY");
+    }
+
+    private static Set<String> codes(String resource) throws IOException {
+        return codeMap(resource).keySet();
+    }
+
+    private static Map<String, String> codeMap(String resource) throws IOException {
+        Map<String, String> map = new LinkedHashMap<>();
+        try (InputStream in = PlantedTruth.class.getResourceAsStream(resource)) {
+            String[] lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n");
+            for (int i = 1; i < lines.length; i++) {
+                if (!lines[i].isBlank()) {
+                    String[] v = lines[i].strip().split(",", 2);
+                    map.put(v[0], v[1]);
+                }
+            }
+        }
+        return map;
+    }
+
+    private PlantedTruth() {}
+}
