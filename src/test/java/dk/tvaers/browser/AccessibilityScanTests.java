@@ -1,12 +1,9 @@
 package dk.tvaers.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 import dk.tvaers.accounts.Organisation;
 import dk.tvaers.shared.Role;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.support.ui.Select;
@@ -17,8 +14,6 @@ import org.openqa.selenium.support.ui.Select;
  * problem.
  */
 class AccessibilityScanTests extends BrowserTest {
-
-    private final Map<String, String> problems = new LinkedHashMap<>();
 
     @Test
     void publicPagesHaveNoSeriousAccessibilityProblems() {
@@ -110,36 +105,5 @@ class AccessibilityScanTests extends BrowserTest {
                 "document.querySelector('main').insertAdjacentHTML('beforeend', '<input type=\"text\" id=\"canary\">');");
         assertThat(seriousAccessibilityViolations()).as("a field without a label is critical")
                 .contains("[critical] label:").contains("#canary");
-    }
-
-    /** Opens a page, checks that it is the expected one, and records what axe-core finds on it. */
-    private void scan(String path, String expectedHeading) {
-        open(path);
-        assertThat(heading()).as("the page %s", path).isEqualTo(expectedHeading);
-        record(path);
-    }
-
-    /** Submits the form, checks that it came back with its error summary, and records what axe-core finds. */
-    private void submitAndScan(String what) {
-        submitMainForm();
-        assertThat(errorSummaryWithFocus()).as(what).isNotBlank();
-        record(what + " (" + currentPath() + ")");
-    }
-
-    private void record(String page) {
-        try {
-            assertNoSeriousAccessibilityViolations();
-        } catch (AssertionError found) {
-            problems.put(page, found.getMessage());
-        }
-    }
-
-    private void assertNoProblems() {
-        if (!problems.isEmpty()) {
-            var report = new StringBuilder("axe-core found serious or critical violations on ")
-                    .append(problems.size()).append(" page(s):");
-            problems.forEach((page, found) -> report.append("\n\n").append(page).append('\n').append(found));
-            fail(report.toString());
-        }
     }
 }

@@ -29,6 +29,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -328,6 +329,43 @@ abstract class BrowserTest {
     // --- accessibility ---
 
     /** Runs axe-core on the page as it is and fails listing every serious or critical violation. */
+    // --- scanning many pages, failing once with every page that has a problem ---
+
+    private final Map<String, String> accessibilityProblems = new LinkedHashMap<>();
+
+    /** Opens a page, checks that it is the expected one, and records what axe-core finds on it. */
+    void scan(String path, String expectedHeading) {
+        open(path);
+        assertThat(heading()).as("the page %s", path).isEqualTo(expectedHeading);
+        record(path);
+    }
+
+    /** Submits the form, checks that it came back with its error summary, and records what axe-core finds. */
+    void submitAndScan(String what) {
+        submitMainForm();
+        assertThat(errorSummaryWithFocus()).as(what).isNotBlank();
+        record(what + " (" + currentPath() + ")");
+    }
+
+    /** Records what axe-core finds on the page shown, under the given name. */
+    void record(String page) {
+        try {
+            assertNoSeriousAccessibilityViolations();
+        } catch (AssertionError found) {
+            accessibilityProblems.put(page, found.getMessage());
+        }
+    }
+
+    /** Fails, naming every recorded page with a serious or critical violation. */
+    void assertNoProblems() {
+        if (!accessibilityProblems.isEmpty()) {
+            var report = new StringBuilder("axe-core found serious or critical violations on ")
+                    .append(accessibilityProblems.size()).append(" page(s):");
+            accessibilityProblems.forEach((page, found) -> report.append("\n\n").append(page).append('\n').append(found));
+            org.assertj.core.api.Assertions.fail(report.toString());
+        }
+    }
+
     void assertNoSeriousAccessibilityViolations() {
         String problems = seriousAccessibilityViolations();
         if (!problems.isEmpty()) {

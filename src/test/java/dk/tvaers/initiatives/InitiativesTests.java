@@ -41,7 +41,7 @@ class InitiativesTests {
 
     @Test
     void refusesToMoveToThePhaseItIsAlreadyIn() {
-        long id = initiatives.start(new NewInitiative("Sårbehandling", "", InitiativeKind.LABORATORY,
+        long id = initiatives.start(new NewInitiative("Sårbehandling med video", "", InitiativeKind.LABORATORY,
                 InnovationType.EVERYDAY, null, Set.of(Sector.MUNICIPALITY), null), KARIN);
 
         assertThatThrownBy(() -> initiatives.movePhase(id, Phase.NEW, null, KARIN))
