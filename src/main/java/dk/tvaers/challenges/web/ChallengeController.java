@@ -155,7 +155,7 @@ class ChallengeController {
         return "challenges/form";
     }
 
-    private static Instant closing(LocalDate day) {
+    static Instant closing(LocalDate day) {
         return day == null ? null : day.atTime(CLOSES_AT).atZone(TimeFormat.COPENHAGEN).toInstant();
     }
 }
