@@ -1,9 +1,8 @@
 package dk.tvaers.challenges;
 
 import dk.tvaers.accounts.Actor;
-import dk.tvaers.accounts.UserAccount;
-import dk.tvaers.accounts.UserDirectory;
 import dk.tvaers.platform.database.SqlText;
+import dk.tvaers.platform.security.CurrentUser;
 import dk.tvaers.platform.web.NotFoundException;
 import dk.tvaers.platform.web.PageOf;
 import dk.tvaers.shared.Region;
@@ -26,7 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Wicked problems: collected from staff and organisations, scored by Task Force members (one score each, which they
  * may change), ranked, and published as a challenge of kind {@link ChallengeKind#WICKED_PROBLEM}. The scores, the
- * comments and the ranking are the Task Force's alone: every method that shows or changes them checks the acting
+ * comments and the ranking are the Task Force's alone: every method that shows or changes them checks the signed-in
  * user's roles here, not only in the web layer.
  */
 @Service
@@ -37,19 +36,16 @@ public class WickedProblems {
             FROM wicked_problem w""";
 
     private final JdbcClient jdbc;
-    private final UserDirectory users;
     private final Challenges challenges;
 
-    WickedProblems(JdbcClient jdbc, UserDirectory users, Challenges challenges) {
+    WickedProblems(JdbcClient jdbc, Challenges challenges) {
         this.jdbc = jdbc;
-        this.users = users;
         this.challenges = challenges;
     }
 
     /** Records a wicked problem in the submitter's name and organisation. */
     @Transactional
-    public long submit(NewWickedProblem problem, Actor submitter) {
-        UserAccount account = activeAccount(submitter);
+    public long submit(NewWickedProblem problem, CurrentUser submitter) {
         if (problem.sectors() == null || problem.sectors().isEmpty()) {
             throw new ChallengeRuleException("sectors", "wicked.error.sectors");
         }
@@ -64,9 +60,9 @@ public class WickedProblems {
                 .param("affected", problem.affected().strip())
                 .param("sectors", problem.sectors().stream().sorted().map(Sector::name).toArray(String[]::new))
                 .param("region", problem.region().name())
-                .param("user", account.id())
-                .param("name", account.displayName())
-                .param("organisation", account.organisationName())
+                .param("user", submitter.userId())
+                .param("name", submitter.displayName())
+                .param("organisation", submitter.organisationName())
                 .query(Long.class).single();
     }
 
@@ -76,11 +72,11 @@ public class WickedProblems {
      * @throws NotFoundException when there is no such problem or it is someone else's
      */
     @Transactional(readOnly = true)
-    public WickedProblem find(long id, Actor viewer) {
+    public WickedProblem find(long id, CurrentUser viewer) {
         WickedProblem problem = jdbc.sql(SELECT + " WHERE w.id = :id").param("id", id)
                 .query(WickedProblems::map).optional()
                 .orElseThrow(() -> new NotFoundException("wicked problem", id));
-        if (!isTaskForce(viewer) && (viewer.id() == null || problem.submittedByUserId() != viewer.id())) {
+        if (!isTaskForce(viewer) && problem.submittedByUserId() != viewer.userId()) {
             throw new NotFoundException("wicked problem", id);
         }
         return problem;
@@ -91,12 +87,12 @@ public class WickedProblems {
 
     /** The list: every problem for the Task Force, a submitter's own for anyone else. Newest first. */
     @Transactional(readOnly = true)
-    public PageOf<WickedProblem> search(Filter filter, Actor viewer, int page, int size) {
+    public PageOf<WickedProblem> search(Filter filter, CurrentUser viewer, int page, int size) {
         var where = new ArrayList<String>();
         Map<String, Object> params = new HashMap<>();
         if (!isTaskForce(viewer)) {
             where.add("w.submitted_by_user_id = :viewer");
-            params.put("viewer", viewer.id() == null ? -1L : viewer.id());
+            params.put("viewer", viewer.userId());
         }
         if (filter.text() != null && !filter.text().isBlank()) {
             where.add("(lower(w.title) LIKE :text OR lower(w.description) LIKE :text OR lower(w.affected) LIKE :text"
@@ -134,8 +130,8 @@ public class WickedProblems {
      * @throws ChallengeRuleException when a score is outside 1–5
      */
     @Transactional
-    public void score(long problemId, int size, int reach, int urgency, String comment, Actor scorer) {
-        UserAccount account = taskForceMember(scorer);
+    public void score(long problemId, int size, int reach, int urgency, String comment, CurrentUser scorer) {
+        requireTaskForce(scorer);
         requireRange("size", size);
         requireRange("reach", reach);
         requireRange("urgency", urgency);
@@ -147,7 +143,7 @@ public class WickedProblems {
                 ON CONFLICT (wicked_problem_id, scorer_user_id) DO UPDATE SET scorer_name = EXCLUDED.scorer_name,
                     size_score = EXCLUDED.size_score, reach_score = EXCLUDED.reach_score,
                     urgency_score = EXCLUDED.urgency_score, comment = EXCLUDED.comment, scored_at = now()""")
-                .param("problem", problemId).param("user", account.id()).param("name", account.displayName())
+                .param("problem", problemId).param("user", scorer.userId()).param("name", scorer.displayName())
                 .param("size", size).param("reach", reach).param("urgency", urgency)
                 .param("comment", comment == null ? "" : comment.strip())
                 .update();
@@ -155,8 +151,8 @@ public class WickedProblems {
 
     /** Every member's score of the problem with their names and comments, newest first (Task Force only). */
     @Transactional(readOnly = true)
-    public List<WickedScore> scores(long problemId, Actor viewer) {
-        taskForceMember(viewer);
+    public List<WickedScore> scores(long problemId, CurrentUser viewer) {
+        requireTaskForce(viewer);
         return jdbc.sql("""
                 SELECT * FROM wicked_problem_score WHERE wicked_problem_id = :problem
                 ORDER BY scored_at DESC, scorer_name""")
@@ -169,22 +165,22 @@ public class WickedProblems {
 
     /** The viewer's own score of the problem, if they gave one (Task Force only). */
     @Transactional(readOnly = true)
-    public Optional<WickedScore> scoreBy(long problemId, Actor viewer) {
-        return scores(problemId, viewer).stream().filter(s -> viewer.id() != null && s.scorerUserId() == viewer.id())
+    public Optional<WickedScore> scoreBy(long problemId, CurrentUser viewer) {
+        return scores(problemId, viewer).stream().filter(s -> s.scorerUserId() == viewer.userId())
                 .findFirst();
     }
 
     /** Every scored problem, highest total of average scores first (Task Force only). */
     @Transactional(readOnly = true)
-    public List<PrioritisedProblem> ranking(Actor viewer) {
-        taskForceMember(viewer);
+    public List<PrioritisedProblem> ranking(CurrentUser viewer) {
+        requireTaskForce(viewer);
         return prioritised();
     }
 
     /** The problem's place in the ranking, empty while no one has scored it (Task Force only). */
     @Transactional(readOnly = true)
-    public Optional<PrioritisedProblem> result(long problemId, Actor viewer) {
-        taskForceMember(viewer);
+    public Optional<PrioritisedProblem> result(long problemId, CurrentUser viewer) {
+        requireTaskForce(viewer);
         return prioritised().stream().filter(p -> p.problem().id() == problemId).findFirst();
     }
 
@@ -197,8 +193,8 @@ public class WickedProblems {
      */
     @Transactional
     public long publishAsChallenge(long problemId, String title, String description, Region region, Long poolId,
-            Instant deadline, Actor actor) {
-        taskForceMember(actor);
+            Instant deadline, CurrentUser actor) {
+        requireTaskForce(actor);
         jdbc.sql("SELECT id FROM wicked_problem WHERE id = :id FOR UPDATE").param("id", problemId).query(Long.class)
                 .optional().orElseThrow(() -> new NotFoundException("wicked problem", problemId));
         WickedProblem problem = find(problemId, actor);
@@ -209,7 +205,7 @@ public class WickedProblems {
             throw new ChallengeRuleException(null, "wicked.error.notPrioritised");
         }
         long challengeId = challenges.publish(new NewChallenge(ChallengeKind.WICKED_PROBLEM, title, "", description,
-                "", region, poolId, deadline), actor);
+                "", region, poolId, deadline), new Actor(actor.userId(), actor.displayName()));
         jdbc.sql("UPDATE wicked_problem SET challenge_id = :challenge WHERE id = :id")
                 .param("challenge", challengeId).param("id", problemId).update();
         return challengeId;
@@ -237,22 +233,14 @@ public class WickedProblems {
                 .list();
     }
 
-    private UserAccount activeAccount(Actor actor) {
-        return Optional.ofNullable(actor.id()).flatMap(users::find).filter(UserAccount::active)
-                .orElseThrow(() -> new AccessDeniedException("no active account"));
-    }
-
-    private UserAccount taskForceMember(Actor actor) {
-        UserAccount account = activeAccount(actor);
-        if (!account.roles().contains(Role.TASK_FORCE)) {
+    private static void requireTaskForce(CurrentUser user) {
+        if (!isTaskForce(user)) {
             throw new AccessDeniedException("only Task Force members score wicked problems and see the results");
         }
-        return account;
     }
 
-    private boolean isTaskForce(Actor actor) {
-        return actor.id() != null && users.find(actor.id())
-                .filter(account -> account.active() && account.roles().contains(Role.TASK_FORCE)).isPresent();
+    private static boolean isTaskForce(CurrentUser user) {
+        return user.hasRole(Role.TASK_FORCE);
     }
 
     private static void requireRange(String field, int score) {

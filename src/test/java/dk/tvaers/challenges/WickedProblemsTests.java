@@ -60,15 +60,15 @@ class WickedProblemsTests {
 
     @Test
     void eachTaskForceMemberHasOneScorePerProblemWhichTheyCanChange() {
-        Actor staff = aUser(Role.STAFF);
-        Actor member = aUser(Role.TASK_FORCE);
+        AccountPrincipal staff = aUser(Role.STAFF);
+        AccountPrincipal member = aUser(Role.TASK_FORCE);
         long id = problems.submit(aProblem("Ensomhed blandt ældre"), staff);
 
         problems.score(id, 2, 3, 4, "Først sådan", member);
         problems.score(id, 5, 4, 3, "Ved nærmere eftertanke", member);
 
         assertThat(problems.scores(id, member)).singleElement().satisfies(score -> {
-            assertThat(score.scorerName()).isEqualTo(member.name());
+            assertThat(score.scorerName()).isEqualTo(member.displayName());
             assertThat(List.of(score.size(), score.reach(), score.urgency())).containsExactly(5, 4, 3);
             assertThat(score.comment()).isEqualTo("Ved nærmere eftertanke");
         });
@@ -85,9 +85,9 @@ class WickedProblemsTests {
 
     @Test
     void onlyTheTaskForceScoresAndSeesTheResults() throws Exception {
-        Actor submitter = aUser(Role.STAFF);
-        Actor otherStaff = aUser(Role.STAFF, Role.INNOVATION_CONSULTANT);
-        Actor member = aUser(Role.TASK_FORCE);
+        AccountPrincipal submitter = aUser(Role.STAFF);
+        AccountPrincipal otherStaff = aUser(Role.STAFF, Role.INNOVATION_CONSULTANT);
+        AccountPrincipal member = aUser(Role.TASK_FORCE);
         long id = problems.submit(aProblem("Medicinhåndtering ved udskrivning"), submitter);
         problems.score(id, 4, 5, 3, "Rammer alle tre sektorer hver dag", member);
 
@@ -107,10 +107,10 @@ class WickedProblemsTests {
         String own = mvc.perform(get("/wicked-problems/" + id).with(authentication(signedIn(submitter))))
                 .andReturn().getResponse().getContentAsString();
         assertThat(own).contains("Medicinhåndtering ved udskrivning").contains("Under prioritering")
-                .doesNotContain("Rammer alle tre sektorer hver dag").doesNotContain(member.name());
+                .doesNotContain("Rammer alle tre sektorer hver dag").doesNotContain(member.displayName());
         String tf = mvc.perform(get("/wicked-problems/" + id).with(authentication(signedIn(member))))
                 .andReturn().getResponse().getContentAsString();
-        assertThat(tf).contains("Rammer alle tre sektorer hver dag").contains(member.name());
+        assertThat(tf).contains("Rammer alle tre sektorer hver dag").contains(member.displayName());
         assertThat(mvc.perform(get("/wicked-problems/" + id).with(authentication(signedIn(otherStaff))))
                 .andReturn().getResponse().getStatus()).isEqualTo(404);
         assertThat(mvc.perform(get("/wicked-problems/prioritering").with(authentication(signedIn(submitter))))
@@ -123,9 +123,9 @@ class WickedProblemsTests {
 
     @Test
     void theRankingIsByTheSumOfAverageScoresAndEqualSumsShareAPlace() {
-        Actor staff = aUser(Role.STAFF);
-        Actor first = aUser(Role.TASK_FORCE);
-        Actor second = aUser(Role.TASK_FORCE);
+        AccountPrincipal staff = aUser(Role.STAFF);
+        AccountPrincipal first = aUser(Role.TASK_FORCE);
+        AccountPrincipal second = aUser(Role.TASK_FORCE);
         long split = problems.submit(aProblem("Uenighed"), staff);
         long high = problems.submit(aProblem("Høj prioritet"), staff);
         long even = problems.submit(aProblem("Enighed"), staff);
@@ -159,8 +159,8 @@ class WickedProblemsTests {
 
     @Test
     void aPrioritisedProblemBecomesAPublishedWickedProblemChallengeOnce() {
-        Actor staff = aUser(Role.STAFF);
-        Actor member = aUser(Role.TASK_FORCE);
+        AccountPrincipal staff = aUser(Role.STAFF);
+        AccountPrincipal member = aUser(Role.TASK_FORCE);
         long id = problems.submit(aProblem("Overgange mellem sektorer"), staff);
         Instant deadline = Instant.now().plus(Duration.ofDays(40));
 
@@ -191,18 +191,17 @@ class WickedProblemsTests {
                 Region.MIDTJYLLAND);
     }
 
-    private Actor aUser(Role... roles) {
+    private AccountPrincipal aUser(Role... roles) {
         int n = SEQUENCE.incrementAndGet();
         long org = organisations.create(new OrganisationDetails("Wicked kommune " + n + " " + System.nanoTime(),
                 Sector.MUNICIPALITY, Region.MIDTJYLLAND, null), Actor.SYSTEM).id();
         String name = "Wenche Wicked " + n;
         long id = users.create(new UserAttributes("wicked" + n + "." + System.nanoTime() + "@kommune.test", name, org,
                 Set.of(roles)), "Wicked-Kode-2026-lang", false, Actor.SYSTEM);
-        return new Actor(id, name);
+        return AccountPrincipal.of(users.find(id).orElseThrow());
     }
 
-    private UsernamePasswordAuthenticationToken signedIn(Actor actor) {
-        var principal = AccountPrincipal.of(users.find(actor.id()).orElseThrow());
+    private static UsernamePasswordAuthenticationToken signedIn(AccountPrincipal principal) {
         return UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.getAuthorities());
     }
 }

@@ -1,7 +1,6 @@
 package dk.tvaers.challenges.web;
 
 import dk.tvaers.accounts.AccountPrincipal;
-import dk.tvaers.accounts.Actor;
 import dk.tvaers.challenges.ChallengeRuleException;
 import dk.tvaers.challenges.NewWickedProblem;
 import dk.tvaers.challenges.WickedCriterion;
@@ -96,7 +95,7 @@ class WickedProblemController {
             @RequestParam(name = "status", required = false) WickedProblemStatus status,
             @RequestParam(name = "side", required = false) Integer page,
             HtmxRequest htmx, Model model) {
-        model.addAttribute("page", problems.search(new WickedProblems.Filter(text, sector, status), actor(principal),
+        model.addAttribute("page", problems.search(new WickedProblems.Filter(text, sector, status), principal,
                 PageOf.clampPage(page), PageOf.DEFAULT_SIZE));
         model.addAttribute("q", text == null ? "" : text);
         model.addAttribute("sector", sector);
@@ -122,7 +121,7 @@ class WickedProblemController {
         if (!errors.hasErrors()) {
             try {
                 long id = problems.submit(new NewWickedProblem(form.title(), form.description(), form.affected(),
-                        form.sectors(), form.region()), actor(principal));
+                        form.sectors(), form.region()), principal);
                 redirect.addFlashAttribute("notice", "wicked.submitted");
                 return "redirect:/wicked-problems/" + id;
             } catch (ChallengeRuleException e) {
@@ -135,7 +134,7 @@ class WickedProblemController {
     @GetMapping("/prioritering")
     @RolesAllowed("TASK_FORCE")
     String ranking(@AuthenticationPrincipal AccountPrincipal principal, Model model) {
-        model.addAttribute("ranking", problems.ranking(actor(principal)));
+        model.addAttribute("ranking", problems.ranking(principal));
         return "challenges/wicked-ranking";
     }
 
@@ -152,7 +151,7 @@ class WickedProblemController {
             RedirectAttributes redirect) {
         if (!errors.hasErrors()) {
             try {
-                problems.score(id, form.size(), form.reach(), form.urgency(), form.comment(), actor(principal));
+                problems.score(id, form.size(), form.reach(), form.urgency(), form.comment(), principal);
                 redirect.addFlashAttribute("notice", "wicked.scored");
                 return "redirect:/wicked-problems/" + id;
             } catch (ChallengeRuleException e) {
@@ -170,7 +169,7 @@ class WickedProblemController {
         if (!errors.hasErrors()) {
             try {
                 long challengeId = problems.publishAsChallenge(id, form.title(), form.description(), form.region(),
-                        form.poolId(), ChallengeController.closing(form.deadline()), actor(principal));
+                        form.poolId(), ChallengeController.closing(form.deadline()), principal);
                 redirect.addFlashAttribute("notice", "wicked.published");
                 return "redirect:/udfordringer/" + challengeId;
             } catch (ChallengeRuleException e) {
@@ -181,16 +180,15 @@ class WickedProblemController {
     }
 
     private String detail(AccountPrincipal principal, long id, Model model) {
-        Actor actor = actor(principal);
-        WickedProblem problem = problems.find(id, actor);
+        WickedProblem problem = problems.find(id, principal);
         boolean taskForce = principal.hasRole(Role.TASK_FORCE);
         model.addAttribute("problem", problem);
         model.addAttribute("taskForce", taskForce);
         if (taskForce) {
-            model.addAttribute("scores", problems.scores(id, actor));
-            model.addAttribute("result", problems.result(id, actor).orElse(null));
+            model.addAttribute("scores", problems.scores(id, principal));
+            model.addAttribute("result", problems.result(id, principal).orElse(null));
             if (!model.containsAttribute("scoreForm")) {
-                WickedScore mine = problems.scoreBy(id, actor).orElse(null);
+                WickedScore mine = problems.scoreBy(id, principal).orElse(null);
                 model.addAttribute("scoreForm", mine == null ? new ScoreForm(null, null, null, "")
                         : new ScoreForm(mine.size(), mine.reach(), mine.urgency(), mine.comment()));
             }
@@ -210,9 +208,5 @@ class WickedProblemController {
         model.addAttribute("sectorOptions", SelectOption.ofEnum(Sector.values(), Sector::messageKey));
         model.addAttribute("regionOptions", SelectOption.ofEnum(Region.values(), Region::messageKey));
         return "challenges/wicked-form";
-    }
-
-    private static Actor actor(AccountPrincipal principal) {
-        return new Actor(principal.userId(), principal.displayName());
     }
 }
