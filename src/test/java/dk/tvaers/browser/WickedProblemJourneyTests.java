@@ -46,6 +46,7 @@ class WickedProblemJourneyTests extends BrowserTest {
         assertThat(heading()).isEqualTo(title);
         assertThat(find("main").getText()).contains("Dit wicked problem er modtaget").contains("Modtaget");
         assertThat(findAll("#score-form")).isEmpty();
+        assertThat(findAll(".alert-error")).isEmpty();
         assertNoSeriousAccessibilityViolations();
         String problemPath = currentPath();
         logout();
@@ -57,6 +58,7 @@ class WickedProblemJourneyTests extends BrowserTest {
         assertNoSeriousAccessibilityViolations();
         clickAndWaitForPage(driver.findElement(By.linkText(title)));
         assertThat(find("main").getText()).contains("Ingen har scoret problemet endnu.");
+        assertThat(findAll(".alert-error")).isEmpty();
         assertNoSeriousAccessibilityViolations();
         new Select(find("#size")).selectByValue("4");
         type("#comment", "Rammer mange og går på tværs af alle tre sektorer");

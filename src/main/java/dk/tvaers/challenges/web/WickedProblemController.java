@@ -182,7 +182,7 @@ class WickedProblemController {
     private String detail(AccountPrincipal principal, long id, Model model) {
         WickedProblem problem = problems.find(id, principal);
         boolean taskForce = principal.hasRole(Role.TASK_FORCE);
-        model.addAttribute("problem", problem);
+        model.addAttribute("wickedProblem", problem);
         model.addAttribute("taskForce", taskForce);
         if (taskForce) {
             model.addAttribute("scores", problems.scores(id, principal));
