@@ -45,7 +45,7 @@ public class ReportReminders {
     void remindOnSchedule() {
         int sent = remind(LocalDate.now(clock.withZone(TimeFormat.COPENHAGEN)));
         if (sent > 0) {
-            log.info("{} påmindelser om statusrapporter er sendt", sent);
+            log.info("{} påmindelser om fremdriftsrapporter er registreret", sent);
         }
     }
 

@@ -105,7 +105,15 @@ class WickedProblemJourneyTests extends BrowserTest {
         assertThat(heading()).isEqualTo("Hvad nu hvis ingen ældre kom hjem til et tomt hjem?");
         assertThat(find("main").getText()).contains("offentliggjort som udfordring").contains("Wicked problem")
                 .contains("Åbent opslag");
+        assertThat(find("#wicked-problem-link").getDomAttribute("href")).isEqualTo(problemPath);
+        assertNoSeriousAccessibilityViolations();
+        String challengePath = currentPath();
         logout();
+
+        // the public challenge page does not lead to the submitted problem
+        open(challengePath);
+        assertThat(heading()).isEqualTo("Hvad nu hvis ingen ældre kom hjem til et tomt hjem?");
+        assertThat(findAll("#wicked-problem-link")).isEmpty();
 
         // the submitter sees the status, not the scores
         loginAs(staff.email(), staff.password());
