@@ -102,6 +102,13 @@ class WickedProblemsTests {
                 .extracting(WickedProblem::id).doesNotContain(id);
         assertThat(problems.search(new WickedProblems.Filter("medicinhåndtering", null, null), member, 1, 100)
                 .items()).extracting(WickedProblem::id).contains(id);
+        assertThat(problems.search(new WickedProblems.Filter(null, Sector.MUNICIPALITY,
+                WickedProblemStatus.BEING_PRIORITISED), submitter, 1, 100).items()).extracting(WickedProblem::id)
+                .containsExactly(id);
+        assertThat(problems.search(new WickedProblems.Filter(null, Sector.GENERAL_PRACTICE, null), submitter, 1, 100)
+                .items()).isEmpty();
+        assertThat(problems.search(new WickedProblems.Filter(null, null, WickedProblemStatus.RECEIVED), submitter, 1,
+                100).items()).isEmpty();
 
         // the same on the pages
         String own = mvc.perform(get("/wicked-problems/" + id).with(authentication(signedIn(submitter))))

@@ -1,13 +1,19 @@
 package dk.tvaers.funding;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import dk.tvaers.IntegrationTest;
 import dk.tvaers.TestSmtp;
+import dk.tvaers.accounts.AccountPrincipal;
 import dk.tvaers.accounts.Actor;
+import dk.tvaers.accounts.UserAccount;
 import dk.tvaers.shared.Money;
 import dk.tvaers.shared.Region;
+import dk.tvaers.shared.Role;
 import jakarta.mail.Message;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
@@ -15,11 +21,14 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * Progress-report reminders: mailed to the grant's contact once before the report is due and once when it is
@@ -44,6 +53,9 @@ class ReportRemindersTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    MockMvc mvc;
 
     @Test
     void remindsTheContactOnceBeforeTheReportIsDue() throws Exception {
@@ -105,6 +117,34 @@ class ReportRemindersTests {
                 assertThat(subject).contains("rate 2").doesNotContain("rate 1"));
         Thread.sleep(QUIET.toMillis());
         assertThat(mailsTo(contact)).hasSize(2);
+    }
+
+    @Test
+    void theTaskForceSetsTheContactOnTheGrantsPage() throws Exception {
+        long grant = aGrant(null, aDueDate());
+        var taskForce = authentication(as(Role.TASK_FORCE));
+
+        var refused = mvc.perform(post("/finansiering/bevillinger/" + grant + "/kontakt").with(taskForce).with(csrf())
+                .param("contactEmail", "ikke en adresse")).andReturn().getResponse();
+        assertThat(refused.getStatus()).isEqualTo(200);
+        assertThat(refused.getContentAsString()).contains("Skriv en gyldig e-mailadresse").contains("ikke en adresse");
+        assertThat(funding.grantById(grant).contactEmail()).isNull();
+
+        String contact = aContact();
+        var saved = mvc.perform(post("/finansiering/bevillinger/" + grant + "/kontakt").with(taskForce).with(csrf())
+                .param("contactEmail", contact)).andReturn().getResponse();
+        assertThat(saved.getRedirectedUrl()).isEqualTo("/finansiering/bevillinger/" + grant);
+        assertThat(funding.grantById(grant).contactEmail()).isEqualTo(contact);
+        assertThat(mvc.perform(post("/finansiering/bevillinger/" + grant + "/kontakt")
+                .with(authentication(as(Role.STAFF))).with(csrf()).param("contactEmail", "x@y.dk"))
+                .andReturn().getResponse().getStatus()).isEqualTo(403);
+    }
+
+    private static UsernamePasswordAuthenticationToken as(Role role) {
+        var principal = AccountPrincipal.of(new UserAccount(990_000L + role.ordinal(), role + "@reminders.test",
+                role + "@reminders.test", "Påmindelse " + role, null, null, Set.of(role), true, false, 0, null, true,
+                false, null, "da"));
+        return UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.getAuthorities());
     }
 
     private long aGrant(String contact, LocalDate... dues) {
