@@ -2,6 +2,7 @@ package dk.tvaers.challenges;
 
 import dk.tvaers.platform.web.NavigationContributor;
 import dk.tvaers.platform.web.NavigationItem;
+import dk.tvaers.shared.Role;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
@@ -10,6 +11,8 @@ class ChallengesNavigation implements NavigationContributor {
 
     @Override
     public List<NavigationItem> navigationItems() {
-        return List.of(NavigationItem.forEveryone("/udfordringer", "nav.challenges", 200));
+        return List.of(NavigationItem.forEveryone("/udfordringer", "nav.challenges", 200),
+                NavigationItem.forRoles("/wicked-problems", "nav.wickedProblems", 210, Role.STAFF,
+                        Role.INNOVATION_CONSULTANT, Role.TASK_FORCE));
     }
 }

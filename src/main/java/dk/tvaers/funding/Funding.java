@@ -115,8 +115,8 @@ public class Funding {
         }
         long grantId = jdbc.sql("""
                 INSERT INTO grant_award (pool_id, title, recipient_organisation_id, applied_ore, amount_ore, reason,
-                    decided_by_name)
-                VALUES (:pool, :title, :recipient, :applied, :amount, :reason, :by) RETURNING id""")
+                    decided_by_name, contact_email)
+                VALUES (:pool, :title, :recipient, :applied, :amount, :reason, :by, :contact) RETURNING id""")
                 .param("pool", decision.poolId())
                 .param("title", decision.title().strip())
                 .param("recipient", decision.recipientOrganisationId())
@@ -124,6 +124,7 @@ public class Funding {
                 .param("amount", decision.amount().ore())
                 .param("reason", blankToNull(decision.reason()))
                 .param("by", actor.name())
+                .param("contact", blankToNull(decision.contactEmail()))
                 .query(Long.class).single();
         int number = 1;
         for (GrantDecision.NewTranche tranche : decision.tranches()) {
@@ -149,6 +150,16 @@ public class Funding {
     public List<Grant> grants(long poolId) {
         return jdbc.sql(GRANT_SELECT + " WHERE g.pool_id = :pool ORDER BY g.decided_at, g.id").param("pool", poolId)
                 .query(Funding::mapGrant).list();
+    }
+
+    /** Sets or clears the e-mail of the person who reports progress on the grant (reminders go to them). */
+    @Transactional
+    public void changeContact(long grantId, String contactEmail) {
+        int changed = jdbc.sql("UPDATE grant_award SET contact_email = :contact WHERE id = :id")
+                .param("contact", blankToNull(contactEmail)).param("id", grantId).update();
+        if (changed == 0) {
+            throw new NotFoundException("grant", grantId);
+        }
     }
 
     // --- tranches and progress reports ---
@@ -334,7 +345,8 @@ public class Funding {
         return new Grant(rs.getLong("id"), rs.getLong("pool_id"), rs.getString("pool_name"), rs.getString("title"),
                 (Long) rs.getObject("recipient_organisation_id"), rs.getString("recipient_name"),
                 new Money(rs.getLong("applied_ore")), new Money(rs.getLong("amount_ore")), rs.getString("reason"),
-                rs.getTimestamp("decided_at").toInstant(), rs.getString("decided_by_name"));
+                rs.getTimestamp("decided_at").toInstant(), rs.getString("decided_by_name"),
+                rs.getString("contact_email"));
     }
 
     static Tranche mapTranche(ResultSet rs, int row) throws SQLException {

@@ -5,7 +5,8 @@ import java.time.Instant;
 
 /** A grant from a pool: the amount applied for, the amount granted, and why it was reduced if it was. */
 public record Grant(long id, long poolId, String poolName, String title, Long recipientOrganisationId,
-        String recipientName, Money applied, Money amount, String reason, Instant decidedAt, String decidedByName) {
+        String recipientName, Money applied, Money amount, String reason, Instant decidedAt, String decidedByName,
+        String contactEmail) {
 
     public boolean reduced() {
         return amount.compareTo(applied) < 0;

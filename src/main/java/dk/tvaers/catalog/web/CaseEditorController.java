@@ -333,7 +333,7 @@ class CaseEditorController {
 
     private String assessmentPage(CatalogCase file, Model model) {
         model.addAttribute("file", file);
-        model.addAttribute("caseTitle", catalog.version(file.id(), file.latestVersion()).map(CaseVersion::title).orElse(""));
+        model.addAttribute("title", catalog.version(file.id(), file.latestVersion()).map(CaseVersion::title).orElse(""));
         model.addAttribute("parameters", Parameter.values());
         model.addAttribute("scoreOptions", IntStream.rangeClosed(Parameter.MIN_SCORE, Parameter.MAX_SCORE)
                 .mapToObj(n -> SelectOption.ofKey(String.valueOf(n), "assessment.score." + n)).toList());

@@ -7,6 +7,7 @@ import dk.tvaers.challenges.ChallengeKind;
 import dk.tvaers.challenges.ChallengeRuleException;
 import dk.tvaers.challenges.Challenges;
 import dk.tvaers.challenges.NewChallenge;
+import dk.tvaers.challenges.WickedProblems;
 import dk.tvaers.funding.Funding;
 import dk.tvaers.funding.Pool;
 import dk.tvaers.platform.web.PageOf;
@@ -59,11 +60,13 @@ class ChallengeController {
             @NotNull(message = "{validation.date}") @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate deadline) {}
 
     private final Challenges challenges;
+    private final WickedProblems wickedProblems;
     private final Funding funding;
     private final Clock clock;
 
-    ChallengeController(Challenges challenges, Funding funding, Clock clock) {
+    ChallengeController(Challenges challenges, WickedProblems wickedProblems, Funding funding, Clock clock) {
         this.challenges = challenges;
+        this.wickedProblems = wickedProblems;
         this.funding = funding;
         this.clock = clock;
     }
@@ -145,6 +148,7 @@ class ChallengeController {
         Challenge challenge = challenges.find(id);
         model.addAttribute("challenge", challenge);
         model.addAttribute("open", challenge.openAt(clock.instant()));
+        model.addAttribute("wickedProblemId", wickedProblems.problemOf(id).orElse(null));
         return "challenges/detail";
     }
 
@@ -155,7 +159,7 @@ class ChallengeController {
         return "challenges/form";
     }
 
-    private static Instant closing(LocalDate day) {
+    static Instant closing(LocalDate day) {
         return day == null ? null : day.atTime(CLOSES_AT).atZone(TimeFormat.COPENHAGEN).toInstant();
     }
 }

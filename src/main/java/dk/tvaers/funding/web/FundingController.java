@@ -15,6 +15,7 @@ import dk.tvaers.shared.Money;
 import dk.tvaers.shared.Region;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -64,7 +65,9 @@ class FundingController {
             @NotBlank(message = "{validation.amount.required}") String applied,
             @NotBlank(message = "{validation.amount.required}") String amount,
             @Size(max = 2000, message = "{validation.tooLong}") String reason,
-            List<TrancheRow> tranches) {
+            List<TrancheRow> tranches,
+            @Email(message = "{validation.email.invalid}") @Size(max = 320, message = "{validation.tooLong}")
+            String contactEmail) {
 
         record TrancheRow(String amount, @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate reportDue) {
 
@@ -79,6 +82,9 @@ class FundingController {
 
     record ReportForm(@NotBlank(message = "{validation.required}") @Size(max = 8000, message = "{validation.tooLong}")
             String body) {}
+
+    record ContactForm(@Email(message = "{validation.email.invalid}") @Size(max = 320, message = "{validation.tooLong}")
+            String contactEmail) {}
 
     record NoteForm(@Size(max = 2000, message = "{validation.tooLong}") String note) {}
 
@@ -139,7 +145,7 @@ class FundingController {
         for (int i = 0; i < TRANCHE_ROWS; i++) {
             rows.add(new GrantForm.TrancheRow("", null));
         }
-        model.addAttribute("form", new GrantForm("", null, "", "", "", rows));
+        model.addAttribute("form", new GrantForm("", null, "", "", "", rows, ""));
         return grantForm(id, model);
     }
 
@@ -168,7 +174,8 @@ class FundingController {
         if (!errors.hasErrors()) {
             try {
                 long grantId = funding.grant(new GrantDecision(id, form.title(), form.recipientOrganisationId(),
-                        applied.orElseThrow(), amount.orElseThrow(), form.reason(), tranches), actor(principal));
+                        applied.orElseThrow(), amount.orElseThrow(), form.reason(), tranches, form.contactEmail()),
+                        actor(principal));
                 redirect.addFlashAttribute("notice", "funding.grant.created");
                 return "redirect:/finansiering/bevillinger/" + grantId;
             } catch (FundingRuleException e) {
@@ -182,6 +189,18 @@ class FundingController {
     @RolesAllowed({"TASK_FORCE", "FINANCE", "STAFF", "INNOVATION_CONSULTANT"})
     String grantPage(@PathVariable long id, Model model) {
         return grantDetail(id, model);
+    }
+
+    @PostMapping("/bevillinger/{id}/kontakt")
+    @RolesAllowed("TASK_FORCE")
+    String changeContact(@PathVariable long id, @Valid @ModelAttribute("contactForm") ContactForm form,
+            BindingResult errors, Model model, RedirectAttributes redirect) {
+        if (errors.hasErrors()) {
+            return grantDetail(id, model);
+        }
+        funding.changeContact(id, form.contactEmail());
+        redirect.addFlashAttribute("notice", "funding.grant.contact.changed");
+        return "redirect:/finansiering/bevillinger/" + id;
     }
 
     @PostMapping("/rater/{id}/rapport")
@@ -295,6 +314,9 @@ class FundingController {
         model.addAttribute("today", LocalDate.now(clock));
         if (!model.containsAttribute("reportForm")) {
             model.addAttribute("reportForm", new ReportForm(""));
+        }
+        if (!model.containsAttribute("contactForm")) {
+            model.addAttribute("contactForm", new ContactForm(grant.contactEmail()));
         }
         if (!model.containsAttribute("decisionForm")) {
             model.addAttribute("decisionForm", new NoteForm(""));
