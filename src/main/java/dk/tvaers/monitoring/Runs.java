@@ -141,8 +141,14 @@ public class Runs {
     /** Builds stays, admissions, index admissions, multimorbidity and the per-person table of the run. */
     static void computePersonTable(Statement statement, IndicatorRun run, String prefix, Progress progress)
             throws SQLException {
+        computePersonTable(statement, run, prefix, null, progress);
+    }
+
+    /** The same with the cohort of a population by rule (null: the imported inclusion events). */
+    static void computePersonTable(Statement statement, IndicatorRun run, String prefix, Population.Rule rule,
+            Progress progress) throws SQLException {
         String[][] steps = {
-            {IndicatorSql.COHORT, "monitoring.run.step.cohort"},
+            {rule == null ? IndicatorSql.COHORT : IndicatorSql.cohortByRule(rule), "monitoring.run.step.cohort"},
             {IndicatorSql.STAYS, "monitoring.run.step.stays"},
             {IndicatorSql.ADMISSIONS, "monitoring.run.step.admissions"},
             {IndicatorSql.INDEX_ADMISSIONS, "monitoring.run.step.readmissions"},

@@ -22,7 +22,9 @@ import java.util.SplittableRandom;
  * (ViosKlinikken): every high-risk person of the target group has exactly 4 acute contacts in the year before the
  * index date (two acute admissions of 10 bed days and two acute outpatient visits) and, in the year after, one
  * acute admission of 3 bed days plus, for every second of them, one acute outpatient visit: the median of acute
- * contacts falls from 4 to 1.5 and acute bed days fall by 17 per citizen.
+ * contacts falls from 4 to 1.5 and acute bed days fall by 17 per citizen. Their DRG values are planted too: 150,000
+ * kr. before and 17,500 or 22,500 kr. after, so that the DRG value per citizen (median and mean) falls by exactly
+ * 130,000 kr. (DOMAIN.md's ViosKlinikken figure).
  *
  * <p>Run it: {@code ./mvnw -q exec:java -Dexec.mainClass=dk.tvaers.monitoring.SyntheticData
  * -Dexec.args="--persons 100000 --seed 42 --out target/synthetic"}.
@@ -52,6 +54,10 @@ public final class SyntheticData {
     static final String[] SECONDARY = {"", "", "", "DE119", "DI109", "DJ449", "DC509", "DF329"};
     static final String[] MUNICIPAL_SERVICES = {"HOME_CARE", "NURSING", "REHABILITATION"};
     static final long[] MUNICIPAL_PRICES = {45_000, 52_000, 61_000};
+    /** The planted DRG values (øre): the high-risk target group's DRG value per citizen falls by 130,000 kr. */
+    static final long PLANTED_ADMISSION_BEFORE_ORE = 7_000_000;
+    static final long PLANTED_VISIT_ORE = 500_000;
+    static final long PLANTED_ADMISSION_AFTER_ORE = 1_750_000;
     static final DateTimeFormatter TS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
 
     /** One generated physical contact. {@code end} is null for an open contact. */
@@ -279,22 +285,30 @@ public final class SyntheticData {
     /** The planted year before and after of a high-risk target person (see the class comment). */
     private static List<Episode> planted(String id, LocalDate index, boolean withOutpatientVisitAfter) {
         var episodes = new ArrayList<Episode>();
-        // before: two acute admissions of 10 bed days (08:00 to 08:00 ten days later) and two acute visits of 2 h
-        episodes.add(single(id + "-B1", index.minusDays(300).atTime(8, 0), index.minusDays(290).atTime(8, 0), "DJ441"));
-        episodes.add(single(id + "-B2", index.minusDays(200).atTime(9, 0), index.minusDays(200).atTime(11, 0), "DJ441"));
-        episodes.add(single(id + "-B3", index.minusDays(120).atTime(8, 0), index.minusDays(110).atTime(8, 0), "DI500"));
-        episodes.add(single(id + "-B4", index.minusDays(60).atTime(9, 0), index.minusDays(60).atTime(11, 0), "DJ441"));
-        // after: one acute admission of 3 bed days, and for every second person one acute visit
-        episodes.add(single(id + "-A1", index.plusDays(100).atTime(8, 0), index.plusDays(103).atTime(8, 0), "DJ441"));
+        // before: two acute admissions of 10 bed days (08:00 to 08:00 ten days later) at 70,000 kr. each and two
+        // acute visits of 2 h at 5,000 kr. each: 150,000 kr. of DRG value
+        episodes.add(single(id + "-B1", index.minusDays(300).atTime(8, 0), index.minusDays(290).atTime(8, 0), "DJ441",
+                PLANTED_ADMISSION_BEFORE_ORE));
+        episodes.add(single(id + "-B2", index.minusDays(200).atTime(9, 0), index.minusDays(200).atTime(11, 0), "DJ441",
+                PLANTED_VISIT_ORE));
+        episodes.add(single(id + "-B3", index.minusDays(120).atTime(8, 0), index.minusDays(110).atTime(8, 0), "DI500",
+                PLANTED_ADMISSION_BEFORE_ORE));
+        episodes.add(single(id + "-B4", index.minusDays(60).atTime(9, 0), index.minusDays(60).atTime(11, 0), "DJ441",
+                PLANTED_VISIT_ORE));
+        // after: one acute admission of 3 bed days at 17,500 kr., and for every second person one acute visit at
+        // 5,000 kr.: 17,500 or 22,500 kr., median and mean 20,000 kr. (130,000 kr. less than before)
+        episodes.add(single(id + "-A1", index.plusDays(100).atTime(8, 0), index.plusDays(103).atTime(8, 0), "DJ441",
+                PLANTED_ADMISSION_AFTER_ORE));
         if (withOutpatientVisitAfter) {
             episodes.add(single(id + "-A2", index.plusDays(200).atTime(9, 0), index.plusDays(200).atTime(11, 0),
-                    "DJ441"));
+                    "DJ441", PLANTED_VISIT_ORE));
         }
         return episodes;
     }
 
-    private static Episode single(String contactId, LocalDateTime start, LocalDateTime end, String diagnosis) {
-        return new Episode(List.of(new Contact(contactId, start, end, true, true, diagnosis, "", 2_500_000, false)));
+    private static Episode single(String contactId, LocalDateTime start, LocalDateTime end, String diagnosis,
+            long drgOre) {
+        return new Episode(List.of(new Contact(contactId, start, end, true, true, diagnosis, "", drgOre, false)));
     }
 
     private static Episode randomEpisode(String personId, int firstNo, LocalDateTime start, SplittableRandom random,
