@@ -11,7 +11,7 @@ import java.util.List;
 final class IndicatorSql {
 
     /** The definition version a run records: the SQL below, the catalogue and the code lists it used. */
-    static final String DEFINITION_VERSION = "def-1/ind-1/fi-0p/mm-1";
+    static final String DEFINITION_VERSION = "def-2/ind-2/fi-0p/mm-1";
 
     /** The strata of a run: the whole group, then each social-background variable and multimorbidity. */
     static final List<String> STRATA = List.of("ALL", "SUBGROUP", "SEX", "EDUCATION", "INCOME", "LIVING_ALONE",
@@ -238,7 +238,24 @@ final class IndicatorSql {
      * index date and the window from it), with the strata and every indicator's value. Events count in the period
      * their start (an admission: its first contact's start) falls in.
      */
-    static final String PERSON_PERIODS = """
+    static final String PERSON_PERIODS = personPeriods(Indicator.catalogue());
+
+    /**
+     * The per-person table for a catalogue. A PRO/experience indicator's value is the person's latest registration
+     * of its measure in the period (the highest score of that day on a tie), in hundredths; NULL when the person
+     * answered nothing in the period.
+     */
+    static String personPeriods(List<Indicator> indicators) {
+        var scores = new StringBuilder();
+        var scoreColumns = new StringBuilder();
+        for (Indicator indicator : indicators) {
+            if (indicator.statistic() == Indicator.Statistic.SCORE) {
+                scores.append(",\n           max(CASE WHEN measure = '").append(indicator.measure())
+                        .append("' THEN score END) AS ").append(indicator.column());
+                scoreColumns.append(",\n       pr.").append(indicator.column());
+            }
+        }
+        return """
             CREATE OR REPLACE TABLE ${run}_person AS
             WITH periods AS (
                 SELECT k.*, 'BEFORE' AS period, {{add_days(k.index_date; -${window})}} AS from_date,
@@ -282,7 +299,19 @@ final class IndicatorSql {
                 FROM periods p
                 JOIN municipal_service m ON m.person_id = p.person_id
                      AND m.service_date >= p.from_date AND m.service_date < p.to_date
-                GROUP BY p.person_id, p.period)
+                GROUP BY p.person_id, p.period),
+            registrations AS (
+                SELECT p.person_id, p.period, g.measure, CAST(round(g.score * 100, 0) AS BIGINT) AS score,
+                       row_number() OVER (PARTITION BY p.person_id, p.period, g.measure
+                           ORDER BY g.registration_date DESC NULLS LAST, g.score DESC NULLS LAST) AS latest
+                FROM periods p
+                JOIN registration g ON g.person_id = p.person_id
+                     AND g.registration_date >= p.from_date AND g.registration_date < p.to_date),
+            pro AS (
+                SELECT person_id, period%s
+                FROM registrations
+                WHERE latest = 1
+                GROUP BY person_id, period)
             SELECT p.person_id, p.cohort_group, p.period, p.subgroup, p.sex, p.education, p.income_group AS income,
                    p.living_alone,
                    CASE WHEN coalesce(mm.conditions, 0) >= 2 THEN 'MULTI' ELSE 'NOT_MULTI' END AS multimorbidity,
@@ -295,14 +324,16 @@ final class IndicatorSql {
                    coalesce(a.acute_admissions, 0) AS acute_admissions,
                    coalesce(a.acute_bed_days, 0) AS acute_bed_days,
                    coalesce(c.drg_value, 0) AS drg_value,
-                   coalesce(c.drg_value, 0) + coalesce(g.gp_cost, 0) + coalesce(m.municipal_cost, 0) AS total_cost
+                   coalesce(c.drg_value, 0) + coalesce(g.gp_cost, 0) + coalesce(m.municipal_cost, 0) AS total_cost%s
             FROM periods p
             LEFT JOIN ${run}_multimorbidity mm ON mm.person_id = p.person_id
             LEFT JOIN contacts c ON c.person_id = p.person_id AND c.period = p.period
             LEFT JOIN admissions a ON a.person_id = p.person_id AND a.period = p.period
             LEFT JOIN readmissions r ON r.person_id = p.person_id AND r.period = p.period
             LEFT JOIN gp g ON g.person_id = p.person_id AND g.period = p.period
-            LEFT JOIN municipal m ON m.person_id = p.person_id AND m.period = p.period""";
+            LEFT JOIN municipal m ON m.person_id = p.person_id AND m.period = p.period
+            LEFT JOIN pro pr ON pr.person_id = p.person_id AND pr.period = p.period""".formatted(scores, scoreColumns);
+    }
 
     /** The tariff years of the DRG values a run priced (more than one: the run says so). */
     static final String TARIFF_YEARS = """
@@ -329,15 +360,21 @@ final class IndicatorSql {
         for (Indicator indicator : indicators) {
             String x = indicator.column();
             String included = indicator.population() == Indicator.Population.AGE_65 ? "aged_65 = 1" : "1 = 1";
+            boolean score = indicator.statistic() == Indicator.Statistic.SCORE;
             columns.append(",\n       count(CASE WHEN ").append(included).append(" THEN 1 END) AS n_").append(x)
                     .append(",\n       sum(CASE WHEN ").append(included).append(" THEN ").append(x)
                     .append(" END) AS total_").append(x)
                     .append(",\n       {{median(CASE WHEN ").append(included).append(" THEN ").append(x)
                     .append(" END)}} AS median_").append(x)
                     .append(",\n       count(CASE WHEN ").append(included).append(" AND ").append(x)
-                    .append(" > 0 THEN 1 END) AS with_").append(x);
+                    .append(score ? " IS NOT NULL" : " > 0").append(" THEN 1 END) AS with_").append(x);
             if (indicator.statistic() == Indicator.Statistic.RATIO) {
                 columns.append(",\n       sum(index_admissions) AS denominator_").append(x);
+            }
+            if (score) {
+                // a score's mean is over the persons who answered
+                columns.append(",\n       count(CASE WHEN ").append(included).append(" AND ").append(x)
+                        .append(" IS NOT NULL THEN 1 END) AS denominator_").append(x);
             }
         }
         return "WITH strata AS (\n" + strata + ")\n"

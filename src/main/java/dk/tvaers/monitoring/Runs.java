@@ -231,14 +231,21 @@ public class Runs {
         String period = rs.getString("period");
         String stratum = rs.getString("stratum");
         String value = rs.getString("stratum_value");
-        if (n < IndicatorResult.MINIMUM_GROUP) {
+        boolean score = indicator.statistic() == Indicator.Statistic.SCORE;
+        long with = rs.getLong("with_" + x);
+        // a score of fewer than 5 persons who answered is suppressed as well (its mean would be theirs)
+        if (n < IndicatorResult.MINIMUM_GROUP || score && with > 0 && with < IndicatorResult.MINIMUM_GROUP) {
             return new IndicatorResult(indicator.code(), group, period, stratum, value, true, null, null, null, null,
                     null);
         }
-        Long denominator = indicator.statistic() == Indicator.Statistic.RATIO ? rs.getLong("denominator_" + x) : null;
+        Long denominator = indicator.statistic() == Indicator.Statistic.RATIO || score
+                ? rs.getLong("denominator_" + x) : null;
+        String total = rs.getString("total_" + x);
+        String median = rs.getString("median_" + x);
+        // nobody answered: no total and no median, only the share answering (0)
         return new IndicatorResult(indicator.code(), group, period, stratum, value, false, n,
-                new BigDecimal(rs.getString("total_" + x)), denominator,
-                new BigDecimal(rs.getString("median_" + x)), rs.getLong("with_" + x));
+                total == null ? BigDecimal.ZERO : new BigDecimal(total), denominator,
+                median == null ? null : new BigDecimal(median), with);
     }
 
     private void insert(long runId, IndicatorResult r) {

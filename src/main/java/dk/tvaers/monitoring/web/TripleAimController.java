@@ -91,7 +91,7 @@ class TripleAimController {
                     row.createCell(7).setCellValue(text("monitoring.suppressed", locale));
                     continue;
                 }
-                boolean money = indicator.unit() == Indicator.Unit.ORE_PER_PERSON_YEAR;
+                boolean money = indicator.unit().hundredths(); // øre and score points are kept in hundredths
                 row.createCell(7).setCellValue(result.n());
                 // money in kroner for the reader; exact øre in the store
                 row.createCell(8).setCellValue(money ? result.total().movePointLeft(2).doubleValue()
@@ -103,8 +103,10 @@ class TripleAimController {
                     row.createCell(10).setCellValue(money ? result.mean().movePointLeft(2).doubleValue()
                             : result.mean().doubleValue());
                 }
-                row.createCell(11).setCellValue(money ? result.median().movePointLeft(2).doubleValue()
-                        : result.median().doubleValue());
+                if (result.median() != null) {
+                    row.createCell(11).setCellValue(money ? result.median().movePointLeft(2).doubleValue()
+                            : result.median().doubleValue());
+                }
                 row.createCell(12).setCellValue(result.shareWithEvent().doubleValue());
             }
             try (OutputStream out = response.getOutputStream()) {
