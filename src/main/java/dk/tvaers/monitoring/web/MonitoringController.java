@@ -78,7 +78,7 @@ class MonitoringController {
             problems.add(new String[] {"monitoring.import.error.noFiles", ""});
         }
         for (MultipartFile file : chosen) {
-            if (!ImportFormat.FILES.stream().anyMatch(s -> s.fileName().equals(name(file)))) {
+            if (ImportFormat.spec(name(file)) == null) {
                 problems.add(new String[] {"monitoring.import.error.unknownFile", name(file)});
             }
         }
