@@ -118,7 +118,7 @@ class MonitoringJourneyTests extends BrowserTest {
 
         // the run, with its progress bar: another import is under way (jobs run one at a time), so the run waits
         // its turn and its page shows the bar until it is done
-        SyntheticData.write(new SyntheticData.Options(20_000, 11, 6, 0.5, initiative, false), larger);
+        SyntheticData.write(new SyntheticData.Options(5_000, 11, 6, 0.5, initiative, false), larger);
         long busy = imports.startFromDirectory(larger, Actor.SYSTEM);
         assertThat(find("#windowDays").getDomProperty("value")).isEqualTo("365");
         clickAndWaitForPage(find("#run-submit"));
