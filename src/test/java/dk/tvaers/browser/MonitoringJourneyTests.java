@@ -116,9 +116,9 @@ class MonitoringJourneyTests extends BrowserTest {
         assertThat(find("main [role=status]").getText()).contains("version 1");
         assertThat(new Select(find("#initiativeId")).getFirstSelectedOption().getText()).isEqualTo(title);
 
-        // the run, with its progress bar: another import is under way (jobs run one at a time), so the run waits
-        // its turn and its page shows the bar until it is done
-        SyntheticData.write(new SyntheticData.Options(5_000, 11, 6, 0.5, initiative, false), larger);
+        // the run, with its progress bar: another import is under way (jobs run one at a time; 10,000 persons take
+        // seconds to check and load), so the run waits its turn and its page shows the bar until it is done
+        SyntheticData.write(new SyntheticData.Options(10_000, 11, 6, 0.5, initiative, false), larger);
         long busy = imports.startFromDirectory(larger, Actor.SYSTEM);
         assertThat(find("#windowDays").getDomProperty("value")).isEqualTo("365");
         clickAndWaitForPage(find("#run-submit"));
