@@ -84,6 +84,8 @@ class PlantedTruthTests {
             compared++;
         }
         assertThat(compared).isGreaterThan(400);
+        // the data hold scores that 1-4 persons of a larger group answered: the suppression of those is exercised
+        assertThat(truth.values()).anyMatch(e -> e.score() && e.n() >= 5 && e.suppressed());
         // the data exercise every definition: readmissions, preventable admissions and deaths do occur
         for (String indicator : new String[] {"READMISSIONS_30D", "PREVENTABLE_ADMISSIONS", "MORTALITY"}) {
             assertThat(actual.get(new PlantedTruth.Key(indicator, "COMPARISON", "AFTER", "ALL", "ALL")).total())
