@@ -18,13 +18,14 @@ import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /**
- * Import format v1 (docs/import-format-v1.md): seven CSV files, UTF-8, comma-separated, a header line with exactly
- * the column names, no quoting (no value holds a comma). This class knows the files and checks every row; the
+ * Import format v1.1 (docs/import-format-v1.md): seven CSV files, UTF-8, comma-separated, a header line with exactly
+ * the column names, no quoting (no value holds a comma); since v1.1 each may be a Parquet file with the same columns
+ * instead, which {@link Imports} turns into the same CSV text and checks row by row. This class knows the files and checks every row; the
  * DuckDB types the loader uses are here beside the columns so that both stay one definition.
  */
 public final class ImportFormat {
 
-    public static final String VERSION = "1";
+    public static final String VERSION = "1.1";
 
     /** One column: its name, DuckDB type, whether it may be empty, and its check (null: anything). */
     record Column(String name, String type, boolean optional, Check check) {}
@@ -37,6 +38,12 @@ public final class ImportFormat {
 
     /** One file of the format: its name, table, whether it must be present, and its columns. */
     public record FileSpec(String fileName, String table, boolean required, List<Column> columns0) {
+
+        /** The same file as Parquet (format 1.1): {@code persons.parquet} for {@code persons.csv}. */
+        public String parquetName() {
+            return fileName.substring(0, fileName.length() - ".csv".length()) + ".parquet";
+        }
+
         public List<String> columns() {
             return columns0.stream().map(Column::name).toList();
         }
@@ -146,8 +153,10 @@ public final class ImportFormat {
 
     private ImportFormat() {}
 
-    static FileSpec spec(String fileName) {
-        return FILES.stream().filter(f -> f.fileName().equals(fileName)).findFirst().orElse(null);
+    /** The file of the format with this name, as CSV or as Parquet; null when the name is not one of them. */
+    public static FileSpec spec(String fileName) {
+        return FILES.stream().filter(f -> f.fileName().equals(fileName) || f.parquetName().equals(fileName))
+                .findFirst().orElse(null);
     }
 
     /**

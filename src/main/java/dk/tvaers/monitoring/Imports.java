@@ -85,9 +85,11 @@ public class Imports {
         var files = new LinkedHashMap<String, InputStream>();
         try {
             for (ImportFormat.FileSpec spec : ImportFormat.FILES) {
-                Path file = source.resolve(spec.fileName());
-                if (Files.exists(file)) {
-                    files.put(spec.fileName(), Files.newInputStream(file));
+                for (String name : List.of(spec.fileName(), spec.parquetName())) {
+                    Path file = source.resolve(name);
+                    if (Files.exists(file)) {
+                        files.put(name, Files.newInputStream(file));
+                    }
                 }
             }
             return start(files, actor);
@@ -133,10 +135,36 @@ public class Imports {
             var present = new ArrayList<ImportFormat.FileSpec>();
             var errors = new ArrayList<ImportFormat.RowError>();
             long errorCount = 0;
+            // Parquet files become CSV text first (checked with their row numbers below)
+            var parquet = new HashSet<ImportFormat.FileSpec>();
+            for (ImportFormat.FileSpec spec : ImportFormat.FILES) {
+                if (!Files.exists(dir.resolve(spec.parquetName()))) {
+                    continue;
+                }
+                if (Files.exists(dir.resolve(spec.fileName()))) {
+                    errors.add(new ImportFormat.RowError(spec.parquetName(), 0, "monitoring.import.error.twice", null));
+                    errorCount++;
+                    continue;
+                }
+                parquet.add(spec);
+                String problem;
+                try (Connection duck = store.connect(); Statement statement = duck.createStatement()) {
+                    problem = parquetToCsv(statement, spec, dir.resolve(spec.parquetName()), dir.resolve(spec.fileName()))
+                            ? null : "monitoring.import.error.parquetColumns";
+                } catch (SQLException e) {
+                    log.info("import {}: {} is not readable as Parquet: {}", id, spec.parquetName(), e.getMessage());
+                    problem = "monitoring.import.error.parquetUnreadable";
+                }
+                if (problem != null) {
+                    errors.add(new ImportFormat.RowError(spec.parquetName(), 0, problem, null));
+                    errorCount++;
+                    Files.deleteIfExists(dir.resolve(spec.fileName()));
+                }
+            }
             for (ImportFormat.FileSpec spec : ImportFormat.FILES) {
                 if (Files.exists(dir.resolve(spec.fileName()))) {
                     present.add(spec);
-                } else if (spec.required()) {
+                } else if (spec.required() && !parquet.contains(spec)) {
                     errors.add(new ImportFormat.RowError(spec.fileName(), 0, "monitoring.import.error.missingFile",
                             null));
                     errorCount++;
@@ -155,7 +183,15 @@ public class Imports {
                 long total = Math.max(1, totalBytes);
                 var checked = ImportFormat.check(spec, file, persons, ERROR_LIMIT - errors.size(), line -> progress(id,
                         1 + (int) (49 * Math.min(1.0, (before + size * 0.5) / total))));
-                errors.addAll(checked.errors());
+                if (parquet.contains(spec)) {
+                    // reported as the Parquet file and its row number (the first row is 1)
+                    for (var error : checked.errors()) {
+                        errors.add(new ImportFormat.RowError(spec.parquetName(), error.line() - 1, error.reasonKey(),
+                                error.column()));
+                    }
+                } else {
+                    errors.addAll(checked.errors());
+                }
                 errorCount += checked.errorCount();
                 doneBytes += size;
                 progress(id, 1 + (int) (49 * doneBytes / total));
@@ -201,6 +237,62 @@ public class Imports {
             return new long[] {single(statement, "SELECT count(*) FROM stage_person"),
                 single(statement, "SELECT count(*) FROM stage_hospital_contact")};
         }
+    }
+
+    /**
+     * Writes a Parquet file of the format as the CSV text of the same rows, so that it is checked row by row and
+     * loaded like CSV: dates as YYYY-MM-DD, timestamps as YYYY-MM-DDTHH:MM (with seconds they keep them, and are
+     * refused), everything else as DuckDB writes it as text. A value with a comma or line break is made invalid
+     * (U+FFFD) so that its row is reported, not split. Returns false when the columns are not the format's.
+     */
+    static boolean parquetToCsv(Statement statement, ImportFormat.FileSpec spec, Path parquet, Path csv)
+            throws SQLException, IOException {
+        String source = "read_parquet('" + parquet.toAbsolutePath().toString().replace("'", "''") + "')";
+        var names = new ArrayList<String>();
+        var types = new ArrayList<String>();
+        try (ResultSet rs = statement.executeQuery("DESCRIBE SELECT * FROM " + source)) {
+            while (rs.next()) {
+                names.add(rs.getString("column_name"));
+                types.add(rs.getString("column_type"));
+            }
+        }
+        if (!names.equals(spec.columns())) {
+            return false;
+        }
+        var select = new ArrayList<String>();
+        for (int i = 0; i < names.size(); i++) {
+            String c = "\"" + names.get(i) + "\"";
+            String type = types.get(i);
+            if (type.startsWith("TIMESTAMP")) {
+                select.add("CASE WHEN date_trunc('minute', " + c + ") = " + c + " THEN strftime(" + c
+                        + ", '%Y-%m-%dT%H:%M') ELSE CAST(" + c + " AS VARCHAR) END");
+            } else if (type.equals("DATE")) {
+                select.add("strftime(" + c + ", '%Y-%m-%d')");
+            } else {
+                select.add("CAST(" + c + " AS VARCHAR)");
+            }
+        }
+        try (var out = Files.newBufferedWriter(csv, java.nio.charset.StandardCharsets.UTF_8);
+                ResultSet rs = statement.executeQuery("SELECT " + String.join(", ", select) + " FROM " + source)) {
+            out.write(String.join(",", names));
+            out.newLine();
+            var row = new StringBuilder();
+            while (rs.next()) {
+                row.setLength(0);
+                for (int i = 1; i <= names.size(); i++) {
+                    String value = rs.getString(i);
+                    if (i > 1) {
+                        row.append(',');
+                    }
+                    if (value != null) {
+                        row.append(value.matches("(?s).*[,\\r\\n].*") ? "\uFFFD" : value);
+                    }
+                }
+                out.write(row.toString());
+                out.newLine();
+            }
+        }
+        return true;
     }
 
     /** Creates the staging tables and loads the present files into them (absent optional files: empty tables). */

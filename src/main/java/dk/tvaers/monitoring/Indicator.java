@@ -10,13 +10,14 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * One indicator of the versioned catalogue ({@code monitoring/indicators-v1.csv}): its Triple Aim dimension, unit,
+ * One indicator of the versioned catalogue ({@code monitoring/indicators-v2.csv}): its Triple Aim dimension, unit,
  * statistic and population. Its value per person and period is the column of the same name (lower case) in the
  * run's per-person table.
  */
-public record Indicator(String code, Dimension dimension, Unit unit, Statistic statistic, Population population) {
+public record Indicator(String code, Dimension dimension, Unit unit, Statistic statistic, Population population,
+        String measure) {
 
-    public static final String CATALOGUE_VERSION = "1";
+    public static final String CATALOGUE_VERSION = "2";
 
     public enum Dimension {
         POPULATION_HEALTH,
@@ -35,15 +36,26 @@ public record Indicator(String code, Dimension dimension, Unit unit, Statistic s
         PER_1000_YEAR,
         COUNT,
         DAYS,
-        ORE_PER_PERSON_YEAR;
+        ORE_PER_PERSON_YEAR,
+        /** A PRO/experience score, kept in hundredths. */
+        SCORE;
+
+        /** Values kept in hundredths (øre, score points) and shown divided by 100. */
+        public boolean hundredths() {
+            return this == ORE_PER_PERSON_YEAR || this == SCORE;
+        }
 
         public String messageKey() {
             return "monitoring.unit." + name();
         }
     }
 
-    /** FLAG: 0/1 per person; COUNT and SUM: a number per person; RATIO: events per index admission. */
-    public enum Statistic { FLAG, COUNT, SUM, RATIO }
+    /**
+     * FLAG: 0/1 per person; COUNT and SUM: a number per person; RATIO: events per index admission; SCORE: the
+     * person's latest PRO/experience score of {@link #measure()} in the period, or none (mean and median over the
+     * persons who answered, the share answering over all).
+     */
+    public enum Statistic { FLAG, COUNT, SUM, RATIO, SCORE }
 
     public enum Population { ALL, AGE_65 }
 
@@ -55,6 +67,11 @@ public record Indicator(String code, Dimension dimension, Unit unit, Statistic s
         return "monitoring.indicator." + code;
     }
 
+    /** A PRO/experience indicator, computed from registrations when there are any. */
+    public boolean fromRegistrations() {
+        return measure != null;
+    }
+
     /** The catalogue, in the order the dashboard shows it. */
     public static List<Indicator> catalogue() {
         var indicators = new ArrayList<Indicator>();
@@ -64,9 +81,9 @@ public record Indicator(String code, Dimension dimension, Unit unit, Statistic s
             reader.readLine();
             String line;
             while ((line = reader.readLine()) != null) {
-                String[] v = line.split(",");
+                String[] v = line.split(",", -1);
                 indicators.add(new Indicator(v[0], Dimension.valueOf(v[1]), Unit.valueOf(v[2]),
-                        Statistic.valueOf(v[3]), Population.valueOf(v[4])));
+                        Statistic.valueOf(v[3]), Population.valueOf(v[4]), v[6].isEmpty() ? null : v[6]));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

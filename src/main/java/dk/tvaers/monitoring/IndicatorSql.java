@@ -11,7 +11,7 @@ import java.util.List;
 final class IndicatorSql {
 
     /** The definition version a run records: the SQL below, the catalogue and the code lists it used. */
-    static final String DEFINITION_VERSION = "def-1/ind-1/fi-0p/mm-1";
+    static final String DEFINITION_VERSION = "def-2/ind-2/fi-0p/mm-1";
 
     /** The strata of a run: the whole group, then each social-background variable and multimorbidity. */
     static final List<String> STRATA = List.of("ALL", "SUBGROUP", "SEX", "EDUCATION", "INCOME", "LIVING_ALONE",
@@ -26,6 +26,109 @@ final class IndicatorSql {
             JOIN person p ON p.person_id = i.person_id
             LEFT JOIN death d ON d.person_id = i.person_id
             WHERE i.initiative_id = ${initiative}""";
+
+    /**
+     * The cohort of a population by rule (same columns as {@link #COHORT}). Target: persons of the rule's
+     * municipalities with a contact whose action diagnosis starts with one of its codes within its date range, aged
+     * within its range at the first such contact's date (the index date). Comparison, by the rule's choice:
+     * <ul>
+     * <li>EVERYONE_ELSE: every other person of the municipalities with no qualifying contact in the range, within
+     * the ages and alive at the reference date, which is their index date: the target group's median index date
+     * (the lower middle one for an even count, ties by person id);</li>
+     * <li>MATCHED: exact matching on birth-year band (5 years), sex and a stratum. Within each cell the targets and
+     * the candidates (persons of the municipalities without a qualifying contact) are numbered by person id; target
+     * number t gets candidates (t − 1)·k + 1 to t·k and its index date. Deterministic, without replacement;
+     * candidates who died before their target's index date are dropped, so a target may get fewer than k.</li>
+     * </ul>
+     */
+    static String cohortByRule(Population.Rule rule) {
+        String diagnoses = String.join(" OR ", rule.diagnosisPrefixes().stream()
+                .map(code -> "h.action_diagnosis LIKE '" + code + "%'").toList());
+        String municipalities = rule.municipalities().isEmpty() ? "1 = 1"
+                : "p.municipality_code IN (" + String.join(", ", rule.municipalities().stream()
+                        .map(code -> "'" + code + "'").toList()) + ")";
+        int ageMin = rule.ageMin() == null ? 0 : rule.ageMin();
+        int ageLimit = (rule.ageMax() == null ? Population.MAX_AGE : rule.ageMax()) + 1;
+        String from = "CAST('" + rule.from() + "' AS DATE)";
+        String to = "CAST('" + rule.to() + "' AS DATE)";
+        String comparison;
+        if (rule.comparison() == Population.Comparison.EVERYONE_ELSE) {
+            comparison = """
+                    reference AS (
+                        SELECT index_date FROM (
+                            SELECT index_date, row_number() OVER (ORDER BY index_date ASC NULLS LAST,
+                                       person_id ASC NULLS LAST) AS r,
+                                   count(*) OVER () AS n
+                            FROM target) t
+                        WHERE r * 2 - 1 = n OR r * 2 = n),
+                    comparison AS (
+                        SELECT e.person_id, x.index_date
+                        FROM eligible e
+                        CROSS JOIN reference x
+                        LEFT JOIN qualifying q ON q.person_id = e.person_id
+                        WHERE q.person_id IS NULL
+                          AND {{add_years(e.birth_date; %d)}} <= x.index_date
+                          AND {{add_years(e.birth_date; %d)}} > x.index_date
+                          AND (e.death_date IS NULL OR e.death_date >= x.index_date))""".formatted(ageMin, ageLimit);
+        } else {
+            String stratum = "e." + rule.stratum().column();
+            comparison = """
+                    targets AS (
+                        SELECT t.person_id, t.index_date, e.sex, year(e.birth_date) - year(e.birth_date) %% 5 AS band,
+                               %s AS stratum,
+                               row_number() OVER (PARTITION BY e.sex, year(e.birth_date) - year(e.birth_date) %% 5, %s
+                                   ORDER BY t.person_id ASC NULLS LAST) AS slot
+                        FROM target t
+                        JOIN eligible e ON e.person_id = t.person_id),
+                    candidates AS (
+                        SELECT e.person_id, e.death_date, e.sex, year(e.birth_date) - year(e.birth_date) %% 5 AS band,
+                               %s AS stratum,
+                               row_number() OVER (PARTITION BY e.sex, year(e.birth_date) - year(e.birth_date) %% 5, %s
+                                   ORDER BY e.person_id ASC NULLS LAST) AS r
+                        FROM eligible e
+                        LEFT JOIN qualifying q ON q.person_id = e.person_id
+                        WHERE q.person_id IS NULL),
+                    comparison AS (
+                        SELECT c.person_id, t.index_date
+                        FROM candidates c
+                        JOIN targets t ON t.sex = c.sex AND t.band = c.band AND t.stratum = c.stratum
+                             AND c.r > (t.slot - 1) * %d AND c.r <= t.slot * %d
+                        WHERE c.death_date IS NULL OR c.death_date >= t.index_date)"""
+                    .formatted(stratum, stratum, stratum, stratum, rule.matchesPerTarget(), rule.matchesPerTarget());
+        }
+        return """
+                CREATE OR REPLACE TABLE ${run}_cohort AS
+                WITH qualifying AS (
+                    SELECT h.person_id, CAST(min(h.start_ts) AS DATE) AS index_date
+                    FROM hospital_contact h
+                    WHERE h.start_ts >= CAST(%s AS TIMESTAMP)
+                      AND h.start_ts < CAST({{add_days(%s; 1)}} AS TIMESTAMP)
+                      AND (%s)
+                    GROUP BY h.person_id),
+                eligible AS (
+                    SELECT p.person_id, p.birth_date, p.sex, p.education, p.income_group, p.living_alone, d.death_date
+                    FROM person p
+                    LEFT JOIN death d ON d.person_id = p.person_id
+                    WHERE %s),
+                target AS (
+                    SELECT e.person_id, q.index_date
+                    FROM eligible e
+                    JOIN qualifying q ON q.person_id = e.person_id
+                    WHERE {{add_years(e.birth_date; %d)}} <= q.index_date
+                      AND {{add_years(e.birth_date; %d)}} > q.index_date),
+                %s,
+                cohort AS (
+                    SELECT person_id, 'TARGET' AS cohort_group, index_date FROM target
+                    UNION ALL
+                    SELECT person_id, 'COMPARISON' AS cohort_group, index_date FROM comparison)
+                SELECT c.person_id, c.cohort_group, 'NONE' AS subgroup, c.index_date,
+                       p.birth_date, p.sex, p.education, p.income_group,
+                       CASE WHEN p.living_alone THEN 'ALONE' ELSE 'NOT_ALONE' END AS living_alone, d.death_date
+                FROM cohort c
+                JOIN person p ON p.person_id = c.person_id
+                LEFT JOIN death d ON d.person_id = c.person_id""".formatted(from, to, diagnoses, municipalities, ageMin,
+                ageLimit, comparison);
+    }
 
     /** Cancer or DZ763 among the diagnoses of a contact ({@code dx}: its diagnoses with a space each side). */
     private static final String CANCER = "(dx LIKE '% DC%' OR dx LIKE '% DD0%' OR dx LIKE '% DZ763%')";
@@ -135,7 +238,24 @@ final class IndicatorSql {
      * index date and the window from it), with the strata and every indicator's value. Events count in the period
      * their start (an admission: its first contact's start) falls in.
      */
-    static final String PERSON_PERIODS = """
+    static final String PERSON_PERIODS = personPeriods(Indicator.catalogue());
+
+    /**
+     * The per-person table for a catalogue. A PRO/experience indicator's value is the person's latest registration
+     * of its measure in the period (the highest score of that day on a tie), in hundredths; NULL when the person
+     * answered nothing in the period.
+     */
+    static String personPeriods(List<Indicator> indicators) {
+        var scores = new StringBuilder();
+        var scoreColumns = new StringBuilder();
+        for (Indicator indicator : indicators) {
+            if (indicator.statistic() == Indicator.Statistic.SCORE) {
+                scores.append(",\n           max(CASE WHEN measure = '").append(indicator.measure())
+                        .append("' THEN score END) AS ").append(indicator.column());
+                scoreColumns.append(",\n       pr.").append(indicator.column());
+            }
+        }
+        return """
             CREATE OR REPLACE TABLE ${run}_person AS
             WITH periods AS (
                 SELECT k.*, 'BEFORE' AS period, {{add_days(k.index_date; -${window})}} AS from_date,
@@ -179,7 +299,19 @@ final class IndicatorSql {
                 FROM periods p
                 JOIN municipal_service m ON m.person_id = p.person_id
                      AND m.service_date >= p.from_date AND m.service_date < p.to_date
-                GROUP BY p.person_id, p.period)
+                GROUP BY p.person_id, p.period),
+            registrations AS (
+                SELECT p.person_id, p.period, g.measure, CAST(round(g.score * 100, 0) AS BIGINT) AS score,
+                       row_number() OVER (PARTITION BY p.person_id, p.period, g.measure
+                           ORDER BY g.registration_date DESC NULLS LAST, g.score DESC NULLS LAST) AS latest
+                FROM periods p
+                JOIN registration g ON g.person_id = p.person_id
+                     AND g.registration_date >= p.from_date AND g.registration_date < p.to_date),
+            pro AS (
+                SELECT person_id, period%s
+                FROM registrations
+                WHERE latest = 1
+                GROUP BY person_id, period)
             SELECT p.person_id, p.cohort_group, p.period, p.subgroup, p.sex, p.education, p.income_group AS income,
                    p.living_alone,
                    CASE WHEN coalesce(mm.conditions, 0) >= 2 THEN 'MULTI' ELSE 'NOT_MULTI' END AS multimorbidity,
@@ -192,14 +324,16 @@ final class IndicatorSql {
                    coalesce(a.acute_admissions, 0) AS acute_admissions,
                    coalesce(a.acute_bed_days, 0) AS acute_bed_days,
                    coalesce(c.drg_value, 0) AS drg_value,
-                   coalesce(c.drg_value, 0) + coalesce(g.gp_cost, 0) + coalesce(m.municipal_cost, 0) AS total_cost
+                   coalesce(c.drg_value, 0) + coalesce(g.gp_cost, 0) + coalesce(m.municipal_cost, 0) AS total_cost%s
             FROM periods p
             LEFT JOIN ${run}_multimorbidity mm ON mm.person_id = p.person_id
             LEFT JOIN contacts c ON c.person_id = p.person_id AND c.period = p.period
             LEFT JOIN admissions a ON a.person_id = p.person_id AND a.period = p.period
             LEFT JOIN readmissions r ON r.person_id = p.person_id AND r.period = p.period
             LEFT JOIN gp g ON g.person_id = p.person_id AND g.period = p.period
-            LEFT JOIN municipal m ON m.person_id = p.person_id AND m.period = p.period""";
+            LEFT JOIN municipal m ON m.person_id = p.person_id AND m.period = p.period
+            LEFT JOIN pro pr ON pr.person_id = p.person_id AND pr.period = p.period""".formatted(scores, scoreColumns);
+    }
 
     /** The tariff years of the DRG values a run priced (more than one: the run says so). */
     static final String TARIFF_YEARS = """
@@ -226,15 +360,21 @@ final class IndicatorSql {
         for (Indicator indicator : indicators) {
             String x = indicator.column();
             String included = indicator.population() == Indicator.Population.AGE_65 ? "aged_65 = 1" : "1 = 1";
+            boolean score = indicator.statistic() == Indicator.Statistic.SCORE;
             columns.append(",\n       count(CASE WHEN ").append(included).append(" THEN 1 END) AS n_").append(x)
                     .append(",\n       sum(CASE WHEN ").append(included).append(" THEN ").append(x)
                     .append(" END) AS total_").append(x)
                     .append(",\n       {{median(CASE WHEN ").append(included).append(" THEN ").append(x)
                     .append(" END)}} AS median_").append(x)
                     .append(",\n       count(CASE WHEN ").append(included).append(" AND ").append(x)
-                    .append(" > 0 THEN 1 END) AS with_").append(x);
+                    .append(score ? " IS NOT NULL" : " > 0").append(" THEN 1 END) AS with_").append(x);
             if (indicator.statistic() == Indicator.Statistic.RATIO) {
                 columns.append(",\n       sum(index_admissions) AS denominator_").append(x);
+            }
+            if (score) {
+                // a score's mean is over the persons who answered
+                columns.append(",\n       count(CASE WHEN ").append(included).append(" AND ").append(x)
+                        .append(" IS NOT NULL THEN 1 END) AS denominator_").append(x);
             }
         }
         return "WITH strata AS (\n" + strata + ")\n"

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -30,18 +31,32 @@ public class Runs {
 
     public static final int DEFAULT_WINDOW_DAYS = 365;
 
+    /** By default the per-person tables of an initiative's 3 newest successful runs are kept; older ones dropped. */
+    public static final int DEFAULT_PERSON_TABLES_KEPT = 3;
+
     private static final Logger log = LoggerFactory.getLogger(Runs.class);
 
     private final JdbcClient jdbc;
     private final AnalyticStore store;
     private final JobRunner runner;
     private final TransactionTemplate transaction;
+    private final Populations populations;
+    private final int personTablesKept;
 
-    Runs(JdbcClient jdbc, AnalyticStore store, JobRunner runner, TransactionTemplate transaction) {
+    Runs(JdbcClient jdbc, AnalyticStore store, JobRunner runner, TransactionTemplate transaction,
+            Populations populations,
+            @Value("${tvaers.monitoring.person-tables-kept:" + DEFAULT_PERSON_TABLES_KEPT + "}") int personTablesKept) {
         this.jdbc = jdbc;
         this.store = store;
         this.runner = runner;
         this.transaction = transaction;
+        this.populations = populations;
+        this.personTablesKept = Math.max(1, personTablesKept);
+    }
+
+    /** How many of an initiative's newest runs keep their per-person table (tvaers.monitoring.person-tables-kept). */
+    public int personTablesKept() {
+        return personTablesKept;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -50,13 +65,17 @@ public class Runs {
                 + "finished_at = now() WHERE status IN ('QUEUED', 'RUNNING')").update();
     }
 
-    /** Starts a run for the initiative on the data now in the analytic store. */
+    /**
+     * Starts a run for the initiative on the data now in the analytic store, with the initiative's current
+     * population definition (none saved: its imported inclusion events); the run records the version.
+     */
     public long start(long initiativeId, int windowDays, Actor actor) {
+        Long population = populations.current(initiativeId).map(Population::id).orElse(null);
         long id = jdbc.sql("""
-                INSERT INTO monitoring_run (initiative_id, window_days, by_user_id, by_name)
-                VALUES (:initiative, :window, :by, :name) RETURNING id""")
-                .param("initiative", initiativeId).param("window", windowDays).param("by", actor.id())
-                .param("name", actor.name()).query(Long.class).single();
+                INSERT INTO monitoring_run (initiative_id, window_days, population_id, by_user_id, by_name)
+                VALUES (:initiative, :window, :population, :by, :name) RETURNING id""")
+                .param("initiative", initiativeId).param("window", windowDays).param("population", population)
+                .param("by", actor.id()).param("name", actor.name()).query(Long.class).single();
         runner.submit(() -> execute(id));
         return id;
     }
@@ -101,7 +120,8 @@ public class Runs {
             try (Connection duck = store.connect(); Statement statement = duck.createStatement()) {
                 int dataVersion = dataVersion(statement);
                 loadCodeLists(statement);
-                computePersonTable(statement, run, prefix, (progress, key) -> step(id, progress, key));
+                Population.Rule rule = populations.ofRun(id).map(Population::rule).orElse(null);
+                computePersonTable(statement, run, prefix, rule, (progress, key) -> step(id, progress, key));
                 step(id, 88, "monitoring.run.step.aggregates");
                 var tariffYears = new ArrayList<String>();
                 try (ResultSet rs = statement.executeQuery(sql(IndicatorSql.TARIFF_YEARS, prefix, run))) {
@@ -125,12 +145,43 @@ public class Runs {
                             .param("data", dataVersion).param("definition", IndicatorSql.DEFINITION_VERSION)
                             .param("tariff", String.join(", ", tariffYears)).param("id", id).update();
                 });
+                dropOldPersonTables(statement, run.initiativeId());
             }
         } catch (Exception e) {
             log.error("run {} failed", id, e);
+            try (Connection duck = store.connect(); Statement statement = duck.createStatement()) {
+                statement.execute("DROP TABLE IF EXISTS run_" + id + "_person");
+            } catch (SQLException dropping) {
+                log.warn("could not drop the per-person table of failed run {}", id, dropping);
+            }
             jdbc.sql("UPDATE monitoring_run SET status = 'FAILED', step_key = 'monitoring.job.failed', "
                     + "finished_at = now() WHERE id = :id").param("id", id).update();
         }
+    }
+
+    /**
+     * Housekeeping: only the newest {@link #personTablesKept()} successful runs of an initiative keep their
+     * per-person table in the analytic store; older ones are dropped and their runs marked so (their aggregates in
+     * PostgreSQL stay).
+     */
+    private void dropOldPersonTables(Statement statement, long initiativeId) throws SQLException {
+        List<Long> old = jdbc.sql("""
+                SELECT id FROM monitoring_run WHERE initiative_id = :initiative AND status = 'SUCCEEDED'
+                  AND NOT person_table_dropped
+                  AND id NOT IN (SELECT id FROM monitoring_run WHERE initiative_id = :initiative
+                                 AND status = 'SUCCEEDED' ORDER BY id DESC LIMIT :kept)""")
+                .param("initiative", initiativeId).param("kept", personTablesKept).query(Long.class).list();
+        for (long runId : old) {
+            statement.execute("DROP TABLE IF EXISTS run_" + runId + "_person");
+            jdbc.sql("UPDATE monitoring_run SET person_table_dropped = true WHERE id = :id").param("id", runId)
+                    .update();
+        }
+    }
+
+    /** Whether the run's per-person table is still in the analytic store. */
+    public boolean personTableKept(long runId) {
+        return jdbc.sql("SELECT status = 'SUCCEEDED' AND NOT person_table_dropped FROM monitoring_run WHERE id = :id")
+                .param("id", runId).query(Boolean.class).optional().orElse(false);
     }
 
     /** Progress of a run's steps: percent done and the message key of the step. */
@@ -141,8 +192,14 @@ public class Runs {
     /** Builds stays, admissions, index admissions, multimorbidity and the per-person table of the run. */
     static void computePersonTable(Statement statement, IndicatorRun run, String prefix, Progress progress)
             throws SQLException {
+        computePersonTable(statement, run, prefix, null, progress);
+    }
+
+    /** The same with the cohort of a population by rule (null: the imported inclusion events). */
+    static void computePersonTable(Statement statement, IndicatorRun run, String prefix, Population.Rule rule,
+            Progress progress) throws SQLException {
         String[][] steps = {
-            {IndicatorSql.COHORT, "monitoring.run.step.cohort"},
+            {rule == null ? IndicatorSql.COHORT : IndicatorSql.cohortByRule(rule), "monitoring.run.step.cohort"},
             {IndicatorSql.STAYS, "monitoring.run.step.stays"},
             {IndicatorSql.ADMISSIONS, "monitoring.run.step.admissions"},
             {IndicatorSql.INDEX_ADMISSIONS, "monitoring.run.step.readmissions"},
@@ -225,14 +282,21 @@ public class Runs {
         String period = rs.getString("period");
         String stratum = rs.getString("stratum");
         String value = rs.getString("stratum_value");
-        if (n < IndicatorResult.MINIMUM_GROUP) {
+        boolean score = indicator.statistic() == Indicator.Statistic.SCORE;
+        long with = rs.getLong("with_" + x);
+        // a score of fewer than 5 persons who answered is suppressed as well (its mean would be theirs)
+        if (n < IndicatorResult.MINIMUM_GROUP || score && with > 0 && with < IndicatorResult.MINIMUM_GROUP) {
             return new IndicatorResult(indicator.code(), group, period, stratum, value, true, null, null, null, null,
                     null);
         }
-        Long denominator = indicator.statistic() == Indicator.Statistic.RATIO ? rs.getLong("denominator_" + x) : null;
+        Long denominator = indicator.statistic() == Indicator.Statistic.RATIO || score
+                ? rs.getLong("denominator_" + x) : null;
+        String total = rs.getString("total_" + x);
+        String median = rs.getString("median_" + x);
+        // nobody answered: no total and no median, only the share answering (0)
         return new IndicatorResult(indicator.code(), group, period, stratum, value, false, n,
-                new BigDecimal(rs.getString("total_" + x)), denominator,
-                new BigDecimal(rs.getString("median_" + x)), rs.getLong("with_" + x));
+                total == null ? BigDecimal.ZERO : new BigDecimal(total), denominator,
+                median == null ? null : new BigDecimal(median), with);
     }
 
     private void insert(long runId, IndicatorResult r) {

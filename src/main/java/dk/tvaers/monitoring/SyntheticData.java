@@ -22,7 +22,10 @@ import java.util.SplittableRandom;
  * (ViosKlinikken): every high-risk person of the target group has exactly 4 acute contacts in the year before the
  * index date (two acute admissions of 10 bed days and two acute outpatient visits) and, in the year after, one
  * acute admission of 3 bed days plus, for every second of them, one acute outpatient visit: the median of acute
- * contacts falls from 4 to 1.5 and acute bed days fall by 17 per citizen.
+ * contacts falls from 4 to 1.5 and acute bed days fall by 17 per citizen. Their DRG values are planted too: 150,000
+ * kr. before and 17,500 or 22,500 kr. after, so that the DRG value per citizen (median and mean) falls by exactly
+ * 130,000 kr. (DOMAIN.md's ViosKlinikken figure). And their EQ-5D index (PRO) rises from 0.55 to 0.80, every one
+ * of them answering once in each year.
  *
  * <p>Run it: {@code ./mvnw -q exec:java -Dexec.mainClass=dk.tvaers.monitoring.SyntheticData
  * -Dexec.args="--persons 100000 --seed 42 --out target/synthetic"}.
@@ -52,6 +55,15 @@ public final class SyntheticData {
     static final String[] SECONDARY = {"", "", "", "DE119", "DI109", "DJ449", "DC509", "DF329"};
     static final String[] MUNICIPAL_SERVICES = {"HOME_CARE", "NURSING", "REHABILITATION"};
     static final long[] MUNICIPAL_PRICES = {45_000, 52_000, 61_000};
+    /** The planted DRG values (øre): the high-risk target group's DRG value per citizen falls by 130,000 kr. */
+    static final long PLANTED_ADMISSION_BEFORE_ORE = 7_000_000;
+    static final long PLANTED_VISIT_ORE = 500_000;
+    static final long PLANTED_ADMISSION_AFTER_ORE = 1_750_000;
+    /** The PRO/experience measures registrations are drawn for: EQ-5D index (0–1) and overall experience (1–5). */
+    static final String[] MEASURES = {"EQ5D_INDEX", "PATIENT_EXPERIENCE"};
+    /** The planted EQ-5D index of the high-risk target group (hundredths): 0.55 before, 0.80 after. */
+    static final long PLANTED_EQ5D_BEFORE = 55;
+    static final long PLANTED_EQ5D_AFTER = 80;
     static final DateTimeFormatter TS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
 
     /** One generated physical contact. {@code end} is null for an open contact. */
@@ -64,7 +76,8 @@ public final class SyntheticData {
     /** Everything the generator decided about one person, for the planted-truth tests. */
     public record Person(String id, LocalDate birthDate, String sex, String municipality, String education,
             String income, boolean livingAlone, String group, String subgroup, LocalDate indexDate,
-            LocalDate deathDate, List<Episode> episodes, List<long[]> gpContacts, List<long[]> municipalCosts) {
+            LocalDate deathDate, List<Episode> episodes, List<long[]> gpContacts, List<long[]> municipalCosts,
+            List<long[]> registrations) {
 
         public boolean included() {
             return group != null;
@@ -123,6 +136,7 @@ public final class SyntheticData {
             for (int n = 1; n <= options.persons(); n++) {
                 boolean lastPerson = n == options.persons();
                 Person person = person(n, random, options, highRiskTargets, lastPerson);
+                person = withRegistrations(person, new SplittableRandom(options.seed() * 1_000_003L + n));
                 if ("TARGET".equals(person.group()) && "HIGH_RISK".equals(person.subgroup())) {
                     highRiskTargets++;
                 }
@@ -163,6 +177,12 @@ public final class SyntheticData {
                     services.write(person.id() + "," + LocalDate.ofEpochDay(service[0]) + ","
                             + MUNICIPAL_SERVICES[(int) service[1]] + "," + hundredths(service[2]) + "," + service[3]);
                     services.newLine();
+                }
+                for (long[] registration : person.registrations()) {
+                    // {day, measure, score in hundredths}
+                    registrations.write(person.id() + "," + LocalDate.ofEpochDay(registration[0]) + ","
+                            + MEASURES[(int) registration[1]] + "," + hundredths(registration[2]));
+                    registrations.newLine();
                 }
                 if (kept != null) {
                     kept.add(person);
@@ -273,28 +293,64 @@ public final class SyntheticData {
             municipal.add(new long[] {day, type, 25 + random.nextInt(800), MUNICIPAL_PRICES[type]});
         }
         return new Person(id, birth, sex, municipality, education, income, alone, group, subgroup, index, death,
-                episodes, gp, municipal);
+                episodes, gp, municipal, List.of());
+    }
+
+    /**
+     * PRO/experience registrations, drawn from a random source of the person's own (so the other files stay as
+     * they were before registrations existed). Planted: every high-risk target person answers EQ-5D once 30 days
+     * before the index date with 0.55 and once 180 days after with 0.80, and nothing else; a third of the others
+     * answer one to three times, at random days before their death.
+     */
+    private static Person withRegistrations(Person p, SplittableRandom random) {
+        var registrations = new ArrayList<long[]>();
+        if ("TARGET".equals(p.group()) && "HIGH_RISK".equals(p.subgroup())) {
+            registrations.add(new long[] {p.indexDate().minusDays(30).toEpochDay(), 0, PLANTED_EQ5D_BEFORE});
+            registrations.add(new long[] {p.indexDate().plusDays(180).toEpochDay(), 0, PLANTED_EQ5D_AFTER});
+        } else if (random.nextInt(3) == 0) {
+            int span = (int) (LAST_DAY.toEpochDay() - FIRST_DAY.toEpochDay());
+            int count = 1 + random.nextInt(3);
+            for (int i = 0; i < count; i++) {
+                long day = FIRST_DAY.toEpochDay() + random.nextInt(span);
+                int measure = random.nextInt(MEASURES.length);
+                long score = measure == 0 ? 20 + random.nextInt(81) : 100L * (1 + random.nextInt(5));
+                if (p.deathDate() == null || day < p.deathDate().toEpochDay()) {
+                    registrations.add(new long[] {day, measure, score});
+                }
+            }
+        }
+        return new Person(p.id(), p.birthDate(), p.sex(), p.municipality(), p.education(), p.income(),
+                p.livingAlone(), p.group(), p.subgroup(), p.indexDate(), p.deathDate(), p.episodes(), p.gpContacts(),
+                p.municipalCosts(), registrations);
     }
 
     /** The planted year before and after of a high-risk target person (see the class comment). */
     private static List<Episode> planted(String id, LocalDate index, boolean withOutpatientVisitAfter) {
         var episodes = new ArrayList<Episode>();
-        // before: two acute admissions of 10 bed days (08:00 to 08:00 ten days later) and two acute visits of 2 h
-        episodes.add(single(id + "-B1", index.minusDays(300).atTime(8, 0), index.minusDays(290).atTime(8, 0), "DJ441"));
-        episodes.add(single(id + "-B2", index.minusDays(200).atTime(9, 0), index.minusDays(200).atTime(11, 0), "DJ441"));
-        episodes.add(single(id + "-B3", index.minusDays(120).atTime(8, 0), index.minusDays(110).atTime(8, 0), "DI500"));
-        episodes.add(single(id + "-B4", index.minusDays(60).atTime(9, 0), index.minusDays(60).atTime(11, 0), "DJ441"));
-        // after: one acute admission of 3 bed days, and for every second person one acute visit
-        episodes.add(single(id + "-A1", index.plusDays(100).atTime(8, 0), index.plusDays(103).atTime(8, 0), "DJ441"));
+        // before: two acute admissions of 10 bed days (08:00 to 08:00 ten days later) at 70,000 kr. each and two
+        // acute visits of 2 h at 5,000 kr. each: 150,000 kr. of DRG value
+        episodes.add(single(id + "-B1", index.minusDays(300).atTime(8, 0), index.minusDays(290).atTime(8, 0), "DJ441",
+                PLANTED_ADMISSION_BEFORE_ORE));
+        episodes.add(single(id + "-B2", index.minusDays(200).atTime(9, 0), index.minusDays(200).atTime(11, 0), "DJ441",
+                PLANTED_VISIT_ORE));
+        episodes.add(single(id + "-B3", index.minusDays(120).atTime(8, 0), index.minusDays(110).atTime(8, 0), "DI500",
+                PLANTED_ADMISSION_BEFORE_ORE));
+        episodes.add(single(id + "-B4", index.minusDays(60).atTime(9, 0), index.minusDays(60).atTime(11, 0), "DJ441",
+                PLANTED_VISIT_ORE));
+        // after: one acute admission of 3 bed days at 17,500 kr., and for every second person one acute visit at
+        // 5,000 kr.: 17,500 or 22,500 kr., median and mean 20,000 kr. (130,000 kr. less than before)
+        episodes.add(single(id + "-A1", index.plusDays(100).atTime(8, 0), index.plusDays(103).atTime(8, 0), "DJ441",
+                PLANTED_ADMISSION_AFTER_ORE));
         if (withOutpatientVisitAfter) {
             episodes.add(single(id + "-A2", index.plusDays(200).atTime(9, 0), index.plusDays(200).atTime(11, 0),
-                    "DJ441"));
+                    "DJ441", PLANTED_VISIT_ORE));
         }
         return episodes;
     }
 
-    private static Episode single(String contactId, LocalDateTime start, LocalDateTime end, String diagnosis) {
-        return new Episode(List.of(new Contact(contactId, start, end, true, true, diagnosis, "", 2_500_000, false)));
+    private static Episode single(String contactId, LocalDateTime start, LocalDateTime end, String diagnosis,
+            long drgOre) {
+        return new Episode(List.of(new Contact(contactId, start, end, true, true, diagnosis, "", drgOre, false)));
     }
 
     private static Episode randomEpisode(String personId, int firstNo, LocalDateTime start, SplittableRandom random,

@@ -10,6 +10,8 @@ import dk.tvaers.monitoring.ImportJob;
 import dk.tvaers.monitoring.Imports;
 import dk.tvaers.monitoring.IndicatorRun;
 import dk.tvaers.monitoring.JobStatus;
+import dk.tvaers.monitoring.Population;
+import dk.tvaers.monitoring.Populations;
 import dk.tvaers.monitoring.Runs;
 import dk.tvaers.monitoring.SyntheticData;
 import dk.tvaers.shared.InnovationType;
@@ -35,6 +37,9 @@ class MonitoringPagesAccessibilityTests extends BrowserTest {
     @Autowired
     Runs runs;
 
+    @Autowired
+    Populations populations;
+
     @TempDir
     Path dir;
 
@@ -56,11 +61,35 @@ class MonitoringPagesAccessibilityTests extends BrowserTest {
         TestUser analyst = aUserWithRoles(Role.ANALYST);
         loginAs(analyst.email(), analyst.password());
         for (String path : new String[] {"/analyse", "/analyse/import/" + good, "/analyse/import/" + refused,
-            "/analyse/koersler/" + runId, "/initiativer/" + initiative + "/triple-aim"}) {
+            "/analyse/koersler/" + runId, "/initiativer/" + initiative + "/triple-aim",
+            "/analyse/population?initiativeId=" + initiative}) {
             open(path);
             assertThat(findAll("h1")).as(path).hasSize(1);
             assertNoSeriousAccessibilityViolations();
         }
+        // the dashboard again with every stratum table open (closed <details> hide them from the scan)
+        open("/initiativer/" + initiative + "/triple-aim");
+        var strata = findAll("details.tvaers-strata");
+        assertThat(strata).isNotEmpty();
+        for (var details : strata) {
+            details.findElement(By.tagName("summary")).click();
+        }
+        assertThat(findAll("details.tvaers-strata[open]")).hasSameSizeAs(strata);
+        assertThat(findAll("details.tvaers-strata tr[data-stratum=EDUCATION]").getFirst().isDisplayed()).isTrue();
+        assertNoSeriousAccessibilityViolations();
+        // the population form with its errors, and with a saved rule shown above it
+        open("/analyse/population?initiativeId=" + initiative);
+        new org.openqa.selenium.support.ui.Select(find("#source")).selectByValue("RULE");
+        type("#diagnoses", "J44");
+        clickAndWaitForPage(find("#population-submit"));
+        assertThat(find("[data-error-summary]").findElements(By.tagName("li"))).hasSizeGreaterThan(1);
+        assertNoSeriousAccessibilityViolations();
+        populations.save(initiative, new Population.Rule(java.util.List.of("DJ44"), java.util.List.of("751"), 60, 90,
+                java.time.LocalDate.of(2024, 1, 1), java.time.LocalDate.of(2024, 12, 31),
+                Population.Comparison.MATCHED, 2, Population.MatchStratum.INCOME), Actor.SYSTEM);
+        open("/analyse/population?initiativeId=" + initiative);
+        assertThat(find("#population-current").getText()).contains("DJ44");
+        assertNoSeriousAccessibilityViolations();
         // the run form with its errors
         open("/analyse");
         find("#windowDays").clear();

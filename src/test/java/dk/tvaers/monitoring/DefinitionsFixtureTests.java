@@ -135,6 +135,19 @@ class DefinitionsFixtureTests {
     }
 
     @Test
+    void takesEachPersonsLatestProRegistrationOfAMeasureInThePeriod() {
+        // A after: 0.60 on 07-01, then 0.70 and 0.90 both on 08-01: the latest day, the highest score, in hundredths
+        assertThat(value(after, "A", "pro_eq5d_index")).isEqualTo(90);
+        assertThat(value(before, "A", "pro_eq5d_index")).isEqualTo(50);
+        // B's 2023-06-01 lies a day before the window (index − 365 days = 2023-06-02); OTHER_MEASURE is no indicator
+        assertThat(before.get("B").get("pro_eq5d_index")).isNull();
+        assertThat(after.get("B").get("pro_eq5d_index")).isNull();
+        // A's experience on 2025-06-01 is the day after the window; C's on the index date counts after
+        assertThat(after.get("A").get("pro_experience")).isNull();
+        assertThat(value(after, "C", "pro_experience")).isEqualTo(400);
+    }
+
+    @Test
     void anOpenContactLastsUntilTheDataCutOff() {
         // F1 is open and the latest timestamp in the data: a stay of no length, an acute contact but no admission
         assertThat(value(after, "F", "acute_contacts")).isEqualTo(1);

@@ -24,11 +24,18 @@ class DialectTests {
                 + "percentile(CASE WHEN x > 0 THEN x END, 0.5)");
     }
 
+    private static Population.Rule rule(Population.Comparison comparison) {
+        return new Population.Rule(java.util.List.of("DJ44", "DI50"), java.util.List.of("751"), 60, 80,
+                java.time.LocalDate.of(2024, 1, 1), java.time.LocalDate.of(2024, 12, 31), comparison,
+                comparison == Population.Comparison.MATCHED ? 2 : null, Population.MatchStratum.EDUCATION);
+    }
+
     @Test
     void leavesNoMacroInAnyDefinition() {
         for (String sql : new String[] {IndicatorSql.COHORT, IndicatorSql.STAYS, IndicatorSql.ADMISSIONS,
             IndicatorSql.INDEX_ADMISSIONS, IndicatorSql.MULTIMORBIDITY, IndicatorSql.PERSON_PERIODS,
-            IndicatorSql.aggregates(Indicator.catalogue())}) {
+            IndicatorSql.aggregates(Indicator.catalogue()), IndicatorSql.cohortByRule(rule(Population.Comparison.MATCHED)),
+            IndicatorSql.cohortByRule(rule(Population.Comparison.EVERYONE_ELSE))}) {
             for (Dialect dialect : Dialect.values()) {
                 String filled = sql.replace("${run}", "r").replace("${initiative}", "1").replace("${window}", "365");
                 assertThat(dialect.render(filled)).doesNotContain("{{").doesNotContain("}}");

@@ -15,6 +15,7 @@ import java.util.EnumSet;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 /** The analyst's job pages: a progress bar that works with and without JavaScript, and import form errors. */
@@ -57,6 +58,16 @@ class MonitoringPagesTests {
         var page = mvc.post().uri("/analyse/import").with(user("analytiker").roles("ANALYST")).with(csrf())
                 .multipart();
         assertThat(page).hasStatusOk().bodyText().contains("data-error-summary", "Vælg mindst én fil.");
+    }
+
+    @Test
+    void acceptsParquetFilesOfTheFormatAndRefusesOtherNames() {
+        var refused = mvc.post().uri("/analyse/import").with(user("analytiker").roles("ANALYST")).with(csrf())
+                .multipart().file(new MockMultipartFile("files", "persons.xlsx", null, new byte[] {1}));
+        assertThat(refused).hasStatusOk().bodyText().contains("Filen persons.xlsx hører ikke til importformatet.");
+        assertThat(ImportFormat.spec("persons.parquet")).isSameAs(ImportFormat.PERSONS);
+        assertThat(ImportFormat.spec("hospital_contacts.parquet")).isSameAs(ImportFormat.HOSPITAL_CONTACTS);
+        assertThat(ImportFormat.spec("persons.xlsx")).isNull();
     }
 
     @Test

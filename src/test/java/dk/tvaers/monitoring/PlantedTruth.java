@@ -25,7 +25,17 @@ final class PlantedTruth {
 
     record Key(String indicator, String group, String period, String stratum, String value) {}
 
-    record Expected(long n, BigDecimal total, Long denominator, BigDecimal median, long withEvent) {}
+    record Expected(long n, BigDecimal total, Long denominator, BigDecimal median, long withEvent, boolean score) {
+
+        /** Fewer than 5 persons, or for a score fewer than 5 who answered (but some did). */
+        boolean suppressed() {
+            return n < 5 || score && withEvent > 0 && withEvent < 5;
+        }
+    }
+
+    /** The PRO indicators and their measures (the generator's). */
+    static final Map<String, String> SCORES = Map.of("PRO_EQ5D_INDEX", "EQ5D_INDEX",
+            "PRO_EXPERIENCE", "PATIENT_EXPERIENCE");
 
     private record Stay(LocalDateTime start, LocalDateTime end, boolean acute, String firstDx, String lastDx,
             boolean cancer, boolean hospice) {}
@@ -160,6 +170,18 @@ final class PlantedTruth {
                 row.put("ACUTE_BED_DAYS", new long[] {bedDays, 1});
                 row.put("DRG_VALUE", new long[] {drg, 1});
                 row.put("TOTAL_COST", new long[] {drg + gp + municipal, 1});
+                for (var score : SCORES.entrySet()) {
+                    // the latest registration in the period, the highest score of that day on a tie
+                    long[] latest = null;
+                    for (long[] r : p.registrations()) {
+                        if (SyntheticData.MEASURES[(int) r[1]].equals(score.getValue()) && r[0] >= from.toEpochDay()
+                                && r[0] < to.toEpochDay() && (latest == null || r[0] > latest[0]
+                                        || r[0] == latest[0] && r[2] > latest[2])) {
+                            latest = r;
+                        }
+                    }
+                    row.put(score.getKey(), latest == null ? new long[] {0, 1, 0} : new long[] {latest[2], 1, 1});
+                }
                 Map<String, String> strata = new LinkedHashMap<>();
                 strata.put("ALL", "ALL");
                 strata.put("SUBGROUP", p.subgroup() == null ? "NONE" : p.subgroup());
@@ -182,12 +204,16 @@ final class PlantedTruth {
         Map<Key, Expected> expected = new LinkedHashMap<>();
         for (var entry : values.entrySet()) {
             List<long[]> rows = entry.getValue();
-            long total = rows.stream().mapToLong(v -> v[0]).sum();
+            boolean score = SCORES.containsKey(entry.getKey().indicator());
+            // a score: mean and median over the persons who answered ({score, 1, answered})
+            List<long[]> counted = score ? rows.stream().filter(v -> v[2] == 1).toList() : rows;
+            long total = counted.stream().mapToLong(v -> v[0]).sum();
             Long denominator = entry.getKey().indicator().equals("READMISSIONS_30D")
-                    ? rows.stream().mapToLong(v -> v[2]).sum() : null;
-            long with = rows.stream().filter(v -> v[0] > 0).count();
+                    ? Long.valueOf(rows.stream().mapToLong(v -> v[2]).sum()) : score ? Long.valueOf(counted.size()) : null;
+            long with = score ? counted.size() : rows.stream().filter(v -> v[0] > 0).count();
             expected.put(entry.getKey(), new Expected(rows.size(), BigDecimal.valueOf(total), denominator,
-                    median(rows.stream().mapToLong(v -> v[0]).sorted().toArray()), with));
+                    counted.isEmpty() ? null : median(counted.stream().mapToLong(v -> v[0]).sorted().toArray()), with,
+                    score));
         }
         return expected;
     }

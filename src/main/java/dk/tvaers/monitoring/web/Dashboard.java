@@ -22,7 +22,8 @@ record Dashboard(IndicatorRun run, List<Panel> panels) {
     static final List<String> GROUPS = List.of("TARGET", "COMPARISON");
     static final List<String> PERIODS = List.of("BEFORE", "AFTER");
 
-    record Panel(Indicator.Dimension dimension, List<IndicatorView> indicators) {}
+    /** One aim; {@code registrations}: it shows PRO/experience indicators computed from imported registrations. */
+    record Panel(Indicator.Dimension dimension, List<IndicatorView> indicators, boolean registrations) {}
 
     /** One cell of figures: formatted n, mean, median, share with an event; all null when suppressed. */
     record Figures(String group, String period, boolean suppressed, String n, String mean, String median,
@@ -50,9 +51,19 @@ record Dashboard(IndicatorRun run, List<Panel> panels) {
         var panels = new ArrayList<Panel>();
         for (Indicator.Dimension dimension : Indicator.Dimension.values()) {
             var views = new ArrayList<IndicatorView>();
+            boolean registrations = false;
             for (Indicator indicator : Indicator.catalogue()) {
                 if (indicator.dimension() != dimension) {
                     continue;
+                }
+                if (indicator.fromRegistrations()) {
+                    // shown only when registrations of its measure were imported for these persons
+                    boolean present = results.stream().anyMatch(r -> r.indicator().equals(indicator.code())
+                            && (r.suppressed() || r.withEvent() > 0));
+                    if (!present) {
+                        continue;
+                    }
+                    registrations = true;
                 }
                 var overall = new ArrayList<Figures>();
                 for (String group : GROUPS) {
@@ -76,7 +87,7 @@ record Dashboard(IndicatorRun run, List<Panel> panels) {
                         + b.group()));
                 views.add(new IndicatorView(indicator, overall, bars(overall), strata));
             }
-            panels.add(new Panel(dimension, views));
+            panels.add(new Panel(dimension, views, registrations));
         }
         return new Dashboard(run, panels);
     }
@@ -109,11 +120,12 @@ record Dashboard(IndicatorRun run, List<Panel> panels) {
             return new Figures(group, period, true, null, null, null, null, null);
         }
         boolean money = indicator.unit() == Indicator.Unit.ORE_PER_PERSON_YEAR;
+        boolean score = indicator.unit() == Indicator.Unit.SCORE;
         BigDecimal mean = r.mean();
         BigDecimal median = r.median();
-        if (money) {
+        if (indicator.unit().hundredths()) {
             mean = mean == null ? null : mean.movePointLeft(2);
-            median = median.movePointLeft(2);
+            median = median == null ? null : median.movePointLeft(2);
         }
         String share = r.shareWithEvent() == null ? null : percent(r.shareWithEvent(), locale);
         String meanText;
@@ -124,8 +136,9 @@ record Dashboard(IndicatorRun run, List<Panel> panels) {
         } else {
             meanText = number(mean, money ? 0 : 2, locale);
         }
+        String medianText = median == null ? "–" : number(median, money ? 0 : score ? 2 : 1, locale);
         return new Figures(group, period, false, number(BigDecimal.valueOf(r.n()), 0, locale), meanText,
-                number(median, money ? 0 : 1, locale), share, mean);
+                medianText, share, mean);
     }
 
     static String number(BigDecimal value, int decimals, Locale locale) {

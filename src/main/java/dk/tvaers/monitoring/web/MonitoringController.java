@@ -8,6 +8,7 @@ import dk.tvaers.monitoring.ImportFormat;
 import dk.tvaers.monitoring.ImportJob;
 import dk.tvaers.monitoring.Imports;
 import dk.tvaers.monitoring.IndicatorRun;
+import dk.tvaers.monitoring.Populations;
 import dk.tvaers.monitoring.Runs;
 import dk.tvaers.platform.web.NotFoundException;
 import dk.tvaers.platform.web.SelectOption;
@@ -49,17 +50,19 @@ class MonitoringController {
     private final Imports imports;
     private final Runs runs;
     private final Initiatives initiatives;
+    private final Populations populations;
 
-    MonitoringController(Imports imports, Runs runs, Initiatives initiatives) {
+    MonitoringController(Imports imports, Runs runs, Initiatives initiatives, Populations populations) {
         this.imports = imports;
         this.runs = runs;
         this.initiatives = initiatives;
+        this.populations = populations;
     }
 
     @GetMapping
-    String overview(Model model) {
+    String overview(@RequestParam(name = "initiativeId", required = false) Long initiativeId, Model model) {
         if (!model.containsAttribute("runForm")) {
-            model.addAttribute("runForm", new RunForm(null, Runs.DEFAULT_WINDOW_DAYS));
+            model.addAttribute("runForm", new RunForm(initiativeId, Runs.DEFAULT_WINDOW_DAYS));
         }
         return overviewPage(model);
     }
@@ -75,7 +78,7 @@ class MonitoringController {
             problems.add(new String[] {"monitoring.import.error.noFiles", ""});
         }
         for (MultipartFile file : chosen) {
-            if (!ImportFormat.FILES.stream().anyMatch(s -> s.fileName().equals(name(file)))) {
+            if (ImportFormat.spec(name(file)) == null) {
                 problems.add(new String[] {"monitoring.import.error.unknownFile", name(file)});
             }
         }
@@ -131,6 +134,9 @@ class MonitoringController {
         IndicatorRun run = runs.find(id).orElseThrow(() -> new NotFoundException("run", id));
         model.addAttribute("run", run);
         model.addAttribute("initiative", initiatives.find(run.initiativeId()).orElse(null));
+        model.addAttribute("population", populations.ofRun(id).orElse(null));
+        model.addAttribute("personTableKept", runs.personTableKept(id));
+        model.addAttribute("personTablesKept", runs.personTablesKept());
         return htmx.isHtmxRequest() ? "monitoring/run :: status" : "monitoring/run";
     }
 

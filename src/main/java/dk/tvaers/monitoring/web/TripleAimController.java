@@ -1,11 +1,13 @@
 package dk.tvaers.monitoring.web;
 
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import com.openhtmltopdf.svgsupport.BatikSVGDrawer;
 import dk.tvaers.initiatives.Initiative;
 import dk.tvaers.initiatives.Initiatives;
 import dk.tvaers.monitoring.Indicator;
 import dk.tvaers.monitoring.IndicatorResult;
 import dk.tvaers.monitoring.IndicatorRun;
+import dk.tvaers.monitoring.Populations;
 import dk.tvaers.monitoring.Runs;
 import dk.tvaers.platform.web.NotFoundException;
 import jakarta.annotation.security.PermitAll;
@@ -38,8 +40,11 @@ class TripleAimController {
     private final Initiatives initiatives;
     private final MessageSource messages;
     private final SpringTemplateEngine templates;
+    private final Populations populations;
 
-    TripleAimController(Runs runs, Initiatives initiatives, MessageSource messages, SpringTemplateEngine templates) {
+    TripleAimController(Runs runs, Initiatives initiatives, MessageSource messages, SpringTemplateEngine templates,
+            Populations populations) {
+        this.populations = populations;
         this.runs = runs;
         this.initiatives = initiatives;
         this.messages = messages;
@@ -51,8 +56,12 @@ class TripleAimController {
     String dashboard(@PathVariable long id, Model model, Locale locale) {
         Initiative initiative = initiative(id);
         model.addAttribute("initiative", initiative);
-        runs.latestSucceeded(id).ifPresent(run ->
-                model.addAttribute("dashboard", Dashboard.of(run, runs.results(run.id()), locale)));
+        runs.latestSucceeded(id).ifPresent(run -> {
+            model.addAttribute("dashboard", Dashboard.of(run, runs.results(run.id()), locale));
+            model.addAttribute("population", populations.ofRun(run.id()).orElse(null));
+            model.addAttribute("personTableKept", runs.personTableKept(run.id()));
+            model.addAttribute("personTablesKept", runs.personTablesKept());
+        });
         return "monitoring/dashboard";
     }
 
@@ -91,7 +100,7 @@ class TripleAimController {
                     row.createCell(7).setCellValue(text("monitoring.suppressed", locale));
                     continue;
                 }
-                boolean money = indicator.unit() == Indicator.Unit.ORE_PER_PERSON_YEAR;
+                boolean money = indicator.unit().hundredths(); // øre and score points are kept in hundredths
                 row.createCell(7).setCellValue(result.n());
                 // money in kroner for the reader; exact øre in the store
                 row.createCell(8).setCellValue(money ? result.total().movePointLeft(2).doubleValue()
@@ -103,8 +112,10 @@ class TripleAimController {
                     row.createCell(10).setCellValue(money ? result.mean().movePointLeft(2).doubleValue()
                             : result.mean().doubleValue());
                 }
-                row.createCell(11).setCellValue(money ? result.median().movePointLeft(2).doubleValue()
-                        : result.median().doubleValue());
+                if (result.median() != null) {
+                    row.createCell(11).setCellValue(money ? result.median().movePointLeft(2).doubleValue()
+                            : result.median().doubleValue());
+                }
                 row.createCell(12).setCellValue(result.shareWithEvent().doubleValue());
             }
             try (OutputStream out = response.getOutputStream()) {
@@ -122,12 +133,14 @@ class TripleAimController {
         var context = new Context(locale);
         context.setVariable("initiative", initiative);
         context.setVariable("dashboard", Dashboard.of(run, runs.results(run.id()), locale));
+        context.setVariable("population", populations.ofRun(run.id()).orElse(null));
         String html = templates.process("monitoring/pdf", context);
         response.setContentType("application/pdf");
         response.setHeader("Content-Disposition", "attachment; filename=\"triple-aim-" + id + ".pdf\"");
         try (OutputStream out = response.getOutputStream()) {
             var builder = new PdfRendererBuilder();
             builder.useFastMode();
+            builder.useSVGDrawer(new BatikSVGDrawer()); // the same server-rendered SVG charts as the page
             builder.withHtmlContent(html, null);
             builder.toStream(out);
             builder.run();

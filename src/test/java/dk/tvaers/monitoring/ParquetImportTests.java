@@ -1,0 +1,124 @@
+package dk.tvaers.monitoring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dk.tvaers.IntegrationTest;
+import dk.tvaers.accounts.Actor;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** Parquet files with the format's columns import like CSV: checked row by row, all or nothing. */
+@IntegrationTest
+class ParquetImportTests {
+
+    private static final Path FIXTURE = Path.of("src/test/resources/monitoring/fixture");
+
+    /** What the store holds: every contact and person, as one text (compares a CSV and a Parquet import). */
+    private static final String CONTENT = """
+            SELECT (SELECT string_agg(contact_id || '|' || person_id || '|' || start_ts || '|' || coalesce(CAST(end_ts AS VARCHAR), '')
+                        || '|' || priority || '|' || drg_value_ore || '|' || hospice, ';' ORDER BY contact_id) FROM hospital_contact)
+                || (SELECT string_agg(person_id || '|' || birth_date || '|' || living_alone, ';' ORDER BY person_id) FROM person)
+                || (SELECT string_agg(person_id || '|' || service_date || '|' || quantity, ';' ORDER BY person_id) FROM municipal_service)""";
+
+    @Autowired
+    Imports imports;
+
+    @Autowired
+    AnalyticStore store;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void importsTypedParquetFilesExactlyAsTheirCsv() throws Exception {
+        assertThat(importOf(FIXTURE).status()).isEqualTo(JobStatus.SUCCEEDED);
+        String fromCsv = single(CONTENT);
+
+        copyFixture();
+        // typed columns (DATE, TIMESTAMP, BIGINT, BOOLEAN, DECIMAL), as a register would write them
+        for (var spec : new ImportFormat.FileSpec[] {ImportFormat.PERSONS, ImportFormat.HOSPITAL_CONTACTS,
+            ImportFormat.MUNICIPAL_SERVICES}) {
+            toParquet(spec, true);
+        }
+        ImportJob job = importOf(dir);
+        assertThat(job.status()).isEqualTo(JobStatus.SUCCEEDED);
+        assertThat(single(CONTENT)).isEqualTo(fromCsv);
+    }
+
+    @Test
+    void refusesAParquetFileWithABadRowNamingItsRowNumberAndImportsNothing() throws Exception {
+        ImportJob good = importOf(FIXTURE);
+        String before = single(CONTENT);
+
+        copyFixture();
+        var lines = Files.readAllLines(dir.resolve("hospital_contacts.csv"));
+        lines.set(3, lines.get(3).replaceFirst(",ATA[13],", ",AKUT,")); // the third data row
+        Files.write(dir.resolve("hospital_contacts.csv"), lines);
+        toParquet(ImportFormat.HOSPITAL_CONTACTS, false); // all text columns
+        ImportJob refused = importOf(dir);
+        assertThat(refused.status()).isEqualTo(JobStatus.REFUSED);
+        assertThat(imports.errors(refused.id())).containsExactly(new ImportFormat.RowError(
+                "hospital_contacts.parquet", 3, "monitoring.import.error.oneOf", "priority"));
+        assertThat(single(CONTENT)).isEqualTo(before);
+        assertThat(imports.currentDataVersion()).contains(good.dataVersion());
+    }
+
+    @Test
+    void refusesParquetWithOtherColumnsAndAFileGivenTwice() throws Exception {
+        copyFixture();
+        try (var duck = store.connect(); var statement = duck.createStatement()) {
+            statement.execute("COPY (SELECT person_id, death_date AS died FROM read_csv('"
+                    + dir.resolve("deaths.csv").toAbsolutePath() + "')) TO '" + dir.resolve("deaths.parquet")
+                    .toAbsolutePath() + "' (FORMAT parquet)");
+        }
+        Files.delete(dir.resolve("deaths.csv"));
+        Files.copy(dir.resolve("persons.csv"), dir.resolve("persons.parquet"));
+        ImportJob refused = importOf(dir);
+        assertThat(refused.status()).isEqualTo(JobStatus.REFUSED);
+        assertThat(imports.errors(refused.id())).containsExactlyInAnyOrder(
+                new ImportFormat.RowError("persons.parquet", 0, "monitoring.import.error.twice", null),
+                new ImportFormat.RowError("deaths.parquet", 0, "monitoring.import.error.parquetColumns", null));
+    }
+
+    /** Replaces the CSV file in {@link #dir} by a Parquet file of the same rows, typed or all text. */
+    private void toParquet(ImportFormat.FileSpec spec, boolean typed) throws SQLException, java.io.IOException {
+        Path csv = dir.resolve(spec.fileName());
+        String columns = spec.columns0().stream()
+                .map(c -> "'" + c.name() + "': '" + (typed ? c.type() : "VARCHAR") + "'")
+                .collect(Collectors.joining(", "));
+        try (var duck = store.connect(); var statement = duck.createStatement()) {
+            statement.execute("COPY (SELECT * FROM read_csv('" + csv.toAbsolutePath() + "', header = true, "
+                    + "delim = ',', quote = '', escape = '', auto_detect = false, timestampformat = '%Y-%m-%dT%H:%M', "
+                    + "columns = {" + columns + "})) TO '" + dir.resolve(spec.parquetName()).toAbsolutePath()
+                    + "' (FORMAT parquet)");
+        }
+        Files.delete(csv);
+    }
+
+    private void copyFixture() throws Exception {
+        try (var files = Files.list(FIXTURE)) {
+            for (Path file : files.toList()) {
+                Files.copy(file, dir.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+    }
+
+    private ImportJob importOf(Path source) throws Exception {
+        long id = imports.startFromDirectory(source, Actor.SYSTEM);
+        return Awaiting.until(() -> imports.find(id).orElseThrow(), j -> j.status().finished());
+    }
+
+    private String single(String sql) throws SQLException {
+        try (var duck = store.connect(); var statement = duck.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+}
