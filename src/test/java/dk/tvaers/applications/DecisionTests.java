@@ -4,7 +4,14 @@ import static dk.tvaers.applications.ApplicationFixtures.content;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.icegreen.greenmail.junit5.GreenMailExtension;
 import dk.tvaers.IntegrationTest;
+import dk.tvaers.TestSmtp;
+import jakarta.mail.Part;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import java.time.Duration;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import dk.tvaers.accounts.Actor;
 import dk.tvaers.accounts.OrganisationDirectory;
 import dk.tvaers.accounts.UserDirectory;
@@ -56,7 +63,11 @@ class DecisionTests {
     @Autowired
     Initiatives initiatives;
 
+    @RegisterExtension
+    static GreenMailExtension mail = new GreenMailExtension(TestSmtp.serverSetup());
+
     ApplicationFixtures fixtures;
+    private Actor writer;
 
     @BeforeEach
     void fixtures() {
@@ -98,6 +109,19 @@ class DecisionTests {
             assertThat(text).contains("Hjemmemonitorering").contains("600.000,00 kr.").contains("1.000.000,00 kr.")
                     .contains("Løft innovationshøjden først");
         }
+
+        // mailed to the consortium's contact, after the commit, with the same letter attached
+        String address = fixtures.login(writer);
+        MimeMessage sent = awaitMail(address);
+        assertThat(sent.getSubject()).contains("Hjemmemonitorering").contains("Bevilget et reduceret beløb");
+        var parts = (MimeMultipart) sent.getContent();
+        byte[] attached = null;
+        for (int i = 0; i < parts.getCount(); i++) {
+            if (Part.ATTACHMENT.equalsIgnoreCase(parts.getBodyPart(i).getDisposition())) {
+                attached = parts.getBodyPart(i).getInputStream().readAllBytes();
+            }
+        }
+        assertThat(attached).isEqualTo(letter);
     }
 
     @Test
@@ -133,6 +157,23 @@ class DecisionTests {
                         .containsExactly("application.error.decided"));
     }
 
+    private static MimeMessage awaitMail(String address) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while (System.nanoTime() < deadline) {
+            for (MimeMessage message : mail.getReceivedMessages()) {
+                try {
+                    if (message.getAllRecipients()[0].toString().equalsIgnoreCase(address)) {
+                        return message;
+                    }
+                } catch (jakarta.mail.MessagingException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no mail to " + address);
+    }
+
     private long projects() {
         return initiatives.search(new Initiatives.Filter(null, null, InitiativeKind.PROJECT, null), 1, 1).total();
     }
@@ -140,7 +181,7 @@ class DecisionTests {
     private long submitted(long pool) {
         long hospital = fixtures.organisation("Regionshospitalet", Sector.REGION);
         long municipality = fixtures.organisation("Kommune", Sector.MUNICIPALITY);
-        Actor writer = fixtures.user(hospital, Role.STAFF);
+        writer = fixtures.user(hospital, Role.STAFF);
         long consortium = consortia.create("Hospital og kommune", hospital, writer.id(), writer);
         consortia.addMember(consortium, municipality);
         long application = applications.start(consortium, fixtures.challenge(pool), writer);
