@@ -335,8 +335,8 @@ public class Applications {
             params.put("challenge", challengeId);
         }
         if (text != null && !text.isBlank()) {
-            where.append("""
-                     AND (lower(c.name) LIKE :text OR EXISTS (SELECT 1 FROM application_version v
+            where.append(" AND ").append("""
+                    (lower(c.name) LIKE :text OR EXISTS (SELECT 1 FROM application_version v
                           WHERE v.application_id = a.id AND lower(v.title) LIKE :text))""");
             params.put("text", SqlText.containsPattern(text));
         }

@@ -159,8 +159,8 @@ public class Consortia {
         var where = new StringBuilder(" WHERE true");
         if (userId != null) {
             Optional<Long> organisation = users.find(userId).map(UserAccount::organisationId);
-            where.append("""
-                     AND (EXISTS (SELECT 1 FROM consortium_contact p WHERE p.consortium_id = c.id AND p.user_id = :user)
+            where.append(" AND ").append("""
+                    (EXISTS (SELECT 1 FROM consortium_contact p WHERE p.consortium_id = c.id AND p.user_id = :user)
                       OR EXISTS (SELECT 1 FROM consortium_consultant p WHERE p.consortium_id = c.id AND p.user_id = :user)
                       OR EXISTS (SELECT 1 FROM consortium_member m WHERE m.consortium_id = c.id
                                  AND m.organisation_id = :org))""");

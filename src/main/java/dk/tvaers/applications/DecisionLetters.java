@@ -39,7 +39,7 @@ class DecisionLetters {
             List<Tranche> tranches) {
         Map<String, Object> variables = new HashMap<>();
         variables.put("decision", decision);
-        variables.put("application", application);
+        variables.put("app", application);
         variables.put("version", version);
         variables.put("consortium", consortium);
         variables.put("date", DATE.format(decision.decidedAt()));

@@ -71,7 +71,7 @@ class ApplicationController {
     @GetMapping
     String show(@AuthenticationPrincipal AccountPrincipal principal, @PathVariable long id, Model model) {
         Application application = visible(principal, id);
-        model.addAttribute("application", application);
+        model.addAttribute("app", application);
         model.addAttribute("version", applications.latest(id));
         model.addAttribute("versions", applications.versions(id));
         model.addAttribute("editor", consortia.mayEdit(application.consortiumId(), principal.userId())
@@ -86,7 +86,7 @@ class ApplicationController {
     String version(@AuthenticationPrincipal AccountPrincipal principal, @PathVariable long id,
             @PathVariable int version, Model model) {
         Application application = visible(principal, id);
-        model.addAttribute("application", application);
+        model.addAttribute("app", application);
         model.addAttribute("version", applications.version(id, version));
         return "applications/version";
     }
@@ -117,7 +117,6 @@ class ApplicationController {
                         } catch (ApplicationRuleException e) {
                             Problems.reject(errors, e, messages);
                             errors.reject("application.draftSavedAnyway");
-                            model.addAttribute("form", form.withRoom());
                             return form(applications.find(id), model);
                         }
                         redirect.addFlashAttribute("notice", "application.submitted");
@@ -135,7 +134,6 @@ class ApplicationController {
                 Problems.reject(errors, e, messages);
             }
         }
-        model.addAttribute("form", form.withRoom());
         return form(application, model);
     }
 
@@ -197,7 +195,7 @@ class ApplicationController {
 
     private String form(Application application, Model model) {
         Consortium consortium = consortia.find(application.consortiumId());
-        model.addAttribute("application", application);
+        model.addAttribute("app", application);
         model.addAttribute("consortium", consortium);
         model.addAttribute("attachments", application.draft() ? applications.version(application.id(), 1).attachments()
                 : applications.latest(application.id()).attachments());

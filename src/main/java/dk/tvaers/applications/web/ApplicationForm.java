@@ -51,16 +51,6 @@ record ApplicationForm(
                 version.effectCitizens(), version.innovationType(), rows, String.join("\n", version.trialActions()));
     }
 
-    /** Keeps the rows the user filled, so a form shown again has room for more. */
-    ApplicationForm withRoom() {
-        var rows = new ArrayList<BudgetRow>(budget == null ? List.of() : budget);
-        while (rows.size() < BUDGET_ROWS) {
-            rows.add(new BudgetRow("", null, ""));
-        }
-        return new ApplicationForm(title, summary, effectEconomy, effectHealth, effectCitizens, innovationType, rows,
-                trialActions);
-    }
-
     /** The content, or empty with errors beside the budget rows that cannot be read. */
     Optional<ApplicationContent> content(BindingResult errors) {
         var lines = new ArrayList<ApplicationContent.BudgetLine>();

@@ -127,7 +127,7 @@ class ReviewController {
             throw new NotFoundException("application", id);
         }
         Optional<String> conflict = reviews.conflict(id, principal.userId());
-        model.addAttribute("application", application);
+        model.addAttribute("app", application);
         model.addAttribute("conflict", conflict.orElse(null));
         if (conflict.isEmpty()) {
             model.addAttribute("version", applications.latest(id));

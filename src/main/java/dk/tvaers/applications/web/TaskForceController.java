@@ -181,7 +181,7 @@ class TaskForceController {
         Challenge challenge = challenges.find(application.challengeId());
         Challenge.Call call = challenge.calls().stream().filter(c -> c.id() == application.callId()).findFirst()
                 .orElseThrow();
-        model.addAttribute("application", application);
+        model.addAttribute("app", application);
         model.addAttribute("version", applications.latest(id));
         model.addAttribute("reviews", reviews.of(id));
         model.addAttribute("call", call);
