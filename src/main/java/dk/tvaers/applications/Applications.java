@@ -34,11 +34,11 @@ import org.springframework.transaction.annotation.Transactional;
 public class Applications {
 
     private static final String SELECT = """
-            SELECT a.*, c.name AS consortium_name, ch.title AS challenge_title,
+            SELECT a.*, c.name AS consortium_name,
                    (SELECT max(version) FROM application_version v WHERE v.application_id = a.id) AS latest_version,
                    (SELECT v.title FROM application_version v WHERE v.application_id = a.id
                     ORDER BY v.version DESC LIMIT 1) AS title
-            FROM application a JOIN consortium c ON c.id = a.consortium_id JOIN challenge ch ON ch.id = a.challenge_id""";
+            FROM application a JOIN consortium c ON c.id = a.consortium_id""";
 
     private final JdbcClient jdbc;
     private final Consortia consortia;
@@ -242,7 +242,7 @@ public class Applications {
     @Transactional(readOnly = true)
     public Application find(long id) {
         return jdbc.sql(SELECT + " WHERE a.id = :id").param("id", id).query(Applications::map).optional()
-                .orElseThrow(() -> new NotFoundException("application", id));
+                .map(this::withChallengeTitle).orElseThrow(() -> new NotFoundException("application", id));
     }
 
     private Application lock(long id) {
@@ -319,7 +319,8 @@ public class Applications {
     @Transactional(readOnly = true)
     public List<Application> ofConsortium(long consortiumId) {
         return jdbc.sql(SELECT + " WHERE a.consortium_id = :id ORDER BY a.created_at DESC, a.id DESC")
-                .param("id", consortiumId).query(Applications::map).list();
+                .param("id", consortiumId).query(Applications::map).list().stream().map(this::withChallengeTitle)
+                .toList();
     }
 
     /** A submitted application with its figures for the Task Force's list. */
@@ -354,15 +355,24 @@ public class Applications {
                 .params(params)
                 .query((rs, n) -> new Listing(map(rs, n), new Money(rs.getLong("applied")), rs.getInt("reviews"),
                         rs.getString("outcome") == null ? null : Outcome.valueOf(rs.getString("outcome"))))
-                .list();
+                .list().stream()
+                .map(l -> new Listing(withChallengeTitle(l.application()), l.applied(), l.reviews(), l.outcome()))
+                .toList();
         return new PageOf<>(items, page, size, total);
     }
 
     static Application map(ResultSet rs, int row) throws SQLException {
         return new Application(rs.getLong("id"), rs.getLong("consortium_id"), rs.getString("consortium_name"),
-                rs.getLong("challenge_id"), rs.getString("challenge_title"), rs.getLong("call_id"),
+                rs.getLong("challenge_id"), null, rs.getLong("call_id"),
                 ApplicationStatus.valueOf(rs.getString("status")), rs.getInt("latest_version"), rs.getString("title"),
                 rs.getTimestamp("created_at").toInstant(), instant(rs.getTimestamp("first_submitted_at")));
+    }
+
+    /** The challenge's title comes from challenges' public API (its tables are its own). */
+    private Application withChallengeTitle(Application a) {
+        return new Application(a.id(), a.consortiumId(), a.consortiumName(), a.challengeId(),
+                challenges.find(a.challengeId()).title(), a.callId(), a.status(), a.latestVersion(), a.title(),
+                a.createdAt(), a.firstSubmittedAt());
     }
 
     private static Instant instant(Timestamp timestamp) {

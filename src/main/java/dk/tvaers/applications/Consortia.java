@@ -114,13 +114,12 @@ public class Consortia {
     }
 
     private List<Consortium.Person> people(String table, long id) {
-        return jdbc.sql("SELECT u.id, u.display_name, u.email, o.name AS organisation_name FROM " + table + " p"
-                        + " JOIN user_account u ON u.id = p.user_id LEFT JOIN organisation o ON o.id = u.organisation_id"
-                        + " WHERE p.consortium_id = :id ORDER BY u.display_name")
-                .param("id", id)
-                .query((rs, n) -> new Consortium.Person(rs.getLong("id"), rs.getString("display_name"),
-                        rs.getString("email"), rs.getString("organisation_name")))
-                .list();
+        return jdbc.sql("SELECT user_id FROM " + table + " WHERE consortium_id = :id").param("id", id)
+                .query(Long.class).list().stream()
+                .flatMap(userId -> users.find(userId).stream())
+                .map(u -> new Consortium.Person(u.id(), u.displayName(), u.email(), u.organisationName()))
+                .sorted(java.util.Comparator.comparing(Consortium.Person::name))
+                .toList();
     }
 
     /**

@@ -53,14 +53,12 @@ public class Reviews {
 
     @Transactional(readOnly = true)
     public List<Reviewer> reviewers(long callId) {
-        return jdbc.sql("""
-                SELECT u.id, u.display_name, u.email, o.name AS organisation_name FROM call_reviewer r
-                JOIN user_account u ON u.id = r.user_id LEFT JOIN organisation o ON o.id = u.organisation_id
-                WHERE r.call_id = :call ORDER BY u.display_name""")
-                .param("call", callId)
-                .query((rs, n) -> new Reviewer(rs.getLong("id"), rs.getString("display_name"), rs.getString("email"),
-                        rs.getString("organisation_name")))
-                .list();
+        return jdbc.sql("SELECT user_id FROM call_reviewer WHERE call_id = :call").param("call", callId)
+                .query(Long.class).list().stream()
+                .flatMap(userId -> users.find(userId).stream())
+                .map(u -> new Reviewer(u.id(), u.displayName(), u.email(), u.organisationName()))
+                .sorted(java.util.Comparator.comparing(Reviewer::name))
+                .toList();
     }
 
     @Transactional(readOnly = true)
@@ -162,18 +160,18 @@ public class Reviews {
     @Transactional(readOnly = true)
     public List<Assignment> assignments(long userId) {
         return jdbc.sql("""
-                SELECT a.id, a.status, ch.title AS challenge_title, c.name AS consortium_name,
+                SELECT a.id, a.status, c.name AS consortium_name,
                        (SELECT v.title FROM application_version v WHERE v.application_id = a.id
                         ORDER BY v.version DESC LIMIT 1) AS title,
                        (SELECT r.reviewed_at FROM application_review r WHERE r.application_id = a.id
                         AND r.reviewer_user_id = :user) AS reviewed_at
                 FROM call_reviewer cr JOIN application a ON a.call_id = cr.call_id
-                JOIN challenge ch ON ch.id = a.challenge_id JOIN consortium c ON c.id = a.consortium_id
+                JOIN consortium c ON c.id = a.consortium_id
                 WHERE cr.user_id = :user AND a.status <> 'DRAFT'
                 ORDER BY a.first_submitted_at DESC, a.id DESC""")
                 .param("user", userId)
                 .query((rs, n) -> new Assignment(rs.getLong("id"), rs.getString("title"),
-                        rs.getString("challenge_title"), rs.getString("consortium_name"),
+                        applications.find(rs.getLong("id")).challengeTitle(), rs.getString("consortium_name"),
                         ApplicationStatus.valueOf(rs.getString("status")),
                         rs.getTimestamp("reviewed_at") == null ? null : rs.getTimestamp("reviewed_at").toInstant()))
                 .list();
