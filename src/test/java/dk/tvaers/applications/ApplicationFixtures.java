@@ -21,9 +21,9 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** Organisations, users, pools, calls and consortia for the applications tests (the database is shared). */
-class ApplicationFixtures {
+public class ApplicationFixtures {
 
-    static final Actor TASK_FORCE = new Actor(null, "Task Force");
+    public static final Actor TASK_FORCE = new Actor(null, "Task Force");
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
     final OrganisationDirectory organisations;
@@ -33,7 +33,7 @@ class ApplicationFixtures {
     final Consortia consortia;
     final Applications applications;
 
-    ApplicationFixtures(OrganisationDirectory organisations, UserDirectory users, Challenges challenges,
+    public ApplicationFixtures(OrganisationDirectory organisations, UserDirectory users, Challenges challenges,
             Funding funding, Consortia consortia, Applications applications) {
         this.organisations = organisations;
         this.users = users;
@@ -47,12 +47,12 @@ class ApplicationFixtures {
         return SEQUENCE.incrementAndGet() + (int) (System.nanoTime() % 100_000) * 1000;
     }
 
-    long organisation(String name, Sector sector) {
+    public long organisation(String name, Sector sector) {
         return organisations.create(new OrganisationDetails(name + " " + unique(), sector, Region.MIDTJYLLAND, null),
                 Actor.SYSTEM).id();
     }
 
-    Actor user(Long organisationId, Role... roles) {
+    public Actor user(Long organisationId, Role... roles) {
         int n = unique();
         String name = "Bruger " + n;
         long id = users.create(new UserAttributes("app" + n + "@test.tvaers.dk", name, organisationId,
@@ -60,15 +60,15 @@ class ApplicationFixtures {
         return new Actor(id, name);
     }
 
-    String login(Actor user) {
+    public String login(Actor user) {
         return users.find(user.id()).orElseThrow().email();
     }
 
-    long pool(long kroner) {
+    public long pool(long kroner) {
         return funding.createPool("Pulje " + unique(), Region.MIDTJYLLAND, Money.ofKroner(kroner), 2026, 2027);
     }
 
-    long challenge(Long poolId) {
+    public long challenge(Long poolId) {
         return challenges.publish(new NewChallenge(ChallengeKind.INNOVATION_QUESTION, "Tryghed hjemme " + unique(),
                 "Borgeren er tryg i eget hjem", "Mange indlæggelser kunne undgås",
                 "Hvad nu hvis borgeren er tryg?", Region.MIDTJYLLAND, poolId,
@@ -76,7 +76,7 @@ class ApplicationFixtures {
     }
 
     /** A complete application's content with one budget line per organisation. */
-    static ApplicationContent content(String title, long... organisations) {
+    public static ApplicationContent content(String title, long... organisations) {
         var budget = new java.util.ArrayList<ApplicationContent.BudgetLine>();
         for (long organisation : organisations) {
             budget.add(new ApplicationContent.BudgetLine(2026, organisation, Money.ofKroner(500_000)));
