@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dk.tvaers.IntegrationTest;
+import dk.tvaers.ideas.AttachmentType;
+import java.nio.charset.StandardCharsets;
+import org.springframework.dao.DataAccessException;
 import dk.tvaers.accounts.Actor;
 import dk.tvaers.challenges.ChallengeRuleException;
 import dk.tvaers.challenges.Challenges;
@@ -133,6 +136,9 @@ class ApplicationRulesTests {
     @Test
     void aSubmittedApplicationIsFrozenAndAChangeIsANewVersion() {
         Setup setup = crossSectorDraft();
+        applications.saveDraft(setup.application(), content("Hjemmemonitorering", setup.hospital(),
+                setup.municipality()), List.of(new NewAttachment("plan.pdf", AttachmentType.PDF,
+                "%PDF-1.4 plan".getBytes(StandardCharsets.US_ASCII))), setup.writer());
         applications.submit(setup.application(), setup.writer());
         ApplicationVersion first = applications.version(setup.application(), 1);
 
@@ -151,8 +157,18 @@ class ApplicationRulesTests {
         assertThat(second.title()).isEqualTo("Hjemmemonitorering, udvidet");
         assertThat(second.budget()).hasSize(1);
         assertThat(second.frozen()).isTrue();
+        assertThat(second.attachments()).extracting(ApplicationVersion.Attachment::filename).containsExactly("plan.pdf");
         assertThat(applications.versions(setup.application())).extracting(Applications.VersionListing::version)
                 .containsExactly(2, 1);
+
+        // not even a direct change reaches a submitted version: the database refuses it
+        assertThatThrownBy(() -> jdbc.sql("UPDATE application_version SET title = 'Ændret' WHERE application_id = :id"
+                + " AND version = 1").param("id", setup.application()).update())
+                .isInstanceOf(DataAccessException.class).hasMessageContaining("frozen");
+        assertThatThrownBy(() -> jdbc.sql("DELETE FROM application_budget_line WHERE application_id = :id")
+                .param("id", setup.application()).update())
+                .isInstanceOf(DataAccessException.class).hasMessageContaining("frozen");
+        assertThat(applications.version(setup.application(), 1)).isEqualTo(first);
     }
 
     @Test
