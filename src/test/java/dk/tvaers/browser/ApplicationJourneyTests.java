@@ -121,6 +121,10 @@ class ApplicationJourneyTests extends BrowserTest {
         assertThat(findAll("[data-versions] tbody tr")).hasSize(1);
         assertNoSeriousAccessibilityViolations();
         String applicationPath = currentPath();
+        clickAndWaitForPage(driver.findElement(By.linkText("Version 1")));
+        assertThat(heading()).isEqualTo(title);
+        assertThat(find("main").getText()).contains("Indsendt og låst");
+        assertNoSeriousAccessibilityViolations();
         logout();
 
         // the Task Force assigns three reviewers to the call; the pool is untouched

@@ -13,6 +13,7 @@ import dk.tvaers.challenges.Challenge;
 import dk.tvaers.challenges.Challenges;
 import dk.tvaers.funding.Funding;
 import dk.tvaers.funding.GrantDecision;
+import dk.tvaers.platform.web.NotFoundException;
 import dk.tvaers.platform.web.PageOf;
 import dk.tvaers.platform.web.SelectOption;
 import dk.tvaers.shared.Money;
@@ -112,6 +113,9 @@ class TaskForceController {
             @Valid @ModelAttribute("reviewerForm") ReviewerForm form, BindingResult errors, Model model,
             RedirectAttributes redirect) {
         Challenge challenge = challenges.find(challengeId);
+        if (challenge.currentCall() == null) {
+            throw new NotFoundException("call of challenge", challengeId);
+        }
         if (!errors.hasErrors()) {
             try {
                 UserAccount reviewer = reviews.assign(challenge.currentCall().id(), form.login(),
