@@ -25,10 +25,12 @@ public class Challenges {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final List<ApplicantCounter> applicants;
 
-    Challenges(JdbcClient jdbc, Clock clock) {
+    Challenges(JdbcClient jdbc, Clock clock, List<ApplicantCounter> applicants) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.applicants = applicants;
     }
 
     /**
@@ -67,8 +69,8 @@ public class Challenges {
     }
 
     /**
-     * Opens the challenge's call again as a new round with a new deadline, when the last one has closed.
-     * (That no one applied is checked as well once applications exist.)
+     * Opens the challenge's call again as a new round with a new deadline, when the last one has closed and no one
+     * applied to it (asked of every {@link ApplicantCounter}).
      */
     @Transactional
     public void reopen(long challengeId, Instant deadline) {
@@ -76,6 +78,9 @@ public class Challenges {
         Challenge.Call last = challenge.currentCall();
         if (last != null && last.openAt(clock.instant())) {
             throw new ChallengeRuleException("deadline", "challenge.error.stillOpen");
+        }
+        if (last != null && applicants.stream().anyMatch(counter -> counter.submittedTo(last.id()) > 0)) {
+            throw new ChallengeRuleException("deadline", "challenge.error.hasApplicants");
         }
         requireFuture(deadline);
         insertCall(challengeId, last == null ? 1 : last.round() + 1, last == null ? null : last.poolId(), deadline);

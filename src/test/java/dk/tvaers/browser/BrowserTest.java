@@ -46,6 +46,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -182,8 +183,27 @@ abstract class BrowserTest {
     void clickAndWaitForPage(WebElement element) {
         WebElement html = find("html");
         element.click();
-        waitUntil(ExpectedConditions.stalenessOf(html));
+        waitUntil(d -> isGone(html));
         waitUntil(d -> "complete".equals(((ChromeDriver) d).executeScript("return document.readyState")));
+    }
+
+    /**
+     * Whether the page the element belonged to has been replaced. Chromium sometimes answers a question about a node
+     * of the old page with "Node with given id does not belong to the document" instead of a stale-element error,
+     * while the new page loads; that means the same.
+     */
+    private static boolean isGone(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (StaleElementReferenceException e) {
+            return true;
+        } catch (WebDriverException e) {
+            if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                return true;
+            }
+            throw e;
+        }
     }
 
     /** Runs the steps with JavaScript switched off in the page, as a browser without it would see Tværs. */

@@ -1,0 +1,219 @@
+package dk.tvaers.applications.web;
+
+import dk.tvaers.accounts.AccountPrincipal;
+import dk.tvaers.accounts.UserAccount;
+import dk.tvaers.applications.Application;
+import dk.tvaers.applications.ApplicationRuleException;
+import dk.tvaers.applications.ApplicationStatus;
+import dk.tvaers.applications.Applications;
+import dk.tvaers.applications.Decisions;
+import dk.tvaers.applications.Outcome;
+import dk.tvaers.applications.Reviews;
+import dk.tvaers.challenges.Challenge;
+import dk.tvaers.challenges.Challenges;
+import dk.tvaers.funding.Funding;
+import dk.tvaers.funding.GrantDecision;
+import dk.tvaers.platform.web.NotFoundException;
+import dk.tvaers.platform.web.PageOf;
+import dk.tvaers.platform.web.SelectOption;
+import dk.tvaers.shared.Money;
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.context.MessageSource;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The Task Force's pages: submitted applications (all, or a challenge's call with its reviewers), assigning
+ * reviewers, and the decision form.
+ */
+@Controller
+@RequestMapping("/ansoegninger")
+@RolesAllowed("TASK_FORCE")
+class TaskForceController {
+
+    static final int TRANCHE_ROWS = 4;
+
+    record ReviewerForm(@NotBlank(message = "{validation.email.required}")
+            @Size(max = 254, message = "{validation.tooLong}") String login) {}
+
+    record DecisionForm(
+            @NotNull(message = "{validation.choose}") Outcome outcome,
+            String amount,
+            @Size(max = 2000, message = "{validation.tooLong}") String reason,
+            List<TrancheRow> tranches) {
+
+        record TrancheRow(String amount, @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate reportDue) {
+
+            boolean isEmpty() {
+                return (amount == null || amount.isBlank()) && reportDue == null;
+            }
+        }
+    }
+
+    private final Applications applications;
+    private final Reviews reviews;
+    private final Decisions decisions;
+    private final Challenges challenges;
+    private final Funding funding;
+    private final MessageSource messages;
+
+    TaskForceController(Applications applications, Reviews reviews, Decisions decisions, Challenges challenges,
+            Funding funding, MessageSource messages) {
+        this.applications = applications;
+        this.reviews = reviews;
+        this.decisions = decisions;
+        this.challenges = challenges;
+        this.funding = funding;
+        this.messages = messages;
+    }
+
+    @GetMapping
+    String list(@RequestParam(name = "q", required = false) String text,
+            @RequestParam(name = "side", required = false) Integer page, HtmxRequest htmx, Model model) {
+        model.addAttribute("page", applications.submitted(null, text, PageOf.clampPage(page), PageOf.DEFAULT_SIZE));
+        model.addAttribute("q", text == null ? "" : text);
+        model.addAttribute("pageBase", "/ansoegninger?q=" + encode(text) + "&side=");
+        model.addAttribute("challenges", challenges.search(new Challenges.Filter(null, null, null), 1, 50).items()
+                .stream().filter(c -> c.currentCall() != null).toList());
+        return htmx.isHtmxRequest() ? "applications/list :: table" : "applications/list";
+    }
+
+    @GetMapping("/opslag/{challengeId:\\d+}")
+    String call(@PathVariable long challengeId, @RequestParam(name = "q", required = false) String text,
+            @RequestParam(name = "side", required = false) Integer page, HtmxRequest htmx, Model model) {
+        if (!model.containsAttribute("reviewerForm")) {
+            model.addAttribute("reviewerForm", new ReviewerForm(""));
+        }
+        return callPage(challengeId, text, page, htmx.isHtmxRequest(), model);
+    }
+
+    @PostMapping("/opslag/{challengeId:\\d+}/bedoemmere")
+    String assign(@AuthenticationPrincipal AccountPrincipal principal, @PathVariable long challengeId,
+            @Valid @ModelAttribute("reviewerForm") ReviewerForm form, BindingResult errors, Model model,
+            RedirectAttributes redirect) {
+        Challenge challenge = challenges.find(challengeId);
+        if (challenge.currentCall() == null) {
+            throw new NotFoundException("call of challenge", challengeId);
+        }
+        if (!errors.hasErrors()) {
+            try {
+                UserAccount reviewer = reviews.assign(challenge.currentCall().id(), form.login(),
+                        Problems.actor(principal));
+                redirect.addFlashAttribute("notice", "review.assigned");
+                redirect.addFlashAttribute("noticeArg", reviewer.displayName());
+                return "redirect:/ansoegninger/opslag/" + challengeId;
+            } catch (ApplicationRuleException e) {
+                Problems.reject(errors, e, messages);
+            }
+        }
+        return callPage(challengeId, null, null, false, model);
+    }
+
+    @GetMapping("/{id:\\d+}/afgoerelse")
+    String decisionForm(@PathVariable long id, Model model) {
+        var rows = new ArrayList<DecisionForm.TrancheRow>();
+        for (int i = 0; i < TRANCHE_ROWS; i++) {
+            rows.add(new DecisionForm.TrancheRow("", null));
+        }
+        model.addAttribute("form", new DecisionForm(null, "", "", rows));
+        return decisionPage(id, model);
+    }
+
+    @PostMapping("/{id:\\d+}/afgoerelse")
+    String decide(@AuthenticationPrincipal AccountPrincipal principal, @PathVariable long id,
+            @Valid @ModelAttribute("form") DecisionForm form, BindingResult errors, Model model,
+            RedirectAttributes redirect) {
+        Money amount = null;
+        if (form.outcome() == Outcome.REDUCED) {
+            amount = Problems.amount(form.amount(), "amount", errors).orElse(null);
+        }
+        var tranches = new ArrayList<GrantDecision.NewTranche>();
+        List<DecisionForm.TrancheRow> rows = form.tranches() == null ? List.of() : form.tranches();
+        if (form.outcome() != null && form.outcome().grants()) {
+            for (int i = 0; i < rows.size(); i++) {
+                DecisionForm.TrancheRow row = rows.get(i);
+                if (row == null || row.isEmpty()) {
+                    continue;
+                }
+                Optional<Money> trancheAmount = Problems.amount(row.amount(), "tranches[" + i + "].amount", errors);
+                if (row.reportDue() == null) {
+                    errors.rejectValue("tranches[" + i + "].reportDue", "funding.error.reportDueRequired");
+                }
+                if (trancheAmount.isPresent() && row.reportDue() != null) {
+                    tranches.add(new GrantDecision.NewTranche(trancheAmount.get(), row.reportDue()));
+                }
+            }
+        }
+        if (!errors.hasErrors()) {
+            try {
+                decisions.decide(id, form.outcome(), amount, form.reason(), tranches, Problems.actor(principal));
+                redirect.addFlashAttribute("notice", "decision.done." + form.outcome().name());
+                return "redirect:/ansoegninger/" + id;
+            } catch (ApplicationRuleException e) {
+                Problems.reject(errors, e, messages);
+            }
+        }
+        return decisionPage(id, model);
+    }
+
+    private String decisionPage(long id, Model model) {
+        Application application = applications.find(id);
+        if (application.status() != ApplicationStatus.SUBMITTED) {
+            return "redirect:/ansoegninger/" + id;
+        }
+        Challenge challenge = challenges.find(application.challengeId());
+        Challenge.Call call = challenge.calls().stream().filter(c -> c.id() == application.callId()).findFirst()
+                .orElseThrow();
+        model.addAttribute("app", application);
+        model.addAttribute("version", applications.latest(id));
+        model.addAttribute("reviews", reviews.of(id));
+        model.addAttribute("call", call);
+        if (call.poolId() != null) {
+            model.addAttribute("pool", funding.pool(call.poolId()));
+            model.addAttribute("figures", funding.figures(call.poolId()));
+        }
+        model.addAttribute("outcomeOptions", SelectOption.ofEnum(Outcome.values(), Outcome::messageKey));
+        return "applications/decision";
+    }
+
+    private String callPage(long challengeId, String text, Integer page, boolean htmx, Model model) {
+        Challenge challenge = challenges.find(challengeId);
+        model.addAttribute("challenge", challenge);
+        model.addAttribute("page", applications.submitted(challengeId, text, PageOf.clampPage(page),
+                PageOf.DEFAULT_SIZE));
+        model.addAttribute("q", text == null ? "" : text);
+        model.addAttribute("pageBase", "/ansoegninger/opslag/" + challengeId + "?q=" + encode(text) + "&side=");
+        model.addAttribute("reviewers", challenge.currentCall() == null ? List.of()
+                : reviews.reviewers(challenge.currentCall().id()));
+        Long poolId = challenge.currentCall() == null ? null : challenge.currentCall().poolId();
+        if (poolId != null) {
+            model.addAttribute("figures", funding.figures(poolId));
+        }
+        return htmx ? "applications/list :: table" : "applications/call";
+    }
+
+    private static String encode(String text) {
+        return URLEncoder.encode(text == null ? "" : text, StandardCharsets.UTF_8);
+    }
+}
