@@ -112,6 +112,7 @@ public class Decisions {
                     InitiativeKind.PROJECT,
                     version.innovationType() == null ? InnovationType.EVERYDAY : version.innovationType(),
                     consortium.leadOrganisationId(), sectors, null), actor);
+            funding.linkInitiative(grantId, initiativeId);
         }
         Instant now = clock.instant();
         Decision decision = new Decision(applicationId, version.version(), outcome, applied, granted,

@@ -41,6 +41,29 @@ public class Challenges {
      */
     @Transactional
     public long publish(NewChallenge challenge, Actor actor) {
+        requireValid(challenge);
+        requireFuture(challenge.deadline());
+        return insert(challenge, clock.instant(), actor);
+    }
+
+    /**
+     * Records a challenge published at an earlier moment, its call opening then (demo data: the Task Force's calls of
+     * 2012–2013, long closed). The deadline is not checked against the clock.
+     */
+    @Transactional
+    long publishAsOf(NewChallenge challenge, Instant publishedAt, Actor actor) {
+        requireValid(challenge);
+        return insert(challenge, publishedAt, actor);
+    }
+
+    /** Whether a challenge with this title exists (demo data loads once). */
+    @Transactional(readOnly = true)
+    boolean exists(String title) {
+        return jdbc.sql("SELECT count(*) FROM challenge WHERE title = :title").param("title", title)
+                .query(Long.class).single() > 0;
+    }
+
+    private void requireValid(NewChallenge challenge) {
         if (challenge.kind() == ChallengeKind.INNOVATION_QUESTION) {
             if (isBlank(challenge.vision())) {
                 throw new ChallengeRuleException("vision", "challenge.error.visionRequired");
@@ -52,19 +75,22 @@ public class Challenges {
         if (challenge.question() != null && challenge.question().strip().length() > MAX_QUESTION_LENGTH) {
             throw new ChallengeRuleException("question", "challenge.error.questionTooLong");
         }
-        requireFuture(challenge.deadline());
+    }
+
+    private long insert(NewChallenge challenge, Instant publishedAt, Actor actor) {
         long id = jdbc.sql("""
-                INSERT INTO challenge (kind, title, vision, description, question, region, published_by)
-                VALUES (:kind, :title, :vision, :description, :question, :region, :by) RETURNING id""")
+                INSERT INTO challenge (kind, title, vision, description, question, region, published_at, published_by)
+                VALUES (:kind, :title, :vision, :description, :question, :region, :at, :by) RETURNING id""")
                 .param("kind", challenge.kind().name())
                 .param("title", challenge.title().strip())
                 .param("vision", strip(challenge.vision()))
                 .param("description", challenge.description().strip())
                 .param("question", strip(challenge.question()))
                 .param("region", challenge.region().name())
+                .param("at", Timestamp.from(publishedAt))
                 .param("by", actor.name())
                 .query(Long.class).single();
-        insertCall(id, 1, challenge.poolId(), challenge.deadline());
+        insertCall(id, 1, challenge.poolId(), publishedAt, challenge.deadline());
         return id;
     }
 
@@ -83,7 +109,8 @@ public class Challenges {
             throw new ChallengeRuleException("deadline", "challenge.error.hasApplicants");
         }
         requireFuture(deadline);
-        insertCall(challengeId, last == null ? 1 : last.round() + 1, last == null ? null : last.poolId(), deadline);
+        insertCall(challengeId, last == null ? 1 : last.round() + 1, last == null ? null : last.poolId(),
+                clock.instant(), deadline);
     }
 
     @Transactional(readOnly = true)
@@ -154,12 +181,12 @@ public class Challenges {
                 List.copyOf(calls.getOrDefault(row.id(), List.of())))).toList();
     }
 
-    private void insertCall(long challengeId, int round, Long poolId, Instant deadline) {
+    private void insertCall(long challengeId, int round, Long poolId, Instant opensAt, Instant deadline) {
         jdbc.sql("""
                 INSERT INTO challenge_call (challenge_id, round, pool_id, opens_at, deadline)
                 VALUES (:challenge, :round, :pool, :opens, :deadline)""")
                 .param("challenge", challengeId).param("round", round).param("pool", poolId)
-                .param("opens", Timestamp.from(clock.instant())).param("deadline", Timestamp.from(deadline))
+                .param("opens", Timestamp.from(opensAt)).param("deadline", Timestamp.from(deadline))
                 .update();
     }
 

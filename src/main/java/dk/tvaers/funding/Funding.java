@@ -152,6 +152,22 @@ public class Funding {
                 .query(Funding::mapGrant).list();
     }
 
+    /**
+     * Links a grant to the initiative (a project) it pays for. A grant pays for one initiative: linking it to
+     * another is refused.
+     */
+    @Transactional
+    public void linkInitiative(long grantId, long initiativeId) {
+        int changed = jdbc.sql("""
+                UPDATE grant_award SET initiative_id = :initiative
+                WHERE id = :id AND (initiative_id IS NULL OR initiative_id = :initiative)""")
+                .param("initiative", initiativeId).param("id", grantId).update();
+        if (changed == 0) {
+            grantById(grantId);
+            throw new IllegalStateException("Grant " + grantId + " already pays for another initiative");
+        }
+    }
+
     /** Sets or clears the e-mail of the person who reports progress on the grant (reminders go to them). */
     @Transactional
     public void changeContact(long grantId, String contactEmail) {
@@ -346,7 +362,7 @@ public class Funding {
                 (Long) rs.getObject("recipient_organisation_id"), rs.getString("recipient_name"),
                 new Money(rs.getLong("applied_ore")), new Money(rs.getLong("amount_ore")), rs.getString("reason"),
                 rs.getTimestamp("decided_at").toInstant(), rs.getString("decided_by_name"),
-                rs.getString("contact_email"));
+                rs.getString("contact_email"), (Long) rs.getObject("initiative_id"));
     }
 
     static Tranche mapTranche(ResultSet rs, int row) throws SQLException {

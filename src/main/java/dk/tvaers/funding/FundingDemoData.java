@@ -3,9 +3,15 @@ package dk.tvaers.funding;
 import dk.tvaers.accounts.Actor;
 import dk.tvaers.accounts.Organisation;
 import dk.tvaers.accounts.OrganisationDirectory;
+import dk.tvaers.initiatives.InitiativeKind;
+import dk.tvaers.initiatives.Initiatives;
+import dk.tvaers.initiatives.NewInitiative;
+import dk.tvaers.shared.InnovationType;
 import dk.tvaers.shared.Money;
 import dk.tvaers.shared.Region;
+import dk.tvaers.shared.Sector;
 import java.time.LocalDate;
+import java.util.EnumSet;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,7 +26,9 @@ import org.springframework.transaction.annotation.Transactional;
  * Demo data on request: the pools of Region Midtjylland's Task Force for Nære Sundhedstilbud og Sundhedsinnovation
  * (20 mio. kr. for 2012–2013, 10 mio. kr. for 2014) and its grants to the innovation questions and experiments,
  * each in two tranches whose progress reports were due at the end of 2013 and mid-2014; the first tranches are
- * released and paid. Loaded once, after the accounts' demo organisations.
+ * released and paid. Each grant pays for a project (an initiative of kind project) led by its recipient, with a
+ * municipality and general practice as partners. Loaded once, after the accounts' demo organisations and the
+ * laboratories.
  */
 @Component
 @Order(4)
@@ -54,11 +62,15 @@ class FundingDemoData implements ApplicationRunner {
             new DemoGrant("Eksperiment: Multisyge", "Regionshospitalet Silkeborg", 450_000));
 
     private final Funding funding;
-    private final OrganisationDirectory organisations;
+    private static final Actor STEERING = new Actor(null, "Task Force (demodata)");
 
-    FundingDemoData(Funding funding, OrganisationDirectory organisations) {
+    private final OrganisationDirectory organisations;
+    private final Initiatives initiatives;
+
+    FundingDemoData(Funding funding, OrganisationDirectory organisations, Initiatives initiatives) {
         this.funding = funding;
         this.organisations = organisations;
+        this.initiatives = initiatives;
     }
 
     @Override
@@ -72,10 +84,18 @@ class FundingDemoData implements ApplicationRunner {
         for (DemoGrant demo : GRANTS) {
             Money amount = Money.ofKroner(demo.kroner());
             Money half = new Money(amount.ore() / 2);
-            Long recipient = organisations.findByName(demo.recipient()).map(Organisation::id).orElse(null);
+            var organisation = organisations.findByName(demo.recipient());
+            Long recipient = organisation.map(Organisation::id).orElse(null);
             long grant = funding.grant(new GrantDecision(pool2012, demo.title(), recipient, amount, amount, null,
                     List.of(new GrantDecision.NewTranche(half, END_2013),
                             new GrantDecision.NewTranche(amount.minus(half), MID_2014))), TASK_FORCE);
+            var sectors = EnumSet.of(Sector.REGION, Sector.MUNICIPALITY, Sector.GENERAL_PRACTICE);
+            organisation.map(Organisation::sector).ifPresent(sectors::add);
+            long project = initiatives.start(new NewInitiative(demo.title(),
+                    "Projekt under Task Forcens pulje 2012–2013: et tværsektorielt konsortium afprøver løsningen med "
+                            + "små prøvehandlinger og rapporterer om fremdrift, før næste rate frigives.",
+                    InitiativeKind.PROJECT, InnovationType.EVERYDAY, recipient, sectors, null), STEERING);
+            funding.linkInitiative(grant, project);
             Tranche first = funding.tranches(grant).getFirst();
             funding.submitReport(first.id(), "Projektet er i gang; de første prøvehandlinger er afprøvet og "
                     + "evalueret med borgere og fagfolk.", new Actor(null, "Projektleder (demodata)"));

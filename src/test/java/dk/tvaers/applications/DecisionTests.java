@@ -96,6 +96,8 @@ class DecisionTests {
         assertThat(figures.remaining()).isEqualTo(Money.ofKroner(1_400_000));
         assertThat(funding.grantById(decision.grantId()).reason()).isEqualTo("Løft innovationshøjden først");
         assertThat(funding.tranches(decision.grantId())).hasSize(2);
+        assertThat(funding.grantById(decision.grantId()).initiativeId()).as("the grant pays for the project")
+                .isEqualTo(decision.initiativeId());
         Initiative project = initiatives.find(decision.initiativeId()).orElseThrow();
         assertThat(project.kind()).isEqualTo(InitiativeKind.PROJECT);
         assertThat(project.title()).isEqualTo("Hjemmemonitorering");

@@ -4,11 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dk.tvaers.IntegrationTest;
 import dk.tvaers.accounts.OrganisationDirectory;
+import dk.tvaers.initiatives.InitiativeKind;
+import dk.tvaers.initiatives.Initiatives;
 import dk.tvaers.shared.Money;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** The Task Force's demo pools and grants (2012–2014): the figures add up, and a second load changes nothing. */
+/**
+ * The Task Force's demo pools and grants (2012–2014): the figures add up, each grant pays for a project, and a second
+ * load changes nothing.
+ */
 @IntegrationTest
 class FundingDemoDataTests {
 
@@ -18,9 +23,12 @@ class FundingDemoDataTests {
     @Autowired
     OrganisationDirectory organisations;
 
+    @Autowired
+    Initiatives initiatives;
+
     @Test
     void loadsTheTaskForcePoolsAndGrantsOnce() {
-        var demo = new FundingDemoData(funding, organisations);
+        var demo = new FundingDemoData(funding, organisations, initiatives);
 
         demo.run(null);
         demo.run(null);
@@ -39,5 +47,10 @@ class FundingDemoDataTests {
         assertThat(funding.grants(pool2012.id())).extracting(Grant::title)
                 .contains("Telemedicinsk servicecenter – tryghed for borgere med kronisk sygdom",
                         "Eksperiment: Slip sundheden fri");
+        assertThat(funding.grants(pool2012.id())).allSatisfy(grant -> {
+            var project = initiatives.find(grant.initiativeId()).orElseThrow();
+            assertThat(project.kind()).isEqualTo(InitiativeKind.PROJECT);
+            assertThat(project.title()).isEqualTo(grant.title());
+        });
     }
 }
