@@ -25,7 +25,7 @@ import org.postgresql.PGConnection;
  * The full Triple Aim indicator set for one initiative (target vs comparison, before/after, all strata) on generated
  * data, against (a) the same definitions as one DuckDB statement without intermediate tables and (b) the same
  * computation in PostgreSQL 17 (embedded, as the application runs it), all on the same data in the same run.
- * Size: {@code -Dbench.persons=2000000 -Dbench.episodes=19} (the defaults: about 25 hospital contacts per person, 50 million
+ * Size: {@code -Dbench.persons=2000000 -Dbench.episodes=19} (the defaults: about 25 hospital contacts per person, 50 million in all);
  * {@code -Dbench.postgres=false} skips PostgreSQL. Generated files are kept in target/bench-data for the next run.
  *
  * <p>{@code bench/run MonitoringBenchmark}
