@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dk.tvaers.accounts.Actor;
 import dk.tvaers.accounts.Organisation;
+import dk.tvaers.accounts.OrganisationDetails;
+import dk.tvaers.accounts.UserAttributes;
 import dk.tvaers.funding.Funding;
 import dk.tvaers.funding.GrantDecision;
 import dk.tvaers.initiatives.InitiativeKind;
@@ -56,9 +58,9 @@ class InitiativeJourneyTests extends BrowserTest {
         funding.linkInitiative(grant, project);
         funding.submitReport(funding.tranches(grant).getFirst().id(), "Centret har fulgt 40 borgere",
                 new Actor(null, "Pia Projektleder"));
-        Organisation municipality = anOrganisation();
+        Organisation municipality = aLateOrganisation();
 
-        TestUser consultant = aUserWithRoles(Role.INNOVATION_CONSULTANT);
+        TestUser consultant = aUserOfALateOrganisation(Role.INNOVATION_CONSULTANT);
         loginAs(consultant.email(), consultant.password());
         open("/initiativer/" + project);
         assertThat(find("#finansiering ~ div[data-grant]").getText()).contains("Centret har fulgt 40 borgere")
@@ -92,7 +94,7 @@ class InitiativeJourneyTests extends BrowserTest {
         long laboratory = initiatives.start(new NewInitiative("Sårbehandling " + unique(), "",
                 InitiativeKind.LABORATORY, InnovationType.EVERYDAY, null, EnumSet.of(Sector.REGION), null),
                 Actor.SYSTEM);
-        TestUser taskForce = aUserWithRoles(Role.TASK_FORCE);
+        TestUser taskForce = aUserOfALateOrganisation(Role.TASK_FORCE);
         loginAs(taskForce.email(), taskForce.password());
         open("/initiativer/laboratorier/" + laboratory + "/prioritet");
         assertNoSeriousAccessibilityViolations();
@@ -105,6 +107,25 @@ class InitiativeJourneyTests extends BrowserTest {
         assertThat(find("main").getText()).contains("Prioriteringen er gemt.");
         assertThat(find("tr[data-rank='1']").getText()).contains("Sårbehandling");
         assertNoSeriousAccessibilityViolations();
+    }
+
+    /**
+     * An organisation whose name sorts after the ones other journeys look for on the first page of the
+     * administrator's list (sorted by name), so this journey does not push theirs off it.
+     */
+    private Organisation aLateOrganisation() {
+        return organisations.create(new OrganisationDetails("Zealand Kommune " + unique(), Sector.MUNICIPALITY,
+                Region.SJAELLAND, null), Actor.SYSTEM);
+    }
+
+    private TestUser aUserOfALateOrganisation(Role role) {
+        int n = unique();
+        String email = "zbruger" + n + "@kommune.test";
+        String name = "Zenia Bruger " + n;
+        String password = "Rolig-Rød-Cykel-" + n;
+        long id = users.create(new UserAttributes(email, name, aLateOrganisation().id(), EnumSet.of(role)), password,
+                false, Actor.SYSTEM);
+        return new TestUser(id, email, name, password);
     }
 
     private static Path file(String name, byte[] content) throws IOException {

@@ -152,7 +152,7 @@ class InitiativeMembersTests {
 
     private Organisation anOrganisation(Sector sector) {
         return organisations.create(new OrganisationDetails("Medlemsorganisation " + SEQUENCE.incrementAndGet() + " "
-                + System.nanoTime(), sector, Region.MIDTJYLLAND, null), Actor.SYSTEM);
+                + System.nanoTime(), sector, Region.SYDDANMARK, null), Actor.SYSTEM);
     }
 
     /** A user with the role: a citizen belongs to no organisation, anyone else to the given or a new one. */

@@ -147,7 +147,7 @@ class InitiativeMembersPagesTests {
 
     private Organisation anOrganisation(Sector sector) {
         return organisations.create(new OrganisationDetails("Sideorganisation " + System.nanoTime(), sector,
-                Region.MIDTJYLLAND, null), Actor.SYSTEM);
+                Region.SYDDANMARK, null), Actor.SYSTEM);
     }
 
     /** Signed in as a new user with the role: a citizen has no organisation, anyone else the given or a new one. */
