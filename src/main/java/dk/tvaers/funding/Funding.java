@@ -152,6 +152,13 @@ public class Funding {
                 .query(Funding::mapGrant).list();
     }
 
+    /** The grants that pay for an initiative, oldest decision first. */
+    @Transactional(readOnly = true)
+    public List<Grant> grantsForInitiative(long initiativeId) {
+        return jdbc.sql(GRANT_SELECT + " WHERE g.initiative_id = :initiative ORDER BY g.decided_at, g.id")
+                .param("initiative", initiativeId).query(Funding::mapGrant).list();
+    }
+
     /**
      * Links a grant to the initiative (a project) it pays for. A grant pays for one initiative: linking it to
      * another is refused.

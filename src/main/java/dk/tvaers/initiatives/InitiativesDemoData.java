@@ -19,7 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Demo data on request: the fourteen cross-sector laboratories of Region Midtjylland's leadership programme
  * (a project 2011–2013, a standing form of collaboration from 2014), selected on a development day and
- * prioritised by the steering group. Loaded once, after the accounts' demo organisations.
+ * prioritised by the steering group (in the order listed). Loaded once, after the accounts' demo organisations.
  */
 @Component
 @Order(3)
@@ -48,10 +48,13 @@ class InitiativesDemoData implements ApplicationRunner {
 
     private final Initiatives initiatives;
     private final OrganisationDirectory organisations;
+    private final LaboratoryPriorities priorities;
 
-    InitiativesDemoData(Initiatives initiatives, OrganisationDirectory organisations) {
+    InitiativesDemoData(Initiatives initiatives, OrganisationDirectory organisations,
+            LaboratoryPriorities priorities) {
         this.initiatives = initiatives;
         this.organisations = organisations;
+        this.priorities = priorities;
     }
 
     @Override
@@ -62,6 +65,7 @@ class InitiativesDemoData implements ApplicationRunner {
             return;
         }
         Long region = organisations.findByName("Region Midtjylland").map(Organisation::id).orElse(null);
+        int rank = 1;
         for (String title : LABORATORIES) {
             long id = initiatives.start(new NewInitiative(title,
                     "Tværsektorielt laboratorium: region, kommuner og almen praksis afprøver sammen en model for bedre "
@@ -72,6 +76,7 @@ class InitiativesDemoData implements ApplicationRunner {
                 initiatives.movePhase(id, Phase.USEFUL,
                         "Modellen er afprøvet og videreføres som fast samarbejdsform fra 2014", STEERING_GROUP);
             }
+            priorities.prioritise(id, rank++, "Prioriteret på udviklingsdagen", STEERING_GROUP);
         }
         log.info("Demodata: {} laboratorier er oprettet som initiativer.", LABORATORIES.size());
     }

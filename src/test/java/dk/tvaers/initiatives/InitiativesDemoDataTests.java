@@ -17,9 +17,12 @@ class InitiativesDemoDataTests {
     @Autowired
     OrganisationDirectory organisations;
 
+    @Autowired
+    LaboratoryPriorities priorities;
+
     @Test
     void loadsTheFourteenLaboratoriesOnce() {
-        var demo = new InitiativesDemoData(initiatives, organisations);
+        var demo = new InitiativesDemoData(initiatives, organisations, priorities);
 
         demo.run(null);
         var laboratories = demoLaboratories();
@@ -30,6 +33,10 @@ class InitiativesDemoDataTests {
         assertThat(laboratories).allMatch(Initiative::crossSector);
         assertThat(laboratories).filteredOn(i -> i.phase() == Phase.USEFUL).hasSize(2);
         assertThat(demoLaboratories()).as("a second load adds nothing").hasSameSizeAs(laboratories);
+        assertThat(priorities.ranked()).extracting(LaboratoryPriority::laboratory)
+                .filteredOn(laboratories::contains)
+                .as("the steering group's order").extracting(Initiative::title)
+                .containsExactlyElementsOf(InitiativesDemoData.LABORATORIES);
     }
 
     /** The laboratories the demo data loaded (other tests on the shared database use other titles). */

@@ -4,7 +4,18 @@ import dk.tvaers.accounts.AccountPrincipal;
 import dk.tvaers.accounts.Actor;
 import dk.tvaers.accounts.Organisation;
 import dk.tvaers.accounts.OrganisationDirectory;
+import dk.tvaers.accounts.UserAccount;
+import dk.tvaers.accounts.UserDirectory;
+import dk.tvaers.initiatives.DocumentRejectedException;
+import dk.tvaers.initiatives.DocumentType;
+import dk.tvaers.initiatives.Editor;
 import dk.tvaers.initiatives.Initiative;
+import dk.tvaers.initiatives.InitiativeDocument;
+import dk.tvaers.initiatives.InitiativeDocuments;
+import dk.tvaers.initiatives.InitiativeFundingSource;
+import dk.tvaers.initiatives.InitiativeMembers;
+import dk.tvaers.initiatives.LaboratoryPriorities;
+import dk.tvaers.initiatives.MemberRole;
 import dk.tvaers.initiatives.InitiativeKind;
 import dk.tvaers.initiatives.Initiatives;
 import dk.tvaers.initiatives.NewInitiative;
@@ -24,7 +35,17 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.multipart.MultipartFile;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.Set;
@@ -41,7 +62,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The initiatives: list, page with phase history and trial actions, start one, move its phase. */
+/**
+ * The initiatives: list, page with phase history, trial actions, members, documents and the grants paying for it;
+ * start one, move its phase, add and remove members, upload and download documents.
+ */
 @Controller
 @RequestMapping("/initiativer")
 class InitiativeController {
@@ -68,16 +92,33 @@ class InitiativeController {
             String observation,
             @NotNull(message = "{validation.choose}") TrialAction.Choice choice) {}
 
+    /** A member to add: an organisation, or a person given by user name or e-mail (exactly one of them). */
+    record MemberForm(Long organisationId,
+            @Size(max = 200, message = "{validation.tooLong}") String person,
+            @NotNull(message = "{validation.choose}") MemberRole role) {}
+
     private final Initiatives initiatives;
     private final TrialActions trialActions;
+    private final InitiativeMembers members;
+    private final InitiativeDocuments documents;
+    private final LaboratoryPriorities priorities;
+    private final List<InitiativeFundingSource> fundingSources;
     private final OrganisationDirectory organisations;
+    private final UserDirectory users;
     private final Clock clock;
 
-    InitiativeController(Initiatives initiatives, TrialActions trialActions, OrganisationDirectory organisations,
+    InitiativeController(Initiatives initiatives, TrialActions trialActions, InitiativeMembers members,
+            InitiativeDocuments documents, LaboratoryPriorities priorities,
+            List<InitiativeFundingSource> fundingSources, OrganisationDirectory organisations, UserDirectory users,
             Clock clock) {
         this.initiatives = initiatives;
         this.trialActions = trialActions;
+        this.members = members;
+        this.documents = documents;
+        this.priorities = priorities;
+        this.fundingSources = fundingSources;
         this.organisations = organisations;
+        this.users = users;
         this.clock = clock;
     }
 
@@ -103,8 +144,109 @@ class InitiativeController {
 
     @GetMapping("/{id}")
     @PermitAll
-    String show(@PathVariable long id, Model model) {
+    String show(@AuthenticationPrincipal AccountPrincipal principal, @PathVariable long id, Model model) {
+        model.addAttribute("editor", editor(principal));
         return detail(id, model);
+    }
+
+    @PostMapping("/{id}/medlemmer")
+    @RolesAllowed({"STAFF", "INNOVATION_CONSULTANT", "TASK_FORCE"})
+    String addMember(@AuthenticationPrincipal AccountPrincipal principal, @PathVariable long id,
+            @Valid @ModelAttribute("memberForm") MemberForm form, BindingResult errors, Model model,
+            RedirectAttributes redirect) {
+        Initiative initiative = find(id);
+        Editor editor = editor(principal);
+        if (!members.mayManage(initiative, editor)) {
+            throw new org.springframework.security.access.AccessDeniedException("not a manager of " + id);
+        }
+        boolean hasPerson = form.person() != null && !form.person().isBlank();
+        Optional<UserAccount> person = Optional.empty();
+        if ((form.organisationId() == null) == !hasPerson) {
+            errors.rejectValue("organisationId", "member.error.organisationOrPerson");
+        } else if (hasPerson) {
+            person = users.findByLogin(form.person().strip()).filter(UserAccount::active);
+            if (person.isEmpty()) {
+                errors.rejectValue("person", "member.error.unknownPerson");
+            }
+        } else if (organisations.find(form.organisationId()).isEmpty()) {
+            errors.rejectValue("organisationId", "validation.choose");
+        }
+        if (errors.hasErrors()) {
+            model.addAttribute("editor", editor);
+            return detail(id, model);
+        }
+        try {
+            if (person.isPresent()) {
+                members.addPerson(id, person.get().id(), form.role(), editor);
+            } else {
+                members.addOrganisation(id, form.organisationId(), form.role(), editor);
+            }
+        } catch (IllegalStateException alreadyMember) {
+            errors.rejectValue(hasPerson ? "person" : "organisationId", "member.error.already");
+            model.addAttribute("editor", editor);
+            return detail(id, model);
+        }
+        redirect.addFlashAttribute("notice", "member.added");
+        return "redirect:/initiativer/" + id + "#medlemmer";
+    }
+
+    @PostMapping("/{id}/medlemmer/{memberId}/fjern")
+    @RolesAllowed({"STAFF", "INNOVATION_CONSULTANT", "TASK_FORCE"})
+    String removeMember(@AuthenticationPrincipal AccountPrincipal principal, @PathVariable long id,
+            @PathVariable long memberId, RedirectAttributes redirect) {
+        members.remove(id, memberId, editor(principal));
+        redirect.addFlashAttribute("notice", "member.removed");
+        return "redirect:/initiativer/" + id + "#medlemmer";
+    }
+
+    /** Any signed-in user may try; the service lets only members and those who manage them upload. */
+    @PostMapping("/{id}/dokumenter")
+    @PermitAll
+    String upload(@AuthenticationPrincipal AccountPrincipal principal, @PathVariable long id,
+            @RequestParam(name = "file", required = false) MultipartFile file, Model model,
+            RedirectAttributes redirect) {
+        Initiative initiative = find(id);
+        Editor editor = editor(principal);
+        if (!members.mayContribute(initiative, editor)) {
+            throw new org.springframework.security.access.AccessDeniedException("not a member of " + id);
+        }
+        String refused = null;
+        if (file == null || file.isEmpty()) {
+            refused = "document.error.empty";
+        } else if (file.getSize() > DocumentType.MAX_BYTES) {
+            refused = "document.error.tooLarge";
+        } else {
+            try {
+                documents.upload(id, filename(file), file.getBytes(), editor);
+            } catch (DocumentRejectedException e) {
+                refused = e.messageKey();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        if (refused != null) {
+            model.addAttribute("editor", editor);
+            model.addAttribute("documentError", refused);
+            return detail(id, model);
+        }
+        redirect.addFlashAttribute("notice", "document.uploaded");
+        return "redirect:/initiativer/" + id + "#dokumenter";
+    }
+
+    @GetMapping("/{id}/dokumenter/{documentId}")
+    @PermitAll
+    ResponseEntity<byte[]> download(@PathVariable long id, @PathVariable long documentId) {
+        find(id);
+        InitiativeDocument meta = documents.of(id).stream().filter(d -> d.id() == documentId).findFirst()
+                .orElseThrow(() -> new NotFoundException("document", documentId));
+        byte[] content = documents.content(id, documentId).orElseThrow();
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(meta.contentType()))
+                .header(HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment().filename(meta.filename(), StandardCharsets.UTF_8).build()
+                                .toString())
+                .header("X-Content-Type-Options", "nosniff")
+                .body(content);
     }
 
     @PostMapping("/{id}/fase")
@@ -194,6 +336,30 @@ class InitiativeController {
         if (!model.containsAttribute("decisionForm")) {
             model.addAttribute("decisionForm", new DecisionForm("", null));
         }
+        Initiative initiative = (Initiative) model.getAttribute("initiative");
+        if (!model.containsAttribute("editor")) {
+            var authentication = org.springframework.security.core.context.SecurityContextHolder.getContext()
+                    .getAuthentication();
+            model.addAttribute("editor", authentication != null
+                    && authentication.getPrincipal() instanceof AccountPrincipal principal ? editor(principal) : null);
+        }
+        Editor editor = (Editor) model.getAttribute("editor");
+        model.addAttribute("members", members.of(id));
+        model.addAttribute("mayManageMembers", members.mayManage(initiative, editor));
+        model.addAttribute("mayUpload", members.mayContribute(initiative, editor));
+        model.addAttribute("documents", documents.of(id));
+        model.addAttribute("maxDocumentMegabytes", DocumentType.MAX_BYTES / (1024 * 1024));
+        LocalDate today = LocalDate.now(clock);
+        model.addAttribute("grants", fundingSources.stream().flatMap(s -> s.grantsOf(id, today).stream()).toList());
+        if (initiative.kind() == InitiativeKind.LABORATORY) {
+            model.addAttribute("priorityRank", priorities.rankOf(id).orElse(null));
+        }
+        if (!model.containsAttribute("memberForm")) {
+            model.addAttribute("memberForm", new MemberForm(null, "", null));
+        }
+        model.addAttribute("memberRoleOptions", SelectOption.ofEnum(MemberRole.values(), MemberRole::messageKey));
+        model.addAttribute("organisationOptions",
+                SelectOption.of(organisations.allActive(), Organisation::id, Organisation::name));
         return "initiatives/detail";
     }
 
@@ -208,6 +374,23 @@ class InitiativeController {
 
     private Initiative find(long id) {
         return initiatives.find(id).orElseThrow(() -> new NotFoundException("initiative", id));
+    }
+
+    private Editor editor(AccountPrincipal principal) {
+        if (principal == null) {
+            return null;
+        }
+        Long organisationId = users.find(principal.userId()).map(UserAccount::organisationId).orElse(null);
+        return new Editor(principal.userId(), principal.displayName(), organisationId, principal.roles());
+    }
+
+    private static String filename(MultipartFile file) {
+        String name = file.getOriginalFilename() == null ? "fil" : file.getOriginalFilename();
+        name = name.replaceAll("^.*[/\\\\]", "").replaceAll("\\p{Cntrl}", "").strip();
+        if (name.isEmpty()) {
+            name = "fil";
+        }
+        return name.length() > 200 ? name.substring(name.length() - 200) : name;
     }
 
     private static Actor actor(AccountPrincipal principal) {

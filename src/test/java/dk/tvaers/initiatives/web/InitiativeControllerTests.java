@@ -14,6 +14,9 @@ import dk.tvaers.accounts.OrganisationDirectory;
 import dk.tvaers.accounts.UserAccount;
 import dk.tvaers.accounts.UserDirectory;
 import dk.tvaers.initiatives.Initiative;
+import dk.tvaers.initiatives.InitiativeDocuments;
+import dk.tvaers.initiatives.InitiativeMembers;
+import dk.tvaers.initiatives.LaboratoryPriorities;
 import dk.tvaers.initiatives.InitiativeKind;
 import dk.tvaers.initiatives.Initiatives;
 import dk.tvaers.initiatives.Phase;
@@ -58,6 +61,15 @@ class InitiativeControllerTests {
 
     @MockitoBean
     TrialActions trialActions;
+
+    @MockitoBean
+    InitiativeMembers members;
+
+    @MockitoBean
+    InitiativeDocuments documents;
+
+    @MockitoBean
+    LaboratoryPriorities priorities;
 
     @TestConfiguration(proxyBeanMethods = false)
     static class FixedClock {
