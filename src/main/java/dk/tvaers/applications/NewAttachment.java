@@ -1,6 +1,6 @@
 package dk.tvaers.applications;
 
-import dk.tvaers.ideas.AttachmentType;
+import dk.tvaers.shared.FileType;
 
-/** A file added to an application; its type was judged from its content ({@link AttachmentType#detect}). */
-public record NewAttachment(String filename, AttachmentType type, byte[] content) {}
+/** A file added to an application; its type was judged from its content ({@link FileType#detect}). */
+public record NewAttachment(String filename, FileType type, byte[] content) {}

@@ -1,6 +1,7 @@
 package dk.tvaers.initiatives;
 
 import dk.tvaers.platform.web.NotFoundException;
+import dk.tvaers.shared.FileType;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -10,7 +11,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The documents of initiatives, stored in PostgreSQL as {@code bytea} (ADR 0009). Uploaded by whoever
- * {@link InitiativeMembers#mayContribute may contribute}; at most {@link DocumentType#MAX_BYTES}; the type is
+ * {@link InitiativeMembers#mayContribute may contribute}; at most {@link FileType#MAX_BYTES}; the type is
  * judged from the content.
  */
 @Service
@@ -42,10 +43,10 @@ public class InitiativeDocuments {
         if (content == null || content.length == 0) {
             throw new DocumentRejectedException("document.error.empty");
         }
-        if (content.length > DocumentType.MAX_BYTES) {
+        if (content.length > FileType.MAX_BYTES) {
             throw new DocumentRejectedException("document.error.tooLarge");
         }
-        DocumentType type = DocumentType.detect(content)
+        FileType type = FileType.detect(content)
                 .orElseThrow(() -> new DocumentRejectedException("document.error.type"));
         return jdbc.sql("""
                 INSERT INTO initiative_document (initiative_id, filename, content_type, size_bytes, content,

@@ -5,14 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dk.tvaers.IntegrationTest;
-import dk.tvaers.ideas.AttachmentType;
-import java.nio.charset.StandardCharsets;
-import org.springframework.dao.DataAccessException;
 import dk.tvaers.accounts.Actor;
 import dk.tvaers.challenges.ChallengeRuleException;
 import dk.tvaers.challenges.Challenges;
+import dk.tvaers.shared.FileType;
 import dk.tvaers.shared.Role;
 import dk.tvaers.shared.Sector;
+import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,6 +22,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.MessageSource;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The rules of consortia and applications, each with a test that fails when the rule is taken out. */
@@ -137,7 +137,7 @@ class ApplicationRulesTests {
     void aSubmittedApplicationIsFrozenAndAChangeIsANewVersion() {
         Setup setup = crossSectorDraft();
         applications.saveDraft(setup.application(), content("Hjemmemonitorering", setup.hospital(),
-                setup.municipality()), List.of(new NewAttachment("plan.pdf", AttachmentType.PDF,
+                setup.municipality()), List.of(new NewAttachment("plan.pdf", FileType.PDF,
                 "%PDF-1.4 plan".getBytes(StandardCharsets.US_ASCII))), setup.writer());
         applications.submit(setup.application(), setup.writer());
         ApplicationVersion first = applications.version(setup.application(), 1);

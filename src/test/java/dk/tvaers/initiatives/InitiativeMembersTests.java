@@ -1,5 +1,6 @@
 package dk.tvaers.initiatives;
 
+import dk.tvaers.shared.FileType;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -130,7 +131,7 @@ class InitiativeMembersTests {
                 "<script>alert(1)</script>".getBytes(StandardCharsets.UTF_8), consultant))
                 .isInstanceOf(DocumentRejectedException.class)
                 .extracting(e -> ((DocumentRejectedException) e).messageKey()).isEqualTo("document.error.type");
-        byte[] tooLarge = new byte[(int) DocumentType.MAX_BYTES + 1];
+        byte[] tooLarge = new byte[(int) FileType.MAX_BYTES + 1];
         System.arraycopy(PDF, 0, tooLarge, 0, PDF.length);
         assertThatThrownBy(() -> documents.upload(project, "stor.pdf", tooLarge, consultant))
                 .isInstanceOf(DocumentRejectedException.class)

@@ -11,9 +11,9 @@ import dk.tvaers.applications.Consortium;
 import dk.tvaers.applications.Decisions;
 import dk.tvaers.applications.NewAttachment;
 import dk.tvaers.applications.Reviews;
-import dk.tvaers.ideas.AttachmentType;
 import dk.tvaers.platform.web.NotFoundException;
 import dk.tvaers.platform.web.SelectOption;
+import dk.tvaers.shared.FileType;
 import dk.tvaers.shared.InnovationType;
 import dk.tvaers.shared.Role;
 import jakarta.annotation.security.PermitAll;
@@ -218,7 +218,7 @@ class ApplicationController {
         }
         for (MultipartFile file : chosen) {
             String name = filename(file);
-            if (file.getSize() > AttachmentType.MAX_BYTES) {
+            if (file.getSize() > FileType.MAX_BYTES) {
                 errors.reject("idea.attachment.error.tooLarge", new Object[] {name}, null);
                 continue;
             }
@@ -228,7 +228,7 @@ class ApplicationController {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            Optional<AttachmentType> type = AttachmentType.detect(content);
+            Optional<FileType> type = FileType.detect(content);
             if (type.isEmpty()) {
                 errors.reject("idea.attachment.error.type", new Object[] {name}, null);
                 continue;

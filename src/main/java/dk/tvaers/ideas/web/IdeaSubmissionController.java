@@ -3,12 +3,12 @@ package dk.tvaers.ideas.web;
 import dk.tvaers.accounts.AccountPrincipal;
 import dk.tvaers.accounts.UserAccount;
 import dk.tvaers.accounts.UserDirectory;
-import dk.tvaers.ideas.AttachmentType;
 import dk.tvaers.ideas.IdeaSimilarity;
 import dk.tvaers.ideas.Ideas;
 import dk.tvaers.ideas.NewIdea;
 import dk.tvaers.ideas.Submitter;
 import dk.tvaers.platform.web.SelectOption;
+import dk.tvaers.shared.FileType;
 import dk.tvaers.shared.InnovationType;
 import dk.tvaers.shared.Region;
 import dk.tvaers.shared.Role;
@@ -148,7 +148,7 @@ class IdeaSubmissionController {
         }
         for (MultipartFile file : chosen) {
             String name = filename(file);
-            if (file.getSize() > AttachmentType.MAX_BYTES) {
+            if (file.getSize() > FileType.MAX_BYTES) {
                 errors.reject("idea.attachment.error.tooLarge", new Object[] {name}, null);
                 continue;
             }
@@ -158,7 +158,7 @@ class IdeaSubmissionController {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            Optional<AttachmentType> type = AttachmentType.detect(content);
+            Optional<FileType> type = FileType.detect(content);
             if (type.isEmpty()) {
                 errors.reject("idea.attachment.error.type", new Object[] {name}, null);
                 continue;

@@ -7,17 +7,16 @@ import dk.tvaers.accounts.OrganisationDirectory;
 import dk.tvaers.accounts.UserAccount;
 import dk.tvaers.accounts.UserDirectory;
 import dk.tvaers.initiatives.DocumentRejectedException;
-import dk.tvaers.initiatives.DocumentType;
 import dk.tvaers.initiatives.Editor;
 import dk.tvaers.initiatives.Initiative;
 import dk.tvaers.initiatives.InitiativeDocument;
 import dk.tvaers.initiatives.InitiativeDocuments;
 import dk.tvaers.initiatives.InitiativeFundingSource;
+import dk.tvaers.initiatives.InitiativeKind;
 import dk.tvaers.initiatives.InitiativeMembers;
+import dk.tvaers.initiatives.Initiatives;
 import dk.tvaers.initiatives.LaboratoryPriorities;
 import dk.tvaers.initiatives.MemberRole;
-import dk.tvaers.initiatives.InitiativeKind;
-import dk.tvaers.initiatives.Initiatives;
 import dk.tvaers.initiatives.NewInitiative;
 import dk.tvaers.initiatives.Phase;
 import dk.tvaers.initiatives.TrialAction;
@@ -25,6 +24,7 @@ import dk.tvaers.initiatives.TrialActions;
 import dk.tvaers.platform.web.NotFoundException;
 import dk.tvaers.platform.web.PageOf;
 import dk.tvaers.platform.web.SelectOption;
+import dk.tvaers.shared.FileType;
 import dk.tvaers.shared.InnovationType;
 import dk.tvaers.shared.Sector;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
@@ -39,17 +39,16 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.LocalDate;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.multipart.MultipartFile;
-import java.time.LocalDate;
-import java.util.EnumSet;
-import java.util.Set;
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -60,6 +59,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -213,7 +213,7 @@ class InitiativeController {
         String refused = null;
         if (file == null || file.isEmpty()) {
             refused = "document.error.empty";
-        } else if (file.getSize() > DocumentType.MAX_BYTES) {
+        } else if (file.getSize() > FileType.MAX_BYTES) {
             refused = "document.error.tooLarge";
         } else {
             try {
@@ -348,7 +348,7 @@ class InitiativeController {
         model.addAttribute("mayManageMembers", members.mayManage(initiative, editor));
         model.addAttribute("mayUpload", members.mayContribute(initiative, editor));
         model.addAttribute("documents", documents.of(id));
-        model.addAttribute("maxDocumentMegabytes", DocumentType.MAX_BYTES / (1024 * 1024));
+        model.addAttribute("maxDocumentMegabytes", FileType.MAX_BYTES / (1024 * 1024));
         LocalDate today = LocalDate.now(clock);
         model.addAttribute("grants", fundingSources.stream().flatMap(s -> s.grantsOf(id, today).stream()).toList());
         if (initiative.kind() == InitiativeKind.LABORATORY) {

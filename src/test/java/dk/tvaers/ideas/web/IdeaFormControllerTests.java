@@ -16,7 +16,6 @@ import dk.tvaers.accounts.AccountPrincipal;
 import dk.tvaers.accounts.UserAccount;
 import dk.tvaers.accounts.UserDirectory;
 import dk.tvaers.ideas.AlreadySupportedException;
-import dk.tvaers.ideas.AttachmentType;
 import dk.tvaers.ideas.Idea;
 import dk.tvaers.ideas.IdeaClinic;
 import dk.tvaers.ideas.IdeaPrivacy;
@@ -30,6 +29,7 @@ import dk.tvaers.ideas.TestFiles;
 import dk.tvaers.platform.security.SecurityConfiguration;
 import dk.tvaers.platform.web.PageOf;
 import dk.tvaers.platform.web.TimeFormat;
+import dk.tvaers.shared.FileType;
 import dk.tvaers.shared.InnovationType;
 import dk.tvaers.shared.Role;
 import dk.tvaers.shared.Sector;
@@ -111,7 +111,7 @@ class IdeaFormControllerTests {
         verify(ideas).submit(idea.capture(), submitter.capture());
         assertThat(submitter.getValue().mustConfirm()).isTrue();
         assertThat(idea.getValue().attachments()).singleElement()
-                .satisfies(a -> assertThat(a.type()).isEqualTo(AttachmentType.DOCX));
+                .satisfies(a -> assertThat(a.type()).isEqualTo(FileType.DOCX));
     }
 
     @Test
@@ -142,7 +142,7 @@ class IdeaFormControllerTests {
 
     @Test
     void aFileOverTenMegabytesIsRefusedByName() {
-        byte[] large = new byte[(int) AttachmentType.MAX_BYTES + 1];
+        byte[] large = new byte[(int) FileType.MAX_BYTES + 1];
         System.arraycopy(TestFiles.pdf(), 0, large, 0, TestFiles.pdf().length);
 
         var result = mvc.post().uri("/ideer/ny").multipart().with(csrf())

@@ -1,4 +1,4 @@
-package dk.tvaers.ideas;
+package dk.tvaers.shared;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -7,24 +7,25 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
 /**
- * The kinds of file an idea may carry, recognised from their first bytes (never from the name or the type the
- * browser claims): PDF ({@code %PDF}), PNG (its 8-byte signature), JPEG ({@code FF D8 FF}) and DOCX (a ZIP archive
- * holding {@code word/document.xml}).
+ * The kinds of file Tværs accepts as an upload (an idea's attachment, an application's attachment, an initiative's
+ * document), recognised from their first bytes (never from the name or the type the browser claims): PDF
+ * ({@code %PDF}), PNG (its 8-byte signature), JPEG ({@code FF D8 FF}) and DOCX (a ZIP archive holding
+ * {@code word/document.xml}). One rule for every module, hence here in {@code shared}.
  */
-public enum AttachmentType {
+public enum FileType {
     PDF("application/pdf"),
     PNG("image/png"),
     JPEG("image/jpeg"),
     DOCX("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
 
-    /** The largest attachment: 10 MB. */
+    /** The largest upload: 10 MB. */
     public static final long MAX_BYTES = 10L * 1024 * 1024;
 
     private static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
 
     private final String mediaType;
 
-    AttachmentType(String mediaType) {
+    FileType(String mediaType) {
         this.mediaType = mediaType;
     }
 
@@ -33,7 +34,7 @@ public enum AttachmentType {
     }
 
     /** The type the content really has, or empty when it is none of the allowed ones. */
-    public static Optional<AttachmentType> detect(byte[] content) {
+    public static Optional<FileType> detect(byte[] content) {
         if (content == null || content.length < 4) {
             return Optional.empty();
         }
