@@ -13,15 +13,12 @@ import dk.tvaers.applications.NewAttachment;
 import dk.tvaers.applications.Reviews;
 import dk.tvaers.platform.web.NotFoundException;
 import dk.tvaers.platform.web.SelectOption;
-import dk.tvaers.shared.FileType;
+import dk.tvaers.platform.web.Uploads;
 import dk.tvaers.shared.InnovationType;
 import dk.tvaers.shared.Role;
 import jakarta.annotation.security.PermitAll;
 import jakarta.validation.Valid;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.context.MessageSource;
@@ -105,7 +102,8 @@ class ApplicationController {
             @Valid @ModelAttribute("form") ApplicationForm form, BindingResult errors, Model model,
             RedirectAttributes redirect) {
         Application application = editable(principal, id);
-        List<NewAttachment> attachments = attachments(files, errors);
+        List<NewAttachment> attachments = Uploads.read(files, MAX_ATTACHMENTS, errors).stream()
+                .map(upload -> new NewAttachment(upload.filename(), upload.type(), upload.content())).toList();
         Optional<dk.tvaers.applications.ApplicationContent> content = form.content(errors);
         if (!errors.hasErrors() && content.isPresent()) {
             try {
@@ -203,47 +201,5 @@ class ApplicationController {
         model.addAttribute("partnerOptions", consortium.members().stream()
                 .map(m -> SelectOption.ofLabel(String.valueOf(m.organisationId()), m.name())).toList());
         return "applications/form";
-    }
-
-    /** Checks each file: at most 10 MB, and a PDF, PNG, JPEG or DOCX by its content (as ideas do). */
-    private static List<NewAttachment> attachments(List<MultipartFile> files, BindingResult errors) {
-        var result = new ArrayList<NewAttachment>();
-        if (files == null) {
-            return result;
-        }
-        List<MultipartFile> chosen = files.stream().filter(file -> !file.isEmpty()).toList();
-        if (chosen.size() > MAX_ATTACHMENTS) {
-            errors.reject("idea.attachment.error.tooMany", new Object[] {MAX_ATTACHMENTS}, null);
-            return result;
-        }
-        for (MultipartFile file : chosen) {
-            String name = filename(file);
-            if (file.getSize() > FileType.MAX_BYTES) {
-                errors.reject("idea.attachment.error.tooLarge", new Object[] {name}, null);
-                continue;
-            }
-            byte[] content;
-            try {
-                content = file.getBytes();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            Optional<FileType> type = FileType.detect(content);
-            if (type.isEmpty()) {
-                errors.reject("idea.attachment.error.type", new Object[] {name}, null);
-                continue;
-            }
-            result.add(new NewAttachment(name, type.get(), content));
-        }
-        return result;
-    }
-
-    private static String filename(MultipartFile file) {
-        String name = file.getOriginalFilename() == null ? "fil" : file.getOriginalFilename();
-        name = name.replaceAll("^.*[/\\\\]", "").replaceAll("\\p{Cntrl}", "").strip();
-        if (name.isEmpty()) {
-            name = "fil";
-        }
-        return name.length() > 200 ? name.substring(name.length() - 200) : name;
     }
 }

@@ -8,15 +8,12 @@ import dk.tvaers.ideas.Ideas;
 import dk.tvaers.ideas.NewIdea;
 import dk.tvaers.ideas.Submitter;
 import dk.tvaers.platform.web.SelectOption;
-import dk.tvaers.shared.FileType;
+import dk.tvaers.platform.web.Uploads;
 import dk.tvaers.shared.InnovationType;
 import dk.tvaers.shared.Region;
 import dk.tvaers.shared.Role;
 import dk.tvaers.shared.Sector;
 import jakarta.validation.Valid;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -79,7 +76,8 @@ class IdeaSubmissionController {
                 errors.rejectValue("email", "validation.email.required");
             }
         }
-        List<NewIdea.NewAttachment> attachments = attachments(files, errors);
+        List<NewIdea.NewAttachment> attachments = Uploads.read(files, MAX_ATTACHMENTS, errors).stream()
+                .map(upload -> new NewIdea.NewAttachment(upload.filename(), upload.type(), upload.content())).toList();
         if (errors.hasErrors()) {
             model.addAttribute("similar", similarity.similar(form.searchText(), SIMILAR_LIMIT));
             return form(principal, model);
@@ -133,48 +131,6 @@ class IdeaSubmissionController {
         }
         redirect.addFlashAttribute("notice", "idea.confirmed");
         return "redirect:/ideer/foelg?token=" + token;
-    }
-
-    /** Checks each file: at most 10 MB, and a PDF, PNG, JPEG or DOCX by its content. Errors name the file. */
-    private List<NewIdea.NewAttachment> attachments(List<MultipartFile> files, BindingResult errors) {
-        var result = new ArrayList<NewIdea.NewAttachment>();
-        if (files == null) {
-            return result;
-        }
-        List<MultipartFile> chosen = files.stream().filter(file -> !file.isEmpty()).toList();
-        if (chosen.size() > MAX_ATTACHMENTS) {
-            errors.reject("idea.attachment.error.tooMany", new Object[] {MAX_ATTACHMENTS}, null);
-            return result;
-        }
-        for (MultipartFile file : chosen) {
-            String name = filename(file);
-            if (file.getSize() > FileType.MAX_BYTES) {
-                errors.reject("idea.attachment.error.tooLarge", new Object[] {name}, null);
-                continue;
-            }
-            byte[] content;
-            try {
-                content = file.getBytes();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            Optional<FileType> type = FileType.detect(content);
-            if (type.isEmpty()) {
-                errors.reject("idea.attachment.error.type", new Object[] {name}, null);
-                continue;
-            }
-            result.add(new NewIdea.NewAttachment(name, type.get(), content));
-        }
-        return result;
-    }
-
-    private static String filename(MultipartFile file) {
-        String name = file.getOriginalFilename() == null ? "fil" : file.getOriginalFilename();
-        name = name.replaceAll("^.*[/\\\\]", "").replaceAll("\\p{Cntrl}", "").strip();
-        if (name.isEmpty()) {
-            name = "fil";
-        }
-        return name.length() > 200 ? name.substring(name.length() - 200) : name;
     }
 
     private String form(AccountPrincipal principal, Model model) {

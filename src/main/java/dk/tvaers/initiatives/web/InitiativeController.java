@@ -24,6 +24,7 @@ import dk.tvaers.initiatives.TrialActions;
 import dk.tvaers.platform.web.NotFoundException;
 import dk.tvaers.platform.web.PageOf;
 import dk.tvaers.platform.web.SelectOption;
+import dk.tvaers.platform.web.Uploads;
 import dk.tvaers.shared.FileType;
 import dk.tvaers.shared.InnovationType;
 import dk.tvaers.shared.Sector;
@@ -217,7 +218,7 @@ class InitiativeController {
             refused = "document.error.tooLarge";
         } else {
             try {
-                documents.upload(id, filename(file), file.getBytes(), editor);
+                documents.upload(id, Uploads.filename(file), file.getBytes(), editor);
             } catch (DocumentRejectedException e) {
                 refused = e.messageKey();
             } catch (IOException e) {
@@ -382,15 +383,6 @@ class InitiativeController {
         }
         Long organisationId = users.find(principal.userId()).map(UserAccount::organisationId).orElse(null);
         return new Editor(principal.userId(), principal.displayName(), organisationId, principal.roles());
-    }
-
-    private static String filename(MultipartFile file) {
-        String name = file.getOriginalFilename() == null ? "fil" : file.getOriginalFilename();
-        name = name.replaceAll("^.*[/\\\\]", "").replaceAll("\\p{Cntrl}", "").strip();
-        if (name.isEmpty()) {
-            name = "fil";
-        }
-        return name.length() > 200 ? name.substring(name.length() - 200) : name;
     }
 
     private static Actor actor(AccountPrincipal principal) {
