@@ -47,6 +47,9 @@ class SignUpTests {
     @Autowired
     dk.tvaers.ideas.Ideas ideas;
 
+    @Autowired
+    java.time.Clock clock;
+
     @Test
     void aCitizenSignsUpConfirmsByMailAndCanLogIn() throws Exception {
         String email = "ny.borger." + System.nanoTime() + "@borger.test";
@@ -60,6 +63,7 @@ class SignUpTests {
         assertThat(jdbc.sql("SELECT count(*) FROM account_signup WHERE password_hash LIKE '%Lang-og-sikker%'")
                 .query(Long.class).single()).as("the password is kept hashed").isZero();
 
+        awaitStored(token);
         mvc.perform(get("/opret-konto/bekraeft").param("token", token)).andExpect(redirectedUrl("/login?oprettet"));
         UserAccount account = users.findByLogin(email).orElseThrow();
         assertThat(account.roles()).containsExactly(Role.CITIZEN);
@@ -77,8 +81,16 @@ class SignUpTests {
         String email = "gammel." + System.nanoTime() + "@borger.test";
         mvc.perform(signUp("Gamle Gert", email, "Lang-og-sikker-2026", "Lang-og-sikker-2026")).andExpect(status().isOk());
         String token = token(await(email, 1).getFirst());
-        jdbc.sql("UPDATE account_signup_token SET expires_at = now() - interval '1 minute' WHERE token_hash = :h")
-                .param("h", PasswordResets.hash(token)).update();
+        // the mail leaves before the listener's transaction commits the token: wait for the row, then age it
+        long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        int aged = 0;
+        while (aged == 0 && System.nanoTime() < until) {
+            aged = jdbc.sql("UPDATE account_signup_token SET expires_at = :past WHERE token_hash = :h")
+                    .param("past", java.sql.Timestamp.from(clock.instant().minusSeconds(60)))
+                    .param("h", PasswordResets.hash(token)).update();
+            Thread.sleep(50);
+        }
+        assertThat(aged).isEqualTo(1);
         mvc.perform(get("/opret-konto/bekraeft").param("token", token))
                 .andExpect(content().string(Matchers.containsString("Linket virker ikke")));
         assertThat(users.findByLogin(email)).isEmpty();
@@ -124,6 +136,19 @@ class SignUpTests {
             String email, String password, String repeat) {
         return post("/opret-konto").with(csrf()).param("name", name).param("email", email).param("password", password)
                 .param("repeat", repeat);
+    }
+
+    /** The mail leaves before the listener's transaction commits the token's row. */
+    private void awaitStored(String token) throws InterruptedException {
+        long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (System.nanoTime() < until) {
+            if (jdbc.sql("SELECT count(*) FROM account_signup_token WHERE token_hash = :h")
+                    .param("h", PasswordResets.hash(token)).query(Long.class).single() > 0) {
+                return;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("the token was never stored");
     }
 
     private static String token(MimeMessage message) throws Exception {
