@@ -96,8 +96,9 @@ public class Runs {
                 ORDER BY id DESC LIMIT 1""").param("id", initiativeId).query(Runs::map).optional();
     }
 
+    /** The run's aggregates as every page and export gets them: suppressed (docs/suppression.md). */
     public List<IndicatorResult> results(long runId) {
-        return jdbc.sql("""
+        List<IndicatorResult> stored = jdbc.sql("""
                 SELECT * FROM monitoring_result WHERE run_id = :id
                 ORDER BY indicator, cohort_group DESC, period DESC, stratum, stratum_value""")
                 .param("id", runId)
@@ -105,8 +106,10 @@ public class Runs {
                         rs.getString("period"), rs.getString("stratum"), rs.getString("stratum_value"),
                         rs.getBoolean("suppressed"), (Long) rs.getObject("n"), rs.getBigDecimal("total"),
                         (Long) rs.getObject("denominator"), rs.getBigDecimal("median"),
-                        (Long) rs.getObject("with_event")))
+                        (Long) rs.getObject("with_event"), rs.getBoolean("secondary")))
                 .list();
+        // applied again on reading: a run stored before secondary suppression existed is protected as well
+        return SecondarySuppression.apply(stored);
     }
 
     // --- the job ---
@@ -229,7 +232,7 @@ public class Runs {
                 }
             }
         }
-        return results;
+        return SecondarySuppression.apply(results, indicators);
     }
 
     static String sql(String template, String prefix, IndicatorRun run) {
@@ -285,9 +288,8 @@ public class Runs {
         boolean score = indicator.statistic() == Indicator.Statistic.SCORE;
         long with = rs.getLong("with_" + x);
         // a score of fewer than 5 persons who answered is suppressed as well (its mean would be theirs)
-        if (n < IndicatorResult.MINIMUM_GROUP || score && with > 0 && with < IndicatorResult.MINIMUM_GROUP) {
-            return new IndicatorResult(indicator.code(), group, period, stratum, value, true, null, null, null, null,
-                    null);
+        if (IndicatorResult.primaryHidden(n, with, score)) {
+            return IndicatorResult.primary(indicator.code(), group, period, stratum, value);
         }
         Long denominator = indicator.statistic() == Indicator.Statistic.RATIO || score
                 ? rs.getLong("denominator_" + x) : null;
@@ -302,14 +304,14 @@ public class Runs {
     private void insert(long runId, IndicatorResult r) {
         jdbc.sql("""
                 INSERT INTO monitoring_result (run_id, indicator, cohort_group, period, stratum, stratum_value,
-                    suppressed, n, total, denominator, median, with_event)
+                    suppressed, n, total, denominator, median, with_event, secondary)
                 VALUES (:run, :indicator, :group, :period, :stratum, :value, :suppressed, :n, :total, :denominator,
-                    :median, :with)""")
+                    :median, :with, :secondary)""")
                 .param("run", runId).param("indicator", r.indicator()).param("group", r.group())
                 .param("period", r.period()).param("stratum", r.stratum()).param("value", r.stratumValue())
                 .param("suppressed", r.suppressed()).param("n", r.n()).param("total", r.total())
                 .param("denominator", r.denominator()).param("median", r.median()).param("with", r.withEvent())
-                .update();
+                .param("secondary", r.secondary()).update();
     }
 
     private void step(long id, int progress, String stepKey) {

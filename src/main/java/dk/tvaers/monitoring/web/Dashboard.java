@@ -25,13 +25,26 @@ record Dashboard(IndicatorRun run, List<Panel> panels) {
     /** One aim; {@code registrations}: it shows PRO/experience indicators computed from imported registrations. */
     record Panel(Indicator.Dimension dimension, List<IndicatorView> indicators, boolean registrations) {}
 
-    /** One cell of figures: formatted n, mean, median, share with an event; all null when suppressed. */
+    /**
+     * One cell of figures: formatted n, mean, median, share with an event; all null when suppressed, and then
+     * {@code hiddenKey} says how it reads: "< 5" (primary) or "hidden" (secondary, docs/suppression.md).
+     */
     record Figures(String group, String period, boolean suppressed, String n, String mean, String median,
-            String share, BigDecimal meanValue) {}
+            String share, BigDecimal meanValue, String hiddenKey) {
+
+        /** Nobody in the group: shown as 0 persons, no mean. */
+        static Figures empty(String group, String period) {
+            return new Figures(group, period, false, "0", "–", "–", "–", null, null);
+        }
+    }
+
+    static final String PRIMARY_KEY = "monitoring.suppressed";
+    static final String SECONDARY_KEY = "monitoring.suppressed.secondary";
 
     record StratumRow(String stratum, String value, String group, Figures before, Figures after) {}
 
-    record Bar(String labelKey, String periodKey, int x, int y, int height, String value, String cssClass) {}
+    record Bar(String labelKey, String periodKey, int x, int y, int height, String value, String cssClass,
+            String hiddenKey) {}
 
     record IndicatorView(Indicator indicator, List<Figures> overall, List<Bar> bars, List<StratumRow> strata) {
 
@@ -109,15 +122,19 @@ record Dashboard(IndicatorRun run, List<Panel> panels) {
             bars.add(new Bar("monitoring.group." + f.group(), "monitoring.period." + f.period(), x,
                     20 + CHART_HEIGHT - height, height, f.suppressed() ? null : f.mean(),
                     "tvaers-bar tvaers-bar--" + f.group().toLowerCase(Locale.ROOT) + "-"
-                            + f.period().toLowerCase(Locale.ROOT)));
+                            + f.period().toLowerCase(Locale.ROOT), f.hiddenKey()));
             i++;
         }
         return bars;
     }
 
     private static Figures figures(Indicator indicator, IndicatorResult r, String group, String period, Locale locale) {
-        if (r == null || r.suppressed()) {
-            return new Figures(group, period, true, null, null, null, null, null);
+        if (r == null || r.empty()) {
+            return Figures.empty(group, period);
+        }
+        if (r.suppressed()) {
+            return new Figures(group, period, true, null, null, null, null, null,
+                    r.secondary() ? SECONDARY_KEY : PRIMARY_KEY);
         }
         boolean money = indicator.unit() == Indicator.Unit.ORE_PER_PERSON_YEAR;
         boolean score = indicator.unit() == Indicator.Unit.SCORE;
@@ -138,7 +155,7 @@ record Dashboard(IndicatorRun run, List<Panel> panels) {
         }
         String medianText = median == null ? "–" : number(median, money ? 0 : score ? 2 : 1, locale);
         return new Figures(group, period, false, number(BigDecimal.valueOf(r.n()), 0, locale), meanText,
-                medianText, share, mean);
+                medianText, share == null ? "–" : share, mean, null);
     }
 
     static String number(BigDecimal value, int decimals, Locale locale) {
