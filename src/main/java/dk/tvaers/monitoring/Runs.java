@@ -125,6 +125,10 @@ public class Runs {
                 loadCodeLists(statement);
                 Population.Rule rule = populations.ofRun(id).map(Population::rule).orElse(null);
                 computePersonTable(statement, run, prefix, rule, (progress, key) -> step(id, progress, key));
+                if (targetPersons(statement, prefix) == 0) {
+                    // an empty population is no result of "< 5" everywhere: the run stops and says why
+                    throw new EmptyPopulation();
+                }
                 step(id, 88, "monitoring.run.step.aggregates");
                 var tariffYears = new ArrayList<String>();
                 try (ResultSet rs = statement.executeQuery(sql(IndicatorSql.TARIFF_YEARS, prefix, run))) {
@@ -150,6 +154,11 @@ public class Runs {
                 });
                 dropOldPersonTables(statement, run.initiativeId());
             }
+        } catch (EmptyPopulation e) {
+            log.info("run {} stopped: its target group is empty", id);
+            dropPersonTable(id);
+            jdbc.sql("UPDATE monitoring_run SET status = 'FAILED', step_key = 'monitoring.run.error.emptyPopulation', "
+                    + "finished_at = now() WHERE id = :id").param("id", id).update();
         } catch (Exception e) {
             log.error("run {} failed", id, e);
             try (Connection duck = store.connect(); Statement statement = duck.createStatement()) {
@@ -185,6 +194,29 @@ public class Runs {
     public boolean personTableKept(long runId) {
         return jdbc.sql("SELECT status = 'SUCCEEDED' AND NOT person_table_dropped FROM monitoring_run WHERE id = :id")
                 .param("id", runId).query(Boolean.class).optional().orElse(false);
+    }
+
+    /** The run's target group has nobody in it (no inclusion events for the initiative, or a rule nobody meets). */
+    private static final class EmptyPopulation extends RuntimeException {
+        EmptyPopulation() {
+            super(null, null, false, false);
+        }
+    }
+
+    static long targetPersons(Statement statement, String prefix) throws SQLException {
+        try (ResultSet rs = statement.executeQuery("SELECT count(*) FROM " + prefix
+                + "_cohort WHERE cohort_group = 'TARGET'")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private void dropPersonTable(long id) {
+        try (Connection duck = store.connect(); Statement statement = duck.createStatement()) {
+            statement.execute("DROP TABLE IF EXISTS run_" + id + "_person");
+        } catch (SQLException e) {
+            log.warn("could not drop the per-person table of run {}", id, e);
+        }
     }
 
     /** Progress of a run's steps: percent done and the message key of the step. */

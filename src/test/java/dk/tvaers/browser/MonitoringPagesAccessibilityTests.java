@@ -77,6 +77,7 @@ class MonitoringPagesAccessibilityTests extends BrowserTest {
         assertThat(findAll("details.tvaers-strata[open]")).hasSameSizeAs(strata);
         assertThat(findAll("details.tvaers-strata tr[data-stratum=EDUCATION]").getFirst().isDisplayed()).isTrue();
         assertNoSeriousAccessibilityViolations();
+        screenshots("dashboard");
         // the population form with its errors, and with a saved rule shown above it
         open("/analyse/population?initiativeId=" + initiative);
         new org.openqa.selenium.support.ui.Select(find("#source")).selectByValue("RULE");
@@ -96,6 +97,24 @@ class MonitoringPagesAccessibilityTests extends BrowserTest {
         clickAndWaitForPage(find("#run-submit"));
         assertThat(find("[data-error-summary]").findElements(By.tagName("li"))).isNotEmpty();
         assertNoSeriousAccessibilityViolations();
+    }
+
+    /** The dashboard's top and two indicators at 1366 and 390 px wide, under target/screenshots/, to look at. */
+    private void screenshots(String name) throws java.io.IOException {
+        Path out = Files.createDirectories(Path.of("target/screenshots"));
+        for (int width : new int[] {1366, 390}) {
+            driver.manage().window().setSize(new org.openqa.selenium.Dimension(width, 1000));
+            Files.write(out.resolve(name + "-" + width + "-top.png"),
+                    ((org.openqa.selenium.TakesScreenshot) driver).getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+            for (String indicator : new String[] {"indicator-mortality", "indicator-readmissions-30d",
+                "indicator-preventable-admissions", "indicator-drg-value-acute"}) {
+                var element = find("#" + indicator);
+                ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView()", element);
+                Files.write(out.resolve(name + "-" + width + "-" + indicator + ".png"),
+                        element.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+            }
+        }
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1000));
     }
 
     private ImportJob poll(java.util.function.Supplier<ImportJob> read) throws InterruptedException {

@@ -30,13 +30,24 @@ record Dashboard(IndicatorRun run, List<Panel> panels) {
      * {@code hiddenKey} says how it reads: "< 5" (primary) or "hidden" (secondary, docs/suppression.md).
      */
     record Figures(String group, String period, boolean suppressed, String n, String mean, String median,
-            String share, BigDecimal meanValue, String hiddenKey) {
+            String share, String denominator, BigDecimal meanValue, String hiddenKey) {
 
-        /** Nobody in the group: shown as 0 persons, no mean. */
+        /** Nobody in the group: shown as 0 persons, no mean ({@code emptyKey} says so in words). */
         static Figures empty(String group, String period) {
-            return new Figures(group, period, false, "0", "–", "–", "–", null, null);
+            return new Figures(group, period, false, "0", "–", "–", "–", "0", null, null);
+        }
+
+        /** A period that means nothing for the indicator (mortality before inclusion). */
+        static Figures notMeaningful(String group, String period) {
+            return new Figures(group, period, true, null, null, null, null, null, null, NOT_MEANINGFUL_KEY);
+        }
+
+        public boolean empty() {
+            return !suppressed && "0".equals(n);
         }
     }
+
+    static final String NOT_MEANINGFUL_KEY = "monitoring.notMeaningful";
 
     static final String PRIMARY_KEY = "monitoring.suppressed";
     static final String SECONDARY_KEY = "monitoring.suppressed.secondary";
@@ -50,6 +61,39 @@ record Dashboard(IndicatorRun run, List<Panel> panels) {
 
         public String id() {
             return "indicator-" + indicator.code().toLowerCase(Locale.ROOT).replace('_', '-');
+        }
+
+        private boolean score() {
+            return indicator.statistic() == Indicator.Statistic.SCORE;
+        }
+
+        /** The column headings say the unit and denominator of this indicator's figures. */
+        public String nKey() {
+            return indicator.population() == Indicator.Population.AGE_65 ? "monitoring.col.n.AGE_65"
+                    : "monitoring.col.n";
+        }
+
+        public String meanKey() {
+            return "monitoring.col.mean." + indicator.statistic().name();
+        }
+
+        public String medianKey() {
+            return score() ? "monitoring.col.median.SCORE" : "monitoring.col.median";
+        }
+
+        public String shareKey() {
+            return score() ? "monitoring.col.share.SCORE" : "monitoring.col.share";
+        }
+
+        /** A ratio's denominator (index admissions) is a column of its own. */
+        public boolean ratio() {
+            return indicator.statistic() == Indicator.Statistic.RATIO;
+        }
+
+        /** What an empty group reads: nobody (for the 65+ indicator nobody aged 65+). */
+        public String emptyKey() {
+            return indicator.population() == Indicator.Population.AGE_65 ? "monitoring.empty.AGE_65"
+                    : "monitoring.empty";
         }
     }
 
@@ -81,8 +125,10 @@ record Dashboard(IndicatorRun run, List<Panel> panels) {
                 var overall = new ArrayList<Figures>();
                 for (String group : GROUPS) {
                     for (String period : PERIODS) {
-                        overall.add(figures(indicator, byKey.get(key(indicator.code(), group, period, "ALL", "ALL")),
-                                group, period, locale));
+                        overall.add(indicator.afterOnly() && period.equals("BEFORE")
+                                ? Figures.notMeaningful(group, period)
+                                : figures(indicator, byKey.get(key(indicator.code(), group, period, "ALL", "ALL")),
+                                        group, period, locale));
                     }
                 }
                 var strata = new ArrayList<StratumRow>();
@@ -92,7 +138,8 @@ record Dashboard(IndicatorRun run, List<Panel> panels) {
                         IndicatorResult after = byKey.get(key(r.indicator(), r.group(), "AFTER", r.stratum(),
                                 r.stratumValue()));
                         strata.add(new StratumRow(r.stratum(), r.stratumValue(), r.group(),
-                                figures(indicator, r, r.group(), "BEFORE", locale),
+                                indicator.afterOnly() ? Figures.notMeaningful(r.group(), "BEFORE")
+                                        : figures(indicator, r, r.group(), "BEFORE", locale),
                                 figures(indicator, after, r.group(), "AFTER", locale)));
                     }
                 }
@@ -133,7 +180,7 @@ record Dashboard(IndicatorRun run, List<Panel> panels) {
             return Figures.empty(group, period);
         }
         if (r.suppressed()) {
-            return new Figures(group, period, true, null, null, null, null, null,
+            return new Figures(group, period, true, null, null, null, null, null, null,
                     r.secondary() ? SECONDARY_KEY : PRIMARY_KEY);
         }
         boolean money = indicator.unit() == Indicator.Unit.ORE_PER_PERSON_YEAR;
@@ -155,7 +202,8 @@ record Dashboard(IndicatorRun run, List<Panel> panels) {
         }
         String medianText = median == null ? "–" : number(median, money ? 0 : score ? 2 : 1, locale);
         return new Figures(group, period, false, number(BigDecimal.valueOf(r.n()), 0, locale), meanText,
-                medianText, share == null ? "–" : share, mean, null);
+                medianText, share == null ? "–" : share,
+                r.denominator() == null ? null : number(BigDecimal.valueOf(r.denominator()), 0, locale), mean, null);
     }
 
     static String number(BigDecimal value, int decimals, Locale locale) {
