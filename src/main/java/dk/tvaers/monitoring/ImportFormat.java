@@ -186,7 +186,11 @@ public final class ImportFormat {
             if (header != null && header.startsWith("\uFEFF")) {
                 header = header.substring(1);
             }
-            if (first != null && first.problem() != null || header == null
+            if (first == null) {
+                errors.add(new RowError(spec.fileName(), 1, "monitoring.import.error.emptyFile", null));
+                return new Checked(0, errors, 1);
+            }
+            if (first.problem() != null || header == null
                     || !header.strip().equals(String.join(",", spec.columns()))) {
                 errors.add(new RowError(spec.fileName(), 1, "monitoring.import.error.header", null));
                 return new Checked(0, errors, 1);
@@ -227,7 +231,9 @@ public final class ImportFormat {
                         } else if (c.check() != null) {
                             String reason = c.check().problem(value);
                             if (reason != null) {
-                                problem = "monitoring.import.error." + reason;
+                                // a value outside a list names the allowed values (one message per column)
+                                problem = "monitoring.import.error." + reason
+                                        + (reason.equals("oneOf") ? "." + c.name() : "");
                                 column = c.name();
                             }
                         }
@@ -264,6 +270,11 @@ public final class ImportFormat {
                     }
                 }
             }
+        }
+        if (line == 1 && (spec == PERSONS || spec == HOSPITAL_CONTACTS)) {
+            // no persons or no contacts: nothing to compute (inclusions.csv may be empty for a population by rule)
+            errors.add(new RowError(spec.fileName(), 1, "monitoring.import.error.noRows", null));
+            errorCount++;
         }
         return new Checked(line - 1, errors, errorCount);
     }

@@ -87,4 +87,17 @@ class ImportRowCheckTests {
     private Path write(String name, String content) throws Exception {
         return Files.writeString(dir.resolve(name), content);
     }
+
+    @Test
+    void anEmptyFileSaysItIsEmptyAndABadValueNamesTheAllowedOnes() throws Exception {
+        assertThat(check(ImportFormat.PERSONS, new byte[0])).containsExactly(
+                new ImportFormat.RowError("persons.csv", 1, "monitoring.import.error.emptyFile", null));
+        assertThat(check(ImportFormat.PERSONS, bytes(PERSONS, "\n"))).containsExactly(
+                new ImportFormat.RowError("persons.csv", 1, "monitoring.import.error.noRows", null));
+        // a population by rule needs no inclusion events: a header alone is fine there
+        assertThat(check(ImportFormat.INCLUSIONS, bytes(String.join(",", ImportFormat.INCLUSIONS.columns()), "\n")))
+                .isEmpty();
+        assertThat(check(ImportFormat.PERSONS, bytes(PERSONS, "\n", "A,1950-03-01,K,751,BASIC,LOW,ja\n")))
+                .containsExactly(new ImportFormat.RowError("persons.csv", 2, "monitoring.import.error.oneOf.sex", "sex"));
+    }
 }
