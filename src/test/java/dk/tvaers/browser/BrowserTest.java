@@ -272,6 +272,36 @@ abstract class BrowserTest {
         return summary.getText();
     }
 
+    /**
+     * The lines of the error summary, checked as a person reads them: each links to a field of the page, names it by
+     * its label (or legend) before the message, and the lines follow the fields' order on the page.
+     */
+    List<String> errorSummaryLinesNamingTheirFields() {
+        errorSummaryWithFocus();
+        @SuppressWarnings("unchecked")
+        List<String> problems = (List<String>) script("""
+                var problems = [], last = null;
+                document.querySelectorAll('[data-error-summary] a[href^="#"]').forEach(function (link) {
+                  var id = decodeURIComponent(link.getAttribute('href').substring(1));
+                  var field = document.getElementById(id);
+                  if (!field) { problems.push(link.textContent + ': links to nothing'); return; }
+                  var label = field.tagName === 'FIELDSET' ? field.querySelector('legend')
+                    : document.querySelector('label[for="' + id + '"]');
+                  var name = label ? label.textContent.replace(/\\(frivilligt\\)/, '').trim() : null;
+                  if (!name || link.textContent.trim().indexOf(name + ':') !== 0) {
+                    problems.push(link.textContent.trim() + ': does not name its field ' + name);
+                  }
+                  if (last && (last.compareDocumentPosition(field) & Node.DOCUMENT_POSITION_PRECEDING)) {
+                    problems.push(link.textContent.trim() + ': out of page order');
+                  }
+                  last = field;
+                });
+                return problems;
+                """);
+        assertThat(problems).as("the error summary of %s", currentPath()).isEmpty();
+        return findAll("[data-error-summary] li").stream().map(WebElement::getText).toList();
+    }
+
     // --- test data ---
 
     /** A number unique within the run, for names and e-mail addresses (the context and its database are shared). */

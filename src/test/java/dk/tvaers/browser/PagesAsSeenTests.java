@@ -1,5 +1,7 @@
 package dk.tvaers.browser;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dk.tvaers.accounts.Actor;
 import dk.tvaers.catalog.CaseCatalog;
 import dk.tvaers.catalog.CaseDraft;
@@ -57,6 +59,38 @@ class PagesAsSeenTests extends BrowserTest {
         lookAt("/katalog", "catalogue");
         lookAt("/ideer", "ideas");
         lookAt("/login", "login");
+    }
+
+    @Test
+    void theErrorSummaryNamesEachFieldAndFollowsThePage() {
+        open("/ideer/ny");
+        submitMainForm();
+        List<String> lines = errorSummaryLinesNamingTheirFields();
+        assertThat(lines).first().asString().startsWith("Titel: ");
+        assertThat(lines).contains("Dit navn: Udfyld feltet.");
+        assertThat(lookedAt("idea-form-errors")).isEmpty();
+
+        TestUser analyst = aUserWithRoles(Role.ANALYST);
+        loginAs(analyst.email(), analyst.password());
+        open("/katalog/ny");
+        type("#cost", "mange penge");
+        submitMainForm();
+        assertThat(errorSummaryLinesNamingTheirFields()).first().asString().startsWith("Titel: ");
+    }
+
+    @Test
+    void numbersAndWordsReadRight() {
+        var organisation = anOrganisation();
+        long id = catalog.create(new CaseDraft("Sammen om diabetes " + unique(), "Resumé", Region.MIDTJYLLAND,
+                Set.of(DiseaseGroup.LUNG), Set.of(Theme.DATA_SHARING), Set.of(Sector.MUNICIPALITY),
+                List.of(organisation.name()), Map.of(), 0L, 0L, 0L), null, Actor.SYSTEM);
+        TestUser analyst = aUserWithRoles(Role.ANALYST);
+        loginAs(analyst.email(), analyst.password());
+        open("/katalog/" + id + "/redaktion");
+        assertThat(find("main").getText()).contains(organisation.name()).doesNotContain("(i Tværs)");
+
+        open("/katalog?q=findes-slet-ikke-noget-sted");
+        assertThat(find("main").getText()).doesNotContain("Viser 0–0 af 0");
     }
 
     @Test
