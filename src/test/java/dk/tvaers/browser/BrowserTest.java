@@ -236,6 +236,13 @@ abstract class BrowserTest {
         assertThat(find("#" + box.getDomAttribute("for")).isSelected()).as("%s is ticked", label).isTrue();
     }
 
+    /** Ticks the confirmation of an irreversible action in the form (fragments/forms :: confirm), as a person does. */
+    void confirmAction(String formCss) {
+        WebElement label = find(formCss + " .tvaers-confirm label");
+        label.click();
+        assertThat(find("#" + label.getDomAttribute("for")).isSelected()).as("confirmed in %s", formCss).isTrue();
+    }
+
     // --- logging in and out ---
 
     void loginAs(String login, String password) {

@@ -1,13 +1,5 @@
 package dk.tvaers.ideas.web;
 
-import dk.tvaers.platform.mail.Mailer;
-import jakarta.servlet.http.HttpSession;
-import java.io.Serializable;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-
 import dk.tvaers.accounts.AccountPrincipal;
 import dk.tvaers.accounts.UserAccount;
 import dk.tvaers.accounts.UserDirectory;
@@ -15,13 +7,20 @@ import dk.tvaers.ideas.IdeaSimilarity;
 import dk.tvaers.ideas.Ideas;
 import dk.tvaers.ideas.NewIdea;
 import dk.tvaers.ideas.Submitter;
+import dk.tvaers.platform.mail.Mailer;
 import dk.tvaers.platform.web.SelectOption;
 import dk.tvaers.platform.web.Uploads;
 import dk.tvaers.shared.InnovationType;
 import dk.tvaers.shared.Region;
 import dk.tvaers.shared.Role;
 import dk.tvaers.shared.Sector;
+import jakarta.servlet.http.HttpSession;
 import jakarta.validation.Valid;
+import java.io.Serializable;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;

@@ -261,6 +261,27 @@ class IdeaFormControllerTests {
     }
 
     @Test
+    void similarIdeasAndCatalogueCasesComeInTwoHeadedListsAndOnlyIdeasAreOfferedForSupport() throws Exception {
+        given(similarity.similar(anyString(), anyInt())).willReturn(List.of(
+                new SimilarItem("IDEA", 7, "KOL-patienter hjemme", "/ideer/7", 0.8),
+                new SimilarItem("CASE", 3, "LIVA – digital livsstilscoaching", "/katalog/3", 0.7)));
+
+        var result = mvc.get().uri("/ideer/lignende").header("HX-Request", "true")
+                .param("problem", "KOL patienter genindlægges").exchange();
+
+        String body = result.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        var page = org.jsoup.Jsoup.parse(body);
+        assertThat(page.select("[data-similar=IDEA] a")).extracting(e -> e.attr("href")).containsExactly("/ideer/7");
+        assertThat(page.select("[data-similar=CASE] a")).extracting(e -> e.attr("href")).containsExactly("/katalog/3");
+        var ideasHeading = page.select("[data-similar=IDEA]").first().previousElementSibling().previousElementSibling();
+        var casesHeading = page.select("[data-similar=CASE]").first().previousElementSibling().previousElementSibling();
+        assertThat(ideasHeading.text()).isEqualTo("Lignende idéer");
+        assertThat(casesHeading.text()).isEqualTo("Lignende cases i casekataloget");
+        assertThat(page.select("[data-similar=CASE]").first().previousElementSibling().text())
+                .doesNotContain("støtte");
+    }
+
+    @Test
     void theCheckButtonShowsSimilarIdeasWithoutJavaScriptAndKeepsTheForm() {
         var result = mvc.post().uri("/ideer/ny").multipart().with(csrf()).params(filledIn()).param("check", "1")
                 .exchange();
