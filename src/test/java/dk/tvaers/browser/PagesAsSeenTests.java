@@ -61,6 +61,19 @@ class PagesAsSeenTests extends BrowserTest {
         lookAt("/login", "login");
     }
 
+    /** Without JavaScript the menu cannot open as a drawer: on a phone it stands in place under the header. */
+    @Test
+    void withoutJavaScriptAPhoneShowsTheMenuInPlace() {
+        atWidth(NARROW);
+        withoutJavaScript(() -> {
+            open("/");
+            assertThat(findAll(".mobile-drawer nav a")).isNotEmpty().allMatch(org.openqa.selenium.WebElement::isDisplayed);
+            assertThat(find(".mobile-drawer .log-on").isDisplayed()).isTrue();
+            assertThat(find(".js-menu-open").isDisplayed()).as("the button that needs JavaScript").isFalse();
+            screenshot("front-nojs");
+        });
+    }
+
     @Test
     void theErrorSummaryNamesEachFieldAndFollowsThePage() {
         open("/ideer/ny");
