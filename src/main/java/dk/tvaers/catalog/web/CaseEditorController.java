@@ -307,6 +307,12 @@ class CaseEditorController {
     private String form(Model model, CatalogCase file) {
         model.addAttribute("file", file);
         model.addAttribute("sections", CaseSection.values());
+        // the sections' fields are named by an expression in the template: their labels for the error summary
+        var fieldLabels = new java.util.LinkedHashMap<String, String>();
+        for (CaseSection section : CaseSection.values()) {
+            fieldLabels.put(section.field(), section.messageKey());
+        }
+        model.addAttribute("fieldLabels", fieldLabels);
         model.addAttribute("regionOptions", SelectOption.ofEnum(Region.values(), Region::messageKey));
         model.addAttribute("diseaseOptions", SelectOption.ofEnum(DiseaseGroup.values(), DiseaseGroup::messageKey));
         model.addAttribute("themeOptions", SelectOption.ofEnum(Theme.values(), Theme::messageKey));

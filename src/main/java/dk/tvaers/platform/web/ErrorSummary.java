@@ -41,6 +41,10 @@ public class ErrorSummary {
     private static final Pattern NAME = Pattern.compile("\\bfield\\s*=\\s*'(\\w+)'");
     private static final Pattern LABEL = Pattern.compile("\\b(?:label|legend)\\s*=\\s*[^,']*'([\\w.]+)'");
 
+    /** A field fragment whose field name is an expression (field=${…}): its fields stand here in the page. */
+    private static final Pattern DYNAMIC = Pattern.compile("\\bfield\\s*=\\s*\\$\\{");
+    static final String DYNAMIC_FIELDS = "*";
+
     private final Map<String, Map<String, String>> labelsByTemplate = new ConcurrentHashMap<>();
 
     /** The fields of a template in page order, with their label keys. */
@@ -56,7 +60,9 @@ public class ErrorSummary {
                 while (call.find()) {
                     Matcher field = NAME.matcher(call.group(1));
                     Matcher label = LABEL.matcher(call.group(1));
-                    if (field.find()) {
+                    if (DYNAMIC.matcher(call.group(1)).find()) {
+                        labels.putIfAbsent(DYNAMIC_FIELDS, "");
+                    } else if (field.find()) {
                         labels.putIfAbsent(field.group(1), label.find() ? label.group(1) : "");
                     }
                 }
@@ -68,9 +74,30 @@ public class ErrorSummary {
     }
 
     public List<Line> lines(List<DetailedError> errors, Object form, String template) {
-        Map<String, String> labelKeys = template == null ? Map.of() : labelsOf(template);
-        List<String> order = new ArrayList<>(labelKeys.keySet());
-        fieldOrder(form == null ? null : form.getClass()).stream().filter(f -> !order.contains(f)).forEach(order::add);
+        return lines(errors, form, template, null);
+    }
+
+    /**
+     * As {@link #lines(List, Object, String)}, with the labels of the fields the template names by an expression
+     * ({@code fieldLabels}: field → label key, from the page's model), which stand where that fragment call does.
+     */
+    public List<Line> lines(List<DetailedError> errors, Object form, String template, Map<String, String> fieldLabels) {
+        Map<String, String> labelKeys = new LinkedHashMap<>(template == null ? Map.of() : labelsOf(template));
+        List<String> order = new ArrayList<>();
+        List<String> unnamed = new ArrayList<>(fieldOrder(form == null ? null : form.getClass()));
+        unnamed.removeAll(labelKeys.keySet());
+        if (fieldLabels != null) {
+            fieldLabels.forEach(labelKeys::putIfAbsent);
+        }
+        for (String field : labelsOf(template == null ? "" : template).keySet()) {
+            if (field.equals(DYNAMIC_FIELDS)) {
+                order.addAll(unnamed);
+                unnamed.clear();
+            } else {
+                order.add(field);
+            }
+        }
+        order.addAll(unnamed);
         List<DetailedError> sorted = new ArrayList<>(errors);
         sorted.sort(Comparator.comparingInt(error -> position(error, order)));
         List<Line> lines = new ArrayList<>();

@@ -17,6 +17,14 @@ class ErrorSummaryTests {
                 .containsEntry("name", "idea.name");
     }
 
+    /** The case form names its sections' fields by an expression: they stand where that call does. */
+    @Test
+    void fieldsNamedByAnExpressionStandWhereTheTemplateHasThem() {
+        var labels = new ErrorSummary().labelsOf("catalog/form");
+
+        assertThat(labels.keySet()).containsSubsequence("title", "actors", ErrorSummary.DYNAMIC_FIELDS, "cost");
+    }
+
     @Test
     void aTemplateWithoutFieldFragmentsGivesNoLabels() {
         assertThat(new ErrorSummary().labelsOf("pages/home")).isEmpty();
