@@ -36,11 +36,30 @@ public class Reviews {
         this.clock = clock;
     }
 
-    /** Assigns a reviewer (found by the login they use) to a call. */
+    /**
+     * Assigns a reviewer (found by the login they use) to a call.
+     *
+     * @throws ApplicationRuleException when there is no such active user, or their organisation is in the
+     *     consortium of an application to the call (conflict of interest: they could review none of its applications
+     *     fairly, and would be shown theirs as waiting for their review)
+     */
     @Transactional
     public UserAccount assign(long callId, String login, Actor actor) {
         UserAccount user = users.findByLogin(login).filter(UserAccount::active)
                 .orElseThrow(() -> new ApplicationRuleException("login", "consortium.error.noSuchUser"));
+        if (user.organisationId() != null) {
+            var conflict = jdbc.sql("""
+                    SELECT c.name FROM application a JOIN consortium c ON c.id = a.consortium_id
+                    JOIN consortium_member m ON m.consortium_id = c.id
+                    WHERE a.call_id = :call AND m.organisation_id = :organisation
+                    ORDER BY a.id LIMIT 1""")
+                    .param("call", callId).param("organisation", user.organisationId())
+                    .query(String.class).optional();
+            if (conflict.isPresent()) {
+                throw new ApplicationRuleException("login", "review.error.conflictAtAssignment", user.displayName(),
+                        user.organisationName(), conflict.get());
+            }
+        }
         jdbc.sql("""
                 INSERT INTO call_reviewer (call_id, user_id, assigned_by_name) VALUES (:call, :user, :by)
                 ON CONFLICT DO NOTHING""")
@@ -155,7 +174,7 @@ public class Reviews {
 
     /** One row of a reviewer's workspace: a submitted application of a call they review. */
     public record Assignment(long applicationId, String title, String challengeTitle, String consortiumName,
-            ApplicationStatus status, Instant reviewedAt) {}
+            ApplicationStatus status, Instant reviewedAt, boolean conflict) {}
 
     @Transactional(readOnly = true)
     public List<Assignment> assignments(long userId) {
@@ -164,16 +183,20 @@ public class Reviews {
                        (SELECT v.title FROM application_version v WHERE v.application_id = a.id
                         ORDER BY v.version DESC LIMIT 1) AS title,
                        (SELECT r.reviewed_at FROM application_review r WHERE r.application_id = a.id
-                        AND r.reviewer_user_id = :user) AS reviewed_at
+                        AND r.reviewer_user_id = :user) AS reviewed_at,
+                       EXISTS (SELECT 1 FROM consortium_member m
+                               WHERE m.consortium_id = a.consortium_id AND m.organisation_id = :organisation) AS conflict
                 FROM call_reviewer cr JOIN application a ON a.call_id = cr.call_id
                 JOIN consortium c ON c.id = a.consortium_id
                 WHERE cr.user_id = :user AND a.status <> 'DRAFT'
                 ORDER BY a.first_submitted_at DESC, a.id DESC""")
                 .param("user", userId)
+                .param("organisation", users.find(userId).map(UserAccount::organisationId).orElse(-1L))
                 .query((rs, n) -> new Assignment(rs.getLong("id"), rs.getString("title"),
                         applications.find(rs.getLong("id")).challengeTitle(), rs.getString("consortium_name"),
                         ApplicationStatus.valueOf(rs.getString("status")),
-                        rs.getTimestamp("reviewed_at") == null ? null : rs.getTimestamp("reviewed_at").toInstant()))
+                        rs.getTimestamp("reviewed_at") == null ? null : rs.getTimestamp("reviewed_at").toInstant(),
+                        rs.getBoolean("conflict")))
                 .list();
     }
 }

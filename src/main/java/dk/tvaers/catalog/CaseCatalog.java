@@ -17,12 +17,14 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -60,14 +62,19 @@ public class CaseCatalog {
                    v.title, v.summary, v.region, v.diseases, v.themes
             FROM catalog_case c JOIN catalog_case_version v ON v.id = c.published_version_id""";
 
+    private static final Locale DANISH = Locale.forLanguageTag("da");
+
     private final JdbcClient jdbc;
     private final OrganisationDirectory organisations;
     private final ApplicationEventPublisher events;
+    private final MessageSource messages;
 
-    CaseCatalog(JdbcClient jdbc, OrganisationDirectory organisations, ApplicationEventPublisher events) {
+    CaseCatalog(JdbcClient jdbc, OrganisationDirectory organisations, ApplicationEventPublisher events,
+            MessageSource messages) {
         this.jdbc = jdbc;
         this.organisations = organisations;
         this.events = events;
+        this.messages = messages;
     }
 
     // --- writing cases ---
@@ -242,6 +249,47 @@ public class CaseCatalog {
     // --- publishing ---
 
     /**
+     * What the public search finds a published case by: its title (weight A), summary and the Danish names of its
+     * disease groups and themes (B: a search for "diabetikere" finds a case tagged Diabetes), and its sections.
+     */
+    private void index(long caseId, CaseVersion version) {
+        String tags = java.util.stream.Stream.concat(
+                version.diseases().stream().map(d -> messages.getMessage(d.messageKey(), null, d.name(), DANISH)),
+                version.themes().stream().map(t -> messages.getMessage(t.messageKey(), null, t.name(), DANISH)))
+                .collect(Collectors.joining(" "));
+        String body = CaseSectionText.of(version);
+        jdbc.sql("""
+                UPDATE catalog_case SET
+                    search_document = setweight(to_tsvector('danish', :title), 'A')
+                        || setweight(to_tsvector('danish', :summary || ' ' || :tags), 'B')
+                        || to_tsvector('danish', :body),
+                    search_text = lower(:title || ' ' || :summary || ' ' || :tags || ' ' || :body)
+                WHERE id = :id""")
+                .param("title", version.title())
+                .param("summary", version.summary())
+                .param("tags", tags)
+                .param("body", body)
+                .param("id", caseId)
+                .update();
+    }
+
+    /**
+     * Indexes every published case again (at start: the search document gained the disease groups and themes, and
+     * cases published before that are found by them too). Cheap: one update per published case.
+     */
+    @Transactional
+    public int reindexPublished() {
+        List<long[]> published = jdbc.sql("""
+                SELECT c.id, v.version_no FROM catalog_case c JOIN catalog_case_version v
+                  ON v.id = c.published_version_id""")
+                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).list();
+        for (long[] row : published) {
+            version(row[0], (int) row[1]).ifPresent(version -> index(row[0], version));
+        }
+        return published.size();
+    }
+
+    /**
      * Publishes a version of the case with one of its assessments (or none): the public catalogue shows exactly
      * these from now on, and finds the case by the version's text.
      */
@@ -255,24 +303,17 @@ public class CaseCatalog {
                     .orElseThrow(() -> new IllegalArgumentException("assessment " + assessmentId + " is not of case " + caseId));
             level = assessment.evidenceLevel();
         }
-        String body = CaseSectionText.of(version);
         jdbc.sql("""
                 UPDATE catalog_case SET published_version_id = :version, published_assessment_id = :assessment,
-                    published_at = now(), published_by_name = :by, evidence_level = :level,
-                    search_document = setweight(to_tsvector('danish', :title), 'A')
-                        || setweight(to_tsvector('danish', :summary), 'B')
-                        || to_tsvector('danish', :body),
-                    search_text = lower(:title || ' ' || :summary || ' ' || :body)
+                    published_at = now(), published_by_name = :by, evidence_level = :level
                 WHERE id = :id""")
                 .param("version", version.id())
                 .param("assessment", assessmentId)
                 .param("by", actor.name())
                 .param("level", level.name())
-                .param("title", version.title())
-                .param("summary", version.summary())
-                .param("body", body)
                 .param("id", caseId)
                 .update();
+        index(caseId, version);
         events.publishEvent(new CasePublished(caseId, version.id(), assessmentId));
     }
 

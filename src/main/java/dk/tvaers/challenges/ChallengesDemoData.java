@@ -78,15 +78,32 @@ class ChallengesDemoData implements ApplicationRunner {
 
     private final Challenges challenges;
     private final Funding funding;
+    private final java.time.Clock clock;
 
-    ChallengesDemoData(Challenges challenges, Funding funding) {
+    ChallengesDemoData(Challenges challenges, Funding funding, java.time.Clock clock) {
         this.challenges = challenges;
         this.funding = funding;
+        this.clock = clock;
     }
+
+    /** An innovation question open now, with a call eight weeks from the start, so a visitor can apply. */
+    static final String OPEN = "Ensomme ældre efter udskrivning";
 
     @Override
     @Transactional
     public void run(ApplicationArguments args) {
+        if (!challenges.exists(OPEN)) {
+            Long pool2014 = funding.pools().stream().filter(p -> p.name().equals("Task Force-puljen 2014"))
+                    .map(Pool::id).findFirst().orElse(null);
+            Instant now = clock.instant();
+            challenges.publishAsOf(new NewChallenge(ChallengeKind.INNOVATION_QUESTION, OPEN,
+                    "Ældre, der kommer hjem fra sygehuset, har nogen at tale med og spise sammen med.",
+                    "Ældre udskrives ofte til et tomt hjem. Ensomheden ejes af ingen sektor, og genindlæggelserne "
+                            + "stiger. Kommune, sygehus, egen læge og foreninger søges til at prøve noget sammen.",
+                    "Hvad nu hvis ingen ældre kommer hjem til et tomt hjem?", Region.MIDTJYLLAND, pool2014,
+                    now.plus(java.time.Duration.ofDays(56))), now, TASK_FORCE);
+            log.info("Demodata: en åben udfordring med opslag er oprettet.");
+        }
         if (challenges.exists(CHALLENGES.getFirst().title())) {
             return;
         }

@@ -52,6 +52,22 @@ public class Ideas {
     }
 
     /**
+     * Asks for the confirmation mail of an idea that still waits for its submitter's confirmation once more (a fresh
+     * link, as the first time). Returns false when the idea is no longer unconfirmed or its submitter gave no address.
+     */
+    @Transactional
+    public boolean resendConfirmation(long ideaId) {
+        var follower = jdbc.sql("""
+                SELECT f.id FROM idea_follower f JOIN idea i ON i.id = f.idea_id
+                WHERE f.idea_id = :id AND f.submitter AND f.user_id IS NULL AND f.email IS NOT NULL
+                  AND i.status = :unconfirmed""")
+                .param("id", ideaId).param("unconfirmed", IdeaStatus.UNCONFIRMED.name())
+                .query(Long.class).optional();
+        follower.ifPresent(id -> events.publishEvent(new IdeaConfirmationRequested(ideaId, id)));
+        return follower.isPresent();
+    }
+
+    /**
      * Submits an idea. A logged-in or assisted submission counts at once; a person without an account is mailed a
      * confirmation link and the idea stays unconfirmed (invisible) until they use it.
      */

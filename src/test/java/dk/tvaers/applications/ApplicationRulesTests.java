@@ -178,9 +178,20 @@ class ApplicationRulesTests {
         long callId = applications.find(setup.application()).callId();
         Actor conflicted = fixtures.user(setup.municipality(), Role.STAFF);
         Actor independent = fixtures.user(fixtures.organisation("Lægehuset", Sector.GENERAL_PRACTICE), Role.STAFF);
-        reviews.assign(callId, fixtures.login(conflicted), ApplicationFixtures.TASK_FORCE);
+        // warned and refused at assignment: the reviewer's organisation is in a consortium that applied to the call
+        assertThatThrownBy(() -> reviews.assign(callId, fixtures.login(conflicted), ApplicationFixtures.TASK_FORCE))
+                .isInstanceOfSatisfying(ApplicationRuleException.class, e -> assertThat(e.messageKeys())
+                        .containsExactly("review.error.conflictAtAssignment"));
+        assertThat(reviews.isReviewer(callId, conflicted.id())).isFalse();
         reviews.assign(callId, fixtures.login(independent), ApplicationFixtures.TASK_FORCE);
+        assertThat(reviews.assignments(independent.id())).singleElement()
+                .satisfies(a -> assertThat(a.conflict()).isFalse());
 
+        // assigned before their organisation joined the consortium: never asked to review it, and refused if they try
+        jdbc.sql("INSERT INTO call_reviewer (call_id, user_id, assigned_by_name) VALUES (:call, :user, 'Task Force')")
+                .param("call", callId).param("user", conflicted.id()).update();
+        assertThat(reviews.assignments(conflicted.id())).singleElement()
+                .satisfies(a -> assertThat(a.conflict()).isTrue());
         assertThat(reviews.conflict(setup.application(), conflicted.id())).get().asString().startsWith("Kommune");
         assertThatThrownBy(() -> reviews.review(setup.application(), scores(4), Recommendation.FULL, "", conflicted))
                 .isInstanceOfSatisfying(ApplicationRuleException.class, e -> assertThat(e.messageKeys())

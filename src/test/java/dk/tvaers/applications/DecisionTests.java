@@ -39,6 +39,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 @IntegrationTest
 class DecisionTests {
 
+    /** The fixtures' calls are open (deadline in 30 days): deciding now needs a stated reason. */
+    static final String EARLY = "Projektet skal starte før sommerferien";
+
     @Autowired
     OrganisationDirectory organisations;
 
@@ -63,6 +66,12 @@ class DecisionTests {
     @Autowired
     Initiatives initiatives;
 
+    @Autowired
+    dk.tvaers.initiatives.InitiativeMembers members;
+
+    @Autowired
+    dk.tvaers.initiatives.TrialActions trialActions;
+
     @RegisterExtension
     static GreenMailExtension mail = new GreenMailExtension(TestSmtp.serverSetup());
 
@@ -80,12 +89,12 @@ class DecisionTests {
         long application = submitted(pool);
 
         assertThatThrownBy(() -> decisions.decide(application, Outcome.REDUCED, Money.ofKroner(600_000), " ",
-                tranches(300_000, 300_000), ApplicationFixtures.TASK_FORCE))
+                tranches(300_000, 300_000), EARLY, ApplicationFixtures.TASK_FORCE))
                 .isInstanceOfSatisfying(ApplicationRuleException.class, e -> assertThat(e.messageKeys())
                         .containsExactly("decision.error.reasonRequired"));
 
         decisions.decide(application, Outcome.REDUCED, Money.ofKroner(600_000), "Løft innovationshøjden først",
-                tranches(300_000, 300_000), ApplicationFixtures.TASK_FORCE);
+                tranches(300_000, 300_000), EARLY, ApplicationFixtures.TASK_FORCE);
 
         Decision decision = decisions.of(application).orElseThrow();
         assertThat(decision.outcome()).isEqualTo(Outcome.REDUCED);
@@ -103,13 +112,26 @@ class DecisionTests {
         assertThat(project.title()).isEqualTo("Hjemmemonitorering");
         assertThat(project.sectors()).contains(Sector.REGION, Sector.MUNICIPALITY);
         assertThat(applications.find(application).status()).isEqualTo(ApplicationStatus.DECIDED);
+        // nothing the application knew is lost: members, trial actions, and who reports on the grant
+        var version = applications.version(application, 1);
+        var consortium = consortia.find(applications.find(application).consortiumId());
+        assertThat(members.of(project.id())).filteredOn(m -> m.organisationId() != null)
+                .extracting(m -> m.organisationId())
+                .containsExactlyInAnyOrderElementsOf(consortium.members().stream().map(m -> m.organisationId()).toList());
+        assertThat(members.of(project.id())).filteredOn(m -> m.userId() != null).extracting(m -> m.userId())
+                .containsExactly(writer.id());
+        assertThat(trialActions.of(project.id())).extracting(t -> t.hypothesis())
+                .containsExactlyInAnyOrderElementsOf(version.trialActions());
+        assertThat(version.trialActions()).isNotEmpty();
+        assertThat(funding.grantById(decision.grantId()).contactEmail())
+                .isEqualTo(consortium.contacts().getFirst().email());
 
         byte[] letter = decisions.letter(application).orElseThrow();
         assertThat(new String(Arrays.copyOf(letter, 4), StandardCharsets.US_ASCII)).isEqualTo("%PDF");
         try (var pdf = Loader.loadPDF(letter)) {
             String text = new PDFTextStripper().getText(pdf);
             assertThat(text).contains("Hjemmemonitorering").contains("600.000,00 kr.").contains("1.000.000,00 kr.")
-                    .contains("Løft innovationshøjden først");
+                    .contains("Løft innovationshøjden først").doesNotContain("kr..");
         }
 
         // mailed to the consortium's contact, after the commit, with the same letter attached
@@ -133,7 +155,7 @@ class DecisionTests {
         long projects = projects();
 
         assertThatThrownBy(() -> decisions.decide(application, Outcome.FULL, null, null,
-                tranches(500_000, 500_000), ApplicationFixtures.TASK_FORCE))
+                tranches(500_000, 500_000), EARLY, ApplicationFixtures.TASK_FORCE))
                 .isInstanceOfSatisfying(ApplicationRuleException.class, e -> assertThat(e.messageKeys())
                         .containsExactly("funding.error.overdraw"));
 
@@ -143,18 +165,37 @@ class DecisionTests {
         assertThat(projects()).as("no project started").isEqualTo(projects);
     }
 
+    /** While the call is open others may still apply: a decision then needs a stated reason, which is kept. */
+    @Test
+    void aDecisionBeforeTheCallsDeadlineNeedsAReasonThatIsKept() {
+        long pool = fixtures.pool(2_000_000);
+        long application = submitted(pool);
+        assertThatThrownBy(() -> decisions.decide(application, Outcome.REJECTED, null, "Ikke nyt nok", List.of(),
+                ApplicationFixtures.TASK_FORCE))
+                .isInstanceOfSatisfying(ApplicationRuleException.class, e -> assertThat(e.messageKeys())
+                        .containsExactly("decision.error.beforeDeadline"));
+        assertThatThrownBy(() -> decisions.decide(application, Outcome.REJECTED, null, "Ikke nyt nok", List.of(),
+                "  ", ApplicationFixtures.TASK_FORCE))
+                .isInstanceOf(ApplicationRuleException.class);
+        assertThat(decisions.of(application)).isEmpty();
+
+        decisions.decide(application, Outcome.REJECTED, null, "Ikke nyt nok", List.of(), EARLY,
+                ApplicationFixtures.TASK_FORCE);
+        assertThat(decisions.of(application).orElseThrow().earlyReason()).isEqualTo(EARLY);
+    }
+
     @Test
     void aRejectionNeedsAReasonAndGrantsNothing() {
         long pool = fixtures.pool(2_000_000);
         long application = submitted(pool);
         decisions.decide(application, Outcome.REJECTED, null, "Effekten på borgertilfredshed er ikke sandsynliggjort",
-                List.of(), ApplicationFixtures.TASK_FORCE);
+                List.of(), EARLY, ApplicationFixtures.TASK_FORCE);
         Decision decision = decisions.of(application).orElseThrow();
         assertThat(decision.grantId()).isNull();
         assertThat(decision.initiativeId()).isNull();
         assertThat(funding.figures(pool).granted()).isEqualTo(Money.ZERO);
         assertThatThrownBy(() -> decisions.decide(application, Outcome.FULL, null, null, tranches(500_000, 500_000),
-                ApplicationFixtures.TASK_FORCE))
+                EARLY, ApplicationFixtures.TASK_FORCE))
                 .isInstanceOfSatisfying(ApplicationRuleException.class, e -> assertThat(e.messageKeys())
                         .containsExactly("application.error.decided"));
     }

@@ -26,6 +26,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumSet;
@@ -44,6 +45,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
@@ -51,6 +54,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -131,6 +135,7 @@ abstract class BrowserTest {
     /** Logged out and in Danish: the session and language cookies of the previous test are gone. */
     @BeforeEach
     void startLoggedOut() {
+        ((ChromeDriver) driver).executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
         if (driver.getCurrentUrl().startsWith(baseUrl())) {
             driver.manage().deleteAllCookies();
         }
@@ -231,6 +236,13 @@ abstract class BrowserTest {
         assertThat(find("#" + box.getDomAttribute("for")).isSelected()).as("%s is ticked", label).isTrue();
     }
 
+    /** Ticks the confirmation of an irreversible action in the form (fragments/forms :: confirm), as a person does. */
+    void confirmAction(String formCss) {
+        WebElement label = find(formCss + " .tvaers-confirm label");
+        label.click();
+        assertThat(find("#" + label.getDomAttribute("for")).isSelected()).as("confirmed in %s", formCss).isTrue();
+    }
+
     // --- logging in and out ---
 
     void loginAs(String login, String password) {
@@ -265,6 +277,36 @@ abstract class BrowserTest {
         waitUntil(d -> summary.equals(d.switchTo().activeElement()));
         assertThat(driver.switchTo().activeElement()).as("focus on the error summary").isEqualTo(summary);
         return summary.getText();
+    }
+
+    /**
+     * The lines of the error summary, checked as a person reads them: each links to a field of the page, names it by
+     * its label (or legend) before the message, and the lines follow the fields' order on the page.
+     */
+    List<String> errorSummaryLinesNamingTheirFields() {
+        errorSummaryWithFocus();
+        @SuppressWarnings("unchecked")
+        List<String> problems = (List<String>) script("""
+                var problems = [], last = null;
+                document.querySelectorAll('[data-error-summary] a[href^="#"]').forEach(function (link) {
+                  var id = decodeURIComponent(link.getAttribute('href').substring(1));
+                  var field = document.getElementById(id);
+                  if (!field) { problems.push(link.textContent + ': links to nothing'); return; }
+                  var label = field.tagName === 'FIELDSET' ? field.querySelector('legend')
+                    : document.querySelector('label[for="' + id + '"]');
+                  var name = label ? label.textContent.replace(/\\(frivilligt\\)/, '').trim() : null;
+                  if (!name || link.textContent.trim().indexOf(name + ':') !== 0) {
+                    problems.push(link.textContent.trim() + ': does not name its field ' + name);
+                  }
+                  if (last && (last.compareDocumentPosition(field) & Node.DOCUMENT_POSITION_PRECEDING)) {
+                    problems.push(link.textContent.trim() + ': out of page order');
+                  }
+                  last = field;
+                });
+                return problems;
+                """);
+        assertThat(problems).as("the error summary of %s", currentPath()).isEmpty();
+        return findAll("[data-error-summary] li").stream().map(WebElement::getText).toList();
     }
 
     // --- test data ---
@@ -412,5 +454,239 @@ abstract class BrowserTest {
                 .collect(Collectors.joining("\n      "));
         return "  [" + rule.getImpact() + "] " + rule.getId() + ": " + rule.getHelp() + " (" + rule.getHelpUrl()
                 + ")\n      " + targets;
+    }
+
+    // --- looking at a page as a person does (ADR 0020) ---
+
+    /** The widths every page is looked at: a laptop and a phone. */
+    static final int WIDE = 1366;
+    static final int NARROW = 390;
+
+    /** Shows pages as a screen of this width would (a phone below 600 px: mobile viewport, touch-sized). */
+    void atWidth(int width) {
+        ((ChromeDriver) driver).executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", width,
+                "height", width < 600 ? 844 : 900, "deviceScaleFactor", 1, "mobile", width < 600));
+    }
+
+    int width() {
+        return ((Number) script("return window.innerWidth")).intValue();
+    }
+
+    Object script(String js, Object... args) {
+        return ((ChromeDriver) driver).executeScript(js, args);
+    }
+
+    /**
+     * Opens the page at 1366 px and at 390 px, and at each looks at it as a person does: {@link #lookedAt}. Saves
+     * {@code target/screenshots/<name>-1366.png} and {@code -390.png}.
+     */
+    void lookAt(String path, String name) {
+        List<String> problems = new ArrayList<>();
+        for (int width : List.of(WIDE, NARROW)) {
+            atWidth(width);
+            open(path);
+            problems.addAll(lookedAt(name).stream().map(problem -> path + " at " + width + " px: " + problem).toList());
+        }
+        atWidth(WIDE);
+        assertThat(problems).as("what a person sees on %s", path).isEmpty();
+    }
+
+    /**
+     * The problems a person would see on the page as shown, at the present width, and saves its screenshot: a form
+     * control without a visible box (zero size, hidden by CSS, or a DKFDS checkbox or radio whose label draws no box),
+     * a control the keyboard does not reach or that shows no focus, a page wider than the screen, a menu that cannot
+     * be reached (on a phone: the menu button opens the drawer with the navigation and "Log ind"/"Log af").
+     */
+    List<String> lookedAt(String name) {
+        waitUntil(d -> "complete".equals(script("return document.readyState")));
+        List<String> problems = new ArrayList<>();
+        problems.addAll(invisibleControls());
+        problems.addAll(overflow());
+        problems.addAll(keyboardProblems());
+        screenshot(name);
+        problems.addAll(menuProblems());
+        return problems;
+    }
+
+    private static final String CONTROLS = """
+            var controls = Array.from(document.querySelectorAll(
+                'main input:not([type=hidden]), main select, main textarea, main button'))
+              .filter(function (el) { return !el.closest('details:not([open])'); });
+            function describe(el) {
+              return el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') + (el.name ? '[name=' + el.name + ']' : '')
+                + ((el.type === 'checkbox' || el.type === 'radio') ? '[value=' + el.value + ']' : '')
+                + (el.tagName === 'BUTTON' ? ' "' + el.textContent.trim() + '"' : '');
+            }
+            function hiddenByCss(el) {
+              for (var e = el; e; e = e.parentElement) {
+                var s = getComputedStyle(e);
+                if (s.display === 'none' || s.visibility === 'hidden' || parseFloat(s.opacity) === 0) { return true; }
+              }
+              return false;
+            }
+            function box(el) { var r = el.getBoundingClientRect(); return r.width > 0 && r.height > 0; }
+            function dkfdsBox(el) { return el.classList.contains('form-checkbox') || el.classList.contains('form-radio'); }
+            function drawnBox(el) {
+              var label = el.nextElementSibling;
+              if (!label || label.tagName !== 'LABEL' || label.htmlFor !== el.id) { return null; }
+              var before = getComputedStyle(label, '::before');
+              if (before.content === 'none' || parseFloat(before.width) <= 0) { return null; }
+              return label;
+            }
+            """;
+
+    private List<String> invisibleControls() {
+        @SuppressWarnings("unchecked")
+        List<String> found = (List<String>) script(CONTROLS + """
+                var problems = [];
+                controls.forEach(function (el) {
+                  if (dkfdsBox(el)) {
+                    var label = drawnBox(el);
+                    if (!label) { problems.push(describe(el) + ': DKFDS draws no box (the label does not follow the input)'); }
+                    else if (hiddenByCss(label) || !box(label)) { problems.push(describe(el) + ': its label is not visible'); }
+                  } else if (hiddenByCss(el) || !box(el)) {
+                    problems.push(describe(el) + ': not visible');
+                  }
+                });
+                return problems;
+                """);
+        return found;
+    }
+
+    private List<String> overflow() {
+        @SuppressWarnings("unchecked")
+        List<String> found = (List<String>) script("""
+                var root = document.documentElement, limit = root.clientWidth;
+                if (root.scrollWidth <= limit) { return []; }
+                var widest = Array.from(document.querySelectorAll('body *'))
+                  .filter(function (e) { return e.getBoundingClientRect().right > limit + 1 && !e.closest('.mobile-drawer'); })
+                  .filter(function (e) { return !Array.from(e.children).some(function (c) { return c.getBoundingClientRect().right > limit + 1; }); })
+                  .slice(0, 5).map(function (e) { return e.tagName.toLowerCase() + (e.className ? '.' + String(e.className).split(' ').join('.') : ''); });
+                return ['the page is ' + root.scrollWidth + ' px wide on a ' + limit + ' px screen: ' + widest.join(', ')];
+                """);
+        return found;
+    }
+
+    /**
+     * Tabs through the page from its start: every visible, enabled form control (one radio per group) must receive
+     * focus, and show it (an outline or shadow; for a DKFDS checkbox or radio, on the box its label draws).
+     */
+    private List<String> keyboardProblems() {
+        @SuppressWarnings("unchecked")
+        List<String> expected = (List<String>) script(CONTROLS + """
+                var keys = [];
+                controls.forEach(function (el) {
+                  var shown = dkfdsBox(el) ? drawnBox(el) && !hiddenByCss(drawnBox(el)) : !hiddenByCss(el) && box(el);
+                  if (!shown || el.disabled || el.getAttribute('tabindex') === '-1') { return; }
+                  var key = el.type === 'radio' ? 'radio:' + el.name : describe(el);
+                  el.setAttribute('data-look', key);
+                  if (keys.indexOf(key) < 0) { keys.push(key); }
+                });
+                if (document.activeElement) { document.activeElement.blur(); }
+                window.scrollTo(0, 0);
+                return keys;
+                """);
+        if (expected.isEmpty()) {
+            return List.of();
+        }
+        List<String> problems = new ArrayList<>();
+        List<String> reached = new ArrayList<>();
+        find("body");
+        int limit = 3 * ((Number) script("return document.querySelectorAll('a[href], button, input, select, textarea, [tabindex]').length")).intValue() + 10;
+        for (int step = 0; step < limit && !reached.containsAll(expected); step++) {
+            new Actions(driver).sendKeys(Keys.TAB).perform();
+            @SuppressWarnings("unchecked")
+            List<Object> focus = (List<Object>) script("""
+                    var el = document.activeElement;
+                    if (!el || !el.getAttribute('data-look')) { return null; }
+                    function ring(e, pseudo) {
+                      var s = getComputedStyle(e, pseudo);
+                      return (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0) || (pseudo == null && s.boxShadow !== 'none');
+                    }
+                    var shown = (el.type === 'checkbox' || el.type === 'radio') && el.nextElementSibling
+                      ? ring(el.nextElementSibling, '::before') : ring(el, null);
+                    return [el.getAttribute('data-look'), shown];
+                    """);
+            if (focus == null) {
+                continue;
+            }
+            String key = (String) focus.get(0);
+            if (!reached.contains(key)) {
+                reached.add(key);
+                if (!Boolean.TRUE.equals(focus.get(1))) {
+                    problems.add(key + ": keyboard focus is not visible");
+                }
+            }
+        }
+        expected.stream().filter(key -> !reached.contains(key))
+                .forEach(key -> problems.add(key + ": not reached with the Tab key"));
+        return problems;
+    }
+
+    private List<String> menuProblems() {
+        List<String> problems = new ArrayList<>();
+        boolean loggedIn = !findAll("form.tvaers-logout").isEmpty();
+        if (width() >= 992) {
+            if (findAll("header nav a").stream().noneMatch(WebElement::isDisplayed)) {
+                problems.add("no menu link is visible in the header");
+            }
+            return problems;
+        }
+        List<WebElement> openers = findAll("header .js-menu-open");
+        if (openers.isEmpty() || !openers.getFirst().isDisplayed()) {
+            problems.add("no menu button in the header");
+            return problems;
+        }
+        if (!loggedIn && findAll("header .tvaers-header-login").stream().noneMatch(WebElement::isDisplayed)) {
+            problems.add("no \"Log ind\" in the header");
+        }
+        openers.getFirst().click();
+        try {
+            waitUntil(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".mobile-drawer.is-visible")));
+        } catch (RuntimeException notOpened) {
+            problems.add("the menu button does not open the menu");
+            return problems;
+        }
+        WebElement drawer = find(".mobile-drawer");
+        waitUntil(d -> drawer.getRect().getX() + drawer.getRect().getWidth() <= width() + 1);
+        if (drawer.findElements(By.cssSelector("nav a")).stream().noneMatch(WebElement::isDisplayed)) {
+            problems.add("the menu shows no navigation");
+        }
+        String account = loggedIn ? ".log-off" : ".log-on";
+        if (drawer.findElements(By.cssSelector(account)).stream().noneMatch(WebElement::isDisplayed)) {
+            problems.add("the menu does not offer " + (loggedIn ? "\"Log af\"" : "\"Log ind\""));
+        }
+        screenshot(currentScreenshotName + "-menu");
+        new Actions(driver).sendKeys(Keys.ESCAPE).perform();
+        try {
+            waitUntil(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".mobile-drawer")));
+        } catch (RuntimeException notClosed) {
+            problems.add("the Escape key does not close the menu");
+        }
+        return problems;
+    }
+
+    private String currentScreenshotName = "page";
+
+    /** Saves the whole page, as shown at the present width, as target/screenshots/<name>-<width>.png. */
+    void screenshot(String name) {
+        currentScreenshotName = name;
+        int width = width();
+        try {
+            Path dir = Path.of("target", "screenshots");
+            Files.createDirectories(dir);
+            Files.write(dir.resolve(name + "-" + width + ".png"),
+                    ((ChromeDriver) driver).getScreenshotAs(OutputType.BYTES));
+            int height = Math.min(8000, ((Number) script("return document.documentElement.scrollHeight")).intValue());
+            var chrome = (ChromeDriver) driver;
+            @SuppressWarnings("unchecked")
+            Map<String, Object> shot = (Map<String, Object>) (Map<?, ?>) chrome.executeCdpCommand("Page.captureScreenshot",
+                    Map.of("format", "png", "captureBeyondViewport", true,
+                            "clip", Map.of("x", 0, "y", 0, "width", width, "height", height, "scale", 1)));
+            Files.write(dir.resolve(name + "-" + width + "-full.png"),
+                    java.util.Base64.getDecoder().decode((String) shot.get("data")));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -77,7 +77,8 @@ class CatalogJourneyTests extends BrowserTest {
         assertThat(find("main [role=status]").getText()).isEqualTo("Vurderingen er gemt.");
 
         // publish the latest version with the newest assessment (both chosen already)
-        clickAndWaitForPage(find("main").findElement(By.cssSelector("button[type=submit].button-primary")));
+        confirmAction("form[action$='/udgiv']");
+        clickAndWaitForPage(find("form[action$='/udgiv'] button[type=submit]"));
         assertThat(currentPath()).isEqualTo("/katalog/" + caseId);
         assertThat(find("main [role=status]").getText()).isEqualTo("Casen er udgivet i kataloget.");
         logout();

@@ -79,6 +79,7 @@ class FundingJourneyTests extends BrowserTest {
 
         loginAs(taskForce.email(), taskForce.password());
         open(grantPath);
+        confirmAction("form[action$='/godkend']");
         submitMainForm();
         assertThat(find("main").getText()).contains("Rapporten er godkendt, og raten er frigivet til udbetaling.");
         assertThat(findAll("[data-tranche-status=RELEASED]")).hasSize(1);
@@ -88,6 +89,7 @@ class FundingJourneyTests extends BrowserTest {
 
         loginAs(finance.email(), finance.password());
         open(grantPath);
+        confirmAction("form[action$='/betalt']");
         clickAndWaitForPage(find("form[action$='/betalt'] button"));
         assertThat(find("main").getText()).contains("Raten er markeret som udbetalt.");
         assertThat(findAll("[data-tranche-status=PAID]")).hasSize(1);

@@ -75,6 +75,9 @@ class IdeaJourneyTests extends BrowserTest {
                 .toString());
         submitMainForm();
         assertThat(heading()).isEqualTo("Bekræft din idé");
+        assertThat(find("main").getText()).contains("Vi sender en e-mail til " + email); // the test has a mail server
+        assertNoSeriousAccessibilityViolations();
+        assertThat(lookedAt("idea-thanks")).isEmpty();
         long id = jdbc.sql("SELECT id FROM idea WHERE title = :t").param("t", title).query(Long.class).single();
         assertThat(ideas.find(id).orElseThrow().status()).isEqualTo(IdeaStatus.UNCONFIRMED);
 

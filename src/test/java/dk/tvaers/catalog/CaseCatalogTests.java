@@ -2,7 +2,9 @@ package dk.tvaers.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import dk.tvaers.IntegrationTest;
 import dk.tvaers.accounts.AccountPrincipal;
@@ -141,6 +143,17 @@ class CaseCatalogTests {
         assertThat(found("diabetikere")).contains(id);
     }
 
+    /** LIVA is tagged with the disease group Diabetes and the theme Datadeling; its text names neither. */
+    @Test
+    void findsACaseByItsDiseaseGroupsAndThemes() {
+        long id = published("LIVA livsstilscoaching " + SEQUENCE.incrementAndGet(),
+                "Borgere, der vil ændre vaner, får coaching på video.", Set.of(DiseaseGroup.DIABETES),
+                Set.of(Theme.DATA_SHARING));
+
+        assertThat(found("diabetikere")).contains(id);
+        assertThat(found("datadeling")).contains(id);
+    }
+
     @Test
     void findsThePartsOfACompoundWord() {
         long id = published("Frivillig støtte " + SEQUENCE.incrementAndGet(),
@@ -201,6 +214,14 @@ class CaseCatalogTests {
                     "5.000.000 kr.");
             assertThat(document.getPage(0).getResources().getXObjectNames())
                     .as("the spider chart, drawn by Batik as a form XObject on the first page").isNotEmpty();
+            // tagged for PDF/UA: a structure tree, marked content, the title shown, the language
+            var catalogue = document.getDocumentCatalog();
+            assertThat(catalogue.getStructureTreeRoot()).as("structure tree").isNotNull();
+            assertThat(catalogue.getMarkInfo()).isNotNull();
+            assertThat(catalogue.getMarkInfo().isMarked()).isTrue();
+            assertThat(catalogue.getLanguage()).isEqualTo("da");
+            assertThat(document.getDocumentInformation().getTitle()).isEqualTo("Pdfcase Æblehaven " + n);
+            assertThat(catalogue.getViewerPreferences().displayDocTitle()).isTrue();
         }
 
         var catalogue = mvc.perform(get("/katalog/eksport/pdf").param("q", "pdfcase " + n)).andReturn().getResponse();
@@ -214,6 +235,10 @@ class CaseCatalogTests {
             assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("Titel");
             assertThat(sheet.getRow(1).getCell(0).getStringCellValue()).isEqualTo("Pdfcase Æblehaven " + n);
             assertThat(sheet.getRow(1).getCell(4).getStringCellValue()).isEqualTo("Lav evidens");
+            // the five scores (3, 2, 3, 3, 3) are numbers, not texts
+            assertThat(sheet.getRow(1).getCell(5).getCellType()).isEqualTo(org.apache.poi.ss.usermodel.CellType.NUMERIC);
+            assertThat(sheet.getRow(1).getCell(5).getNumericCellValue()).isEqualTo(3.0);
+            assertThat(sheet.getRow(1).getCell(6).getNumericCellValue()).isEqualTo(2.0);
         }
 
         var csv = mvc.perform(get("/katalog/eksport/csv").param("q", "pdfcase " + n)).andReturn().getResponse();
@@ -237,6 +262,57 @@ class CaseCatalogTests {
                 .as("writing needs a login").endsWith("/login");
         assertThat(mvc.perform(get("/katalog/" + draft + "/redaktion").with(authentication(as(Role.ANALYST))))
                 .andReturn().getResponse().getContentAsString()).contains("Udkast " + n, "Udkast, ikke offentlig");
+    }
+
+    @Autowired
+    dk.tvaers.funding.Funding funding;
+
+    @Autowired
+    dk.tvaers.initiatives.Initiatives initiatives;
+
+    /** A public case says how the initiative it describes was funded: the grants paying for it. */
+    @Test
+    void aPublicCaseShowsTheGrantsThatFundedIt() throws Exception {
+        int n = SEQUENCE.incrementAndGet();
+        var owner = organisations.create(new dk.tvaers.accounts.OrganisationDetails("Randers Kommune " + n,
+                Sector.MUNICIPALITY, Region.MIDTJYLLAND, null), dk.tvaers.accounts.Actor.SYSTEM);
+        long initiative = initiatives.start(new dk.tvaers.initiatives.NewInitiative("Tryg hjemme " + n, "Resumé",
+                dk.tvaers.initiatives.InitiativeKind.PROJECT, dk.tvaers.shared.InnovationType.EVERYDAY, owner.id(),
+                Set.of(Sector.MUNICIPALITY), null), dk.tvaers.accounts.Actor.SYSTEM);
+        long pool = funding.createPool("Sundhedspuljen " + n, Region.MIDTJYLLAND,
+                dk.tvaers.shared.Money.ofKroner(5_000_000), 2027, 2028);
+        long grant = funding.grant(new dk.tvaers.funding.GrantDecision(pool, "Tryg hjemme " + n, owner.id(),
+                dk.tvaers.shared.Money.ofKroner(1_600_000), dk.tvaers.shared.Money.ofKroner(1_600_000), null,
+                List.of(new dk.tvaers.funding.GrantDecision.NewTranche(dk.tvaers.shared.Money.ofKroner(1_600_000),
+                        java.time.LocalDate.now().plusMonths(6)))), dk.tvaers.accounts.Actor.SYSTEM);
+        funding.linkInitiative(grant, initiative);
+        long id = catalog.create(draft("Tryg hjemme " + n, "Ældre borgere.", Set.of(), Set.of(), List.of()),
+                initiative, EVA);
+        catalog.publish(id, 1, null, EVA);
+
+        String page = mvc.perform(get("/katalog/" + id)).andReturn().getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(page).contains("Sådan blev det finansieret")
+                .contains("Tryg hjemme " + n + ": 1.600.000,00 kr. fra puljen Sundhedspuljen " + n);
+    }
+
+    /** Publishing is irreversible for the public: the form's confirmation is checked on the server too (ADR 0020). */
+    @Test
+    void aCaseIsPublishedOnlyWithTheConfirmationTicked() throws Exception {
+        long id = catalog.create(draft("Bekræftet udgivelse " + SEQUENCE.incrementAndGet(), "Borgere.", Set.of(),
+                Set.of(), List.of()), null, EVA);
+        var unconfirmed = mvc.perform(post("/katalog/" + id + "/udgiv").with(csrf())
+                .with(authentication(as(Role.ANALYST))).param("version", "1")).andReturn().getResponse();
+        assertThat(unconfirmed.getStatus()).isEqualTo(200);
+        assertThat(unconfirmed.getContentAsString(java.nio.charset.StandardCharsets.UTF_8))
+                .contains("Sæt kryds for at bekræfte.");
+        assertThat(catalog.find(id).orElseThrow().published()).isFalse();
+
+        var confirmed = mvc.perform(post("/katalog/" + id + "/udgiv").with(csrf())
+                .with(authentication(as(Role.ANALYST))).param("version", "1").param("confirmed", "true"))
+                .andReturn().getResponse();
+        assertThat(confirmed.getRedirectedUrl()).isEqualTo("/katalog/" + id);
+        assertThat(catalog.find(id).orElseThrow().published()).isTrue();
     }
 
     private static UsernamePasswordAuthenticationToken as(Role role) {

@@ -28,7 +28,7 @@ class ChallengesDemoDataTests {
 
     @Test
     void loadsTheFourInnovationQuestionsAndTheExperimentsOnce() {
-        var demo = new ChallengesDemoData(challenges, funding);
+        var demo = new ChallengesDemoData(challenges, funding, clock);
 
         demo.run(null);
         demo.run(null);
@@ -42,6 +42,10 @@ class ChallengesDemoDataTests {
             assertThat(c.currentCall().openAt(clock.instant())).isFalse();
             assertThat(c.publishedAt()).isBefore(c.currentCall().deadline());
         });
+
+        // and one open now, so a visitor meets a challenge they can apply to (issue 11)
+        Challenge open = onlyOne(ChallengesDemoData.OPEN);
+        assertThat(open.currentCall().openAt(clock.instant())).isTrue();
 
         Challenge psychiatry = onlyOne("Eksperiment: Tidlig indsats i psykiatrien");
         challenges.reopen(psychiatry.id(), clock.instant().plus(Duration.ofDays(30)));

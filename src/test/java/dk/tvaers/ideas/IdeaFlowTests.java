@@ -142,6 +142,16 @@ class IdeaFlowTests {
             assertThat(a.assessors()).isEqualTo(1);
             assertThat(a.averageScore()).isEqualByComparingTo("4");
         });
+        // the scorecard keeps the consultant's scores after saving, with the total and the average
+        var page = org.jsoup.Jsoup.parse(mvc.perform(get("/idekliniken/" + id).with(authentication(consultant)))
+                .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8));
+        int criteria = clinic.criteria(true).size();
+        for (ScoreCriterion criterion : clinic.criteria(true)) {
+            assertThat(page.select("#score" + criterion.id() + " option[selected]").text()).isEqualTo("4");
+            assertThat(page.select("#why" + criterion.id()).text()).isEqualTo("Godt begrundet");
+        }
+        assertThat(page.select("[data-score-totals] tbody td")).extracting(org.jsoup.nodes.Element::text)
+                .containsExactly((4 * criteria) + " af " + (5 * criteria), "4,0");
 
         mvc.perform(post("/idekliniken/" + id + "/udfald").with(csrf()).with(authentication(consultant))
                 .param("outcome", "PRIORITISED").param("note", "Vi starter et projekt"))

@@ -10,8 +10,10 @@ import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.text.MessageFormat;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
@@ -69,6 +71,80 @@ class I18nGuardTests {
             }
         }
         assertThat(problems).as("literal text in templates (use th:text=\"#{key}\")").isEmpty();
+    }
+
+    /**
+     * Every message with an argument is rendered as Spring renders it (MessageFormat, with sample arguments): no
+     * placeholder may be left ("{0}" shown literally, after an unescaped apostrophe) and no apostrophe lost (a single
+     * ' starts a quote in MessageFormat; write '' for one).
+     */
+    @Test
+    void messagesWithArgumentsRenderWithoutLeftoversOrLostApostrophes() throws IOException {
+        List<String> problems = new ArrayList<>();
+        Pattern placeholder = Pattern.compile("\\{(\\d+)");
+        Pattern leftover = Pattern.compile("\\{\\d+[},]");
+        try (Stream<Path> files = Files.list(BUNDLES)) {
+            for (Path file : files.filter(p -> p.toString().endsWith(".properties")).sorted().toList()) {
+                var properties = new Properties();
+                try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                    properties.load(reader);
+                }
+                for (String key : new TreeSet<>(properties.stringPropertyNames())) {
+                    String text = properties.getProperty(key);
+                    Matcher args = placeholder.matcher(text);
+                    int count = 0;
+                    while (args.find()) {
+                        count = Math.max(count, Integer.parseInt(args.group(1)) + 1);
+                    }
+                    if (count == 0) {
+                        continue;
+                    }
+                    Object[] samples = new Object[count];
+                    for (int i = 0; i < count; i++) {
+                        samples[i] = 7 + i;
+                    }
+                    String rendered;
+                    try {
+                        rendered = new MessageFormat(text, Locale.forLanguageTag("da")).format(samples);
+                    } catch (IllegalArgumentException e) {
+                        problems.add(file.getFileName() + " " + key + ": " + e.getMessage());
+                        continue;
+                    }
+                    long apostrophes = text.replace("''", "'").chars().filter(c -> c == '\'').count();
+                    long shown = rendered.chars().filter(c -> c == '\'').count();
+                    if (leftover.matcher(rendered).find() || shown != apostrophes) {
+                        problems.add(file.getFileName() + " " + key + " renders as: " + rendered);
+                    }
+                }
+            }
+        }
+        assertThat(problems).as("messages that MessageFormat renders wrongly").isEmpty();
+    }
+
+    /** A year is a year: "2027–2028", not "2.027–2.028" (MessageFormat groups a plain {1} in Danish). */
+    @Test
+    void yearsAreShownWithoutThousandsSeparators() throws IOException {
+        var properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(BUNDLES.resolve("funding.properties"), StandardCharsets.UTF_8)) {
+            properties.load(reader);
+        }
+        String facts = new MessageFormat(properties.getProperty("funding.pool.facts"), Locale.forLanguageTag("da"))
+                .format(new Object[] {"Region Midtjylland", 2027, 2028});
+        assertThat(facts).isEqualTo("Region Midtjylland, 2027–2028");
+    }
+
+    /** One word for one thing in Danish: the glossary's "fremdriftsrapport", never "statusrapport". */
+    @Test
+    void oneDanishWordForAProgressReport() throws IOException {
+        List<String> found = new ArrayList<>();
+        for (String bundle : bundleNames()) {
+            for (String line : Files.readAllLines(BUNDLES.resolve(bundle + ".properties"), StandardCharsets.UTF_8)) {
+                if (line.toLowerCase(Locale.ROOT).contains("statusrapport")) {
+                    found.add(bundle + ": " + line);
+                }
+            }
+        }
+        assertThat(found).isEmpty();
     }
 
     @Test

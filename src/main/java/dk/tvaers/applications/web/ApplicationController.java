@@ -13,6 +13,7 @@ import dk.tvaers.applications.NewAttachment;
 import dk.tvaers.applications.Reviews;
 import dk.tvaers.platform.web.NotFoundException;
 import dk.tvaers.platform.web.SelectOption;
+import dk.tvaers.platform.web.Confirmation;
 import dk.tvaers.platform.web.Uploads;
 import dk.tvaers.shared.InnovationType;
 import dk.tvaers.shared.Role;
@@ -99,9 +100,14 @@ class ApplicationController {
     String save(@AuthenticationPrincipal AccountPrincipal principal, @PathVariable long id,
             @RequestParam(name = "action", defaultValue = "gem") String action,
             @RequestParam(name = "attachments", required = false) List<MultipartFile> files,
-            @Valid @ModelAttribute("form") ApplicationForm form, BindingResult errors, Model model,
+            @Valid @ModelAttribute("form") ApplicationForm form, BindingResult errors,
+            @RequestParam(name = Confirmation.PARAMETER, required = false) String confirmed, Model model,
             RedirectAttributes redirect) {
         Application application = editable(principal, id);
+        if (action.equals("indsend") && !Confirmation.given(confirmed)) {
+            errors.reject(Confirmation.MISSING);
+            model.addAttribute("confirmMissing", true);
+        }
         List<NewAttachment> attachments = Uploads.read(files, MAX_ATTACHMENTS, errors).stream()
                 .map(upload -> new NewAttachment(upload.filename(), upload.type(), upload.content())).toList();
         Optional<dk.tvaers.applications.ApplicationContent> content = form.content(errors);

@@ -13,6 +13,7 @@ import dk.tvaers.challenges.Challenge;
 import dk.tvaers.challenges.Challenges;
 import dk.tvaers.funding.Funding;
 import dk.tvaers.funding.GrantDecision;
+import dk.tvaers.platform.web.Confirmation;
 import dk.tvaers.platform.web.NotFoundException;
 import dk.tvaers.platform.web.PageOf;
 import dk.tvaers.platform.web.SelectOption;
@@ -25,6 +26,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,7 +63,8 @@ class TaskForceController {
             @NotNull(message = "{validation.choose}") Outcome outcome,
             String amount,
             @Size(max = 2000, message = "{validation.tooLong}") String reason,
-            List<TrancheRow> tranches) {
+            List<TrancheRow> tranches,
+            @Size(max = 2000, message = "{validation.tooLong}") String earlyReason) {
 
         record TrancheRow(String amount, @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate reportDue) {
 
@@ -77,15 +80,17 @@ class TaskForceController {
     private final Challenges challenges;
     private final Funding funding;
     private final MessageSource messages;
+    private final Clock clock;
 
     TaskForceController(Applications applications, Reviews reviews, Decisions decisions, Challenges challenges,
-            Funding funding, MessageSource messages) {
+            Funding funding, MessageSource messages, Clock clock) {
         this.applications = applications;
         this.reviews = reviews;
         this.decisions = decisions;
         this.challenges = challenges;
         this.funding = funding;
         this.messages = messages;
+        this.clock = clock;
     }
 
     @GetMapping
@@ -136,14 +141,26 @@ class TaskForceController {
         for (int i = 0; i < TRANCHE_ROWS; i++) {
             rows.add(new DecisionForm.TrancheRow("", null));
         }
-        model.addAttribute("form", new DecisionForm(null, "", "", rows));
+        model.addAttribute("form", new DecisionForm(null, "", "", rows, ""));
         return decisionPage(id, model);
     }
 
     @PostMapping("/{id:\\d+}/afgoerelse")
     String decide(@AuthenticationPrincipal AccountPrincipal principal, @PathVariable long id,
-            @Valid @ModelAttribute("form") DecisionForm form, BindingResult errors, Model model,
+            @Valid @ModelAttribute("form") DecisionForm form, BindingResult errors,
+            @RequestParam(name = Confirmation.PARAMETER, required = false) String confirmed, Model model,
             RedirectAttributes redirect) {
+        if (!Confirmation.given(confirmed)) {
+            errors.reject(Confirmation.MISSING);
+            model.addAttribute("confirmMissing", true);
+        }
+        if (callStillOpen(id) && (form.earlyReason() == null || form.earlyReason().isBlank())) {
+            errors.rejectValue("earlyReason", "decision.error.beforeDeadline");
+        }
+        if (form.outcome() != null && form.outcome() != Outcome.FULL
+                && (form.reason() == null || form.reason().isBlank())) {
+            errors.rejectValue("reason", "decision.error.reasonRequired");
+        }
         Money amount = null;
         if (form.outcome() == Outcome.REDUCED) {
             amount = Problems.amount(form.amount(), "amount", errors).orElse(null);
@@ -167,7 +184,8 @@ class TaskForceController {
         }
         if (!errors.hasErrors()) {
             try {
-                decisions.decide(id, form.outcome(), amount, form.reason(), tranches, Problems.actor(principal));
+                decisions.decide(id, form.outcome(), amount, form.reason(), tranches, form.earlyReason(),
+                        Problems.actor(principal));
                 redirect.addFlashAttribute("notice", "decision.done." + form.outcome().name());
                 return "redirect:/ansoegninger/" + id;
             } catch (ApplicationRuleException e) {
@@ -175,6 +193,13 @@ class TaskForceController {
             }
         }
         return decisionPage(id, model);
+    }
+
+    private boolean callStillOpen(long applicationId) {
+        Application application = applications.find(applicationId);
+        return challenges.find(application.challengeId()).calls().stream()
+                .filter(c -> c.id() == application.callId()).findFirst()
+                .map(call -> clock.instant().isBefore(call.deadline())).orElse(false);
     }
 
     private String decisionPage(long id, Model model) {
@@ -189,6 +214,7 @@ class TaskForceController {
         model.addAttribute("version", applications.latest(id));
         model.addAttribute("reviews", reviews.of(id));
         model.addAttribute("call", call);
+        model.addAttribute("callOpen", clock.instant().isBefore(call.deadline()));
         if (call.poolId() != null) {
             model.addAttribute("pool", funding.pool(call.poolId()));
             model.addAttribute("figures", funding.figures(call.poolId()));

@@ -14,6 +14,7 @@ import dk.tvaers.catalog.Parameter;
 import dk.tvaers.catalog.Theme;
 import dk.tvaers.initiatives.Initiative;
 import dk.tvaers.initiatives.Initiatives;
+import dk.tvaers.platform.web.Confirmation;
 import dk.tvaers.platform.web.NotFoundException;
 import dk.tvaers.platform.web.PageOf;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
@@ -257,9 +258,14 @@ class CaseEditorController {
     @PostMapping("/{id:\\d+}/udgiv")
     @RolesAllowed("ANALYST")
     String publish(@AuthenticationPrincipal AccountPrincipal principal, @PathVariable long id,
-            @Valid @ModelAttribute("publishForm") PublishForm form, BindingResult errors, Model model,
+            @Valid @ModelAttribute("publishForm") PublishForm form, BindingResult errors,
+            @RequestParam(name = Confirmation.PARAMETER, required = false) String confirmed, Model model,
             RedirectAttributes redirect) {
         CatalogCase file = file(id);
+        if (!Confirmation.given(confirmed)) {
+            errors.reject(Confirmation.MISSING);
+            model.addAttribute("confirmMissing", true);
+        }
         if (!errors.hasErrors() && catalog.version(id, form.version()).isEmpty()) {
             errors.rejectValue("version", "case.publish.error.version");
         }
@@ -301,6 +307,12 @@ class CaseEditorController {
     private String form(Model model, CatalogCase file) {
         model.addAttribute("file", file);
         model.addAttribute("sections", CaseSection.values());
+        // the sections' fields are named by an expression in the template: their labels for the error summary
+        var fieldLabels = new java.util.LinkedHashMap<String, String>();
+        for (CaseSection section : CaseSection.values()) {
+            fieldLabels.put(section.field(), section.messageKey());
+        }
+        model.addAttribute("fieldLabels", fieldLabels);
         model.addAttribute("regionOptions", SelectOption.ofEnum(Region.values(), Region::messageKey));
         model.addAttribute("diseaseOptions", SelectOption.ofEnum(DiseaseGroup.values(), DiseaseGroup::messageKey));
         model.addAttribute("themeOptions", SelectOption.ofEnum(Theme.values(), Theme::messageKey));

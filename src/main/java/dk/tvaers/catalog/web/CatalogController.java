@@ -10,6 +10,7 @@ import dk.tvaers.catalog.EvidenceLevel;
 import dk.tvaers.catalog.Parameter;
 import dk.tvaers.catalog.Stories;
 import dk.tvaers.catalog.Theme;
+import dk.tvaers.initiatives.InitiativeFundingSource;
 import dk.tvaers.platform.web.CsvWriter;
 import dk.tvaers.platform.web.NotFoundException;
 import dk.tvaers.platform.web.PageOf;
@@ -22,6 +23,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -59,7 +61,11 @@ class CatalogController {
     private final MessageSource messages;
     private final TimeFormat time;
 
-    CatalogController(CaseCatalog catalog, Stories stories, CatalogPdf pdf, MessageSource messages, TimeFormat time) {
+    private final List<InitiativeFundingSource> fundingSources;
+
+    CatalogController(CaseCatalog catalog, Stories stories, CatalogPdf pdf, MessageSource messages, TimeFormat time,
+            List<InitiativeFundingSource> fundingSources) {
+        this.fundingSources = fundingSources;
         this.catalog = catalog;
         this.stories = stories;
         this.pdf = pdf;
@@ -101,6 +107,11 @@ class CatalogController {
         CaseView view = published(id);
         model.addAttribute("view", view);
         model.addAttribute("stories", stories.aboutCase(id));
+        // how the initiative the case describes was funded: the grants paying for it (issue 11)
+        Long initiative = view.file().initiativeId();
+        LocalDate today = LocalDate.now(java.time.ZoneId.of("Europe/Copenhagen"));
+        model.addAttribute("grants", initiative == null ? List.of() : fundingSources.stream()
+                .flatMap(source -> source.grantsOf(initiative, today).stream()).toList());
         return "catalog/case";
     }
 
@@ -129,7 +140,7 @@ class CatalogController {
         try (var workbook = new SXSSFWorkbook(100)) {
             Sheet sheet = workbook.createSheet(message("catalog.heading"));
             int r = 0;
-            write(sheet.createRow(r++), header());
+            write(sheet.createRow(r++), new ArrayList<>(header()));
             for (CaseSummary summary : selection(params)) {
                 write(sheet.createRow(r++), row(summary));
             }
@@ -146,7 +157,7 @@ class CatalogController {
         var csv = new CsvWriter(writer);
         csv.row(header());
         for (CaseSummary summary : selection(params)) {
-            csv.row(row(summary));
+            csv.row(row(summary).stream().map(value -> value == null ? "" : String.valueOf(value)).toList());
         }
         writer.flush();
     }
@@ -191,22 +202,29 @@ class CatalogController {
         return header;
     }
 
-    private List<String> row(CaseSummary summary) {
-        List<String> row = new ArrayList<>(List.of(summary.title(),
+    /** A case's row of the exports: texts, and the five scores as numbers (none when it is not assessed). */
+    private List<Object> row(CaseSummary summary) {
+        List<Object> row = new ArrayList<>(List.of(summary.title(),
                 summary.region() == null ? "" : message(summary.region().messageKey()),
                 summary.diseases().stream().map(d -> message(d.messageKey())).collect(Collectors.joining(", ")),
                 summary.themes().stream().map(t -> message(t.messageKey())).collect(Collectors.joining(", ")),
                 message(summary.evidenceLevel().messageKey())));
         for (Parameter parameter : Parameter.values()) {
-            row.add(summary.assessment() == null ? "" : String.valueOf(summary.assessment().score(parameter)));
+            row.add(summary.assessment() == null ? null : summary.assessment().score(parameter));
         }
         row.add("/katalog/" + summary.id());
         return row;
     }
 
-    private static void write(Row row, List<String> values) {
+    /** Writes a row: a number as a number (Excel sums and sorts it), a text as text, nothing as an empty cell. */
+    private static void write(Row row, List<Object> values) {
         for (int i = 0; i < values.size(); i++) {
-            row.createCell(i).setCellValue(values.get(i));
+            Object value = values.get(i);
+            if (value instanceof Number number) {
+                row.createCell(i).setCellValue(number.doubleValue());
+            } else if (value != null) {
+                row.createCell(i).setCellValue(String.valueOf(value));
+            }
         }
     }
 

@@ -1,5 +1,6 @@
 package dk.tvaers.catalog.web;
 
+import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import com.openhtmltopdf.svgsupport.BatikSVGDrawer;
 import java.io.ByteArrayOutputStream;
@@ -18,7 +19,18 @@ import org.thymeleaf.context.Context;
 @Component
 class CatalogPdf {
 
+    static final String FONT = "IBM Plex Sans";
+
     private final ITemplateEngine templates;
+
+    private static java.io.InputStream font(String style) {
+        var in = CatalogPdf.class.getResourceAsStream(
+                "/static/vendor/dkfds/fonts/IBMPlexSans/complete/ttf/IBMPlexSans-" + style + ".ttf");
+        if (in == null) {
+            throw new IllegalStateException("IBM Plex Sans " + style + " is not in the jar (the front-end build copies it)");
+        }
+        return in;
+    }
 
     CatalogPdf(ITemplateEngine templates) {
         this.templates = templates;
@@ -28,8 +40,18 @@ class CatalogPdf {
         String html = templates.process("catalog/pdf", new Context(locale, variables));
         var out = new ByteArrayOutputStream();
         try {
+            // tagged PDF/UA (structure, title from <title>, language from <html lang>); PDF/UA needs embedded
+            // fonts, so the text is set in DKFDS's IBM Plex Sans, shipped in the jar by the front-end build
             new PdfRendererBuilder()
                     .useFastMode()
+                    .usePdfUaAccessibility(true)
+                    .useFont(() -> font("Regular"), FONT, 400, BaseRendererBuilder.FontStyle.NORMAL, true)
+                    .useFont(() -> font("Bold"), FONT, 700, BaseRendererBuilder.FontStyle.NORMAL, true)
+                    .useFont(() -> font("Italic"), FONT, 400, BaseRendererBuilder.FontStyle.ITALIC, true)
+                    // PDF/UA has no built-in fonts: the generic families (page numbers, defaults) are Plex too
+                    .useFont(() -> font("Regular"), "serif", 400, BaseRendererBuilder.FontStyle.NORMAL, true)
+                    .useFont(() -> font("Regular"), "sans-serif", 400, BaseRendererBuilder.FontStyle.NORMAL, true)
+                    .useFont(() -> font("Regular"), "monospace", 400, BaseRendererBuilder.FontStyle.NORMAL, true)
                     .useSVGDrawer(new BatikSVGDrawer())
                     .withHtmlContent(html, null)
                     .toStream(out)

@@ -13,11 +13,15 @@ import java.util.Map;
  */
 public record SpiderChart(List<String> rings, List<Axis> axes, String shape) {
 
-    static final int WIDTH = 420;
-    static final int HEIGHT = 340;
-    static final double CENTRE_X = 210;
-    static final double CENTRE_Y = 175;
+    // wide enough for the labels on both sides ("Overførbarhed", "Transferability") at FONT_SIZE: they were clipped
+    static final int WIDTH = 560;
+    static final int HEIGHT = 380;
+    static final double CENTRE_X = 280;
+    static final double CENTRE_Y = 190;
     static final double RADIUS = 115;
+    /** The labels' font size and line height: the parameter's name on one line, its score under it. */
+    static final int FONT_SIZE = 14;
+    static final int LINE_HEIGHT = 17;
     private static final double LABEL_DISTANCE = RADIUS + 18;
 
     /** One axis: its end, where its label goes and how the label is anchored, and the point of its score. */
@@ -41,7 +45,9 @@ public record SpiderChart(List<String> rings, List<Axis> axes, String shape) {
             double r = RADIUS * score / Parameter.MAX_SCORE;
             double cos = Math.cos(angle(i));
             String anchor = Math.abs(cos) < 0.01 ? "middle" : cos > 0 ? "start" : "end";
-            double labelY = CENTRE_Y + LABEL_DISTANCE * Math.sin(angle(i)) + (Math.sin(angle(i)) > 0.5 ? 12 : 0);
+            double sin = Math.sin(angle(i));
+            // the first line's baseline: above the top axis both lines stay clear of it, below the lower ones too
+            double labelY = CENTRE_Y + LABEL_DISTANCE * sin + (sin < -0.9 ? -LINE_HEIGHT : sin > 0.5 ? FONT_SIZE : 0);
             axes.add(new Axis(parameters[i], score, format(x(i, RADIUS)), format(y(i, RADIUS)),
                     format(x(i, LABEL_DISTANCE)), format(labelY), anchor, format(x(i, r)), format(y(i, r))));
             shape.add(point(i, r));
@@ -68,6 +74,22 @@ public record SpiderChart(List<String> rings, List<Axis> axes, String shape) {
 
     static String format(double value) {
         return String.format(Locale.ROOT, "%.1f", value);
+    }
+
+    public int width() {
+        return WIDTH;
+    }
+
+    public int height() {
+        return HEIGHT;
+    }
+
+    public int fontSize() {
+        return FONT_SIZE;
+    }
+
+    public int lineHeight() {
+        return LINE_HEIGHT;
     }
 
     public String viewBox() {

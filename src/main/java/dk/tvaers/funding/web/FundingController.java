@@ -10,6 +10,7 @@ import dk.tvaers.funding.Grant;
 import dk.tvaers.funding.GrantDecision;
 import dk.tvaers.funding.Pool;
 import dk.tvaers.funding.PoolFigures;
+import dk.tvaers.platform.web.Confirmation;
 import dk.tvaers.platform.web.SelectOption;
 import dk.tvaers.shared.Money;
 import dk.tvaers.shared.Region;
@@ -225,8 +226,12 @@ class FundingController {
     @PostMapping("/rater/{id}/godkend")
     @RolesAllowed("TASK_FORCE")
     String approve(@AuthenticationPrincipal AccountPrincipal principal, @PathVariable long id,
-            @Valid @ModelAttribute("decisionForm") NoteForm form, BindingResult errors, Model model,
+            @Valid @ModelAttribute("decisionForm") NoteForm form, BindingResult errors,
+            @RequestParam(name = Confirmation.PARAMETER, required = false) String confirmed, Model model,
             RedirectAttributes redirect) {
+        if (!Confirmation.given(confirmed)) {
+            errors.reject(Confirmation.MISSING);
+        }
         return decide(id, form, errors, model, redirect, () -> funding.approveReport(id, form.note(), actor(principal)),
                 "funding.report.approved");
     }
@@ -243,8 +248,13 @@ class FundingController {
     @PostMapping("/rater/{id}/betalt")
     @RolesAllowed("FINANCE")
     String markPaid(@AuthenticationPrincipal AccountPrincipal principal, @PathVariable long id,
+            @RequestParam(name = Confirmation.PARAMETER, required = false) String confirmed,
             RedirectAttributes redirect) {
         long grantId = funding.tranche(id).grantId();
+        if (!Confirmation.given(confirmed)) {
+            redirect.addFlashAttribute("problem", Confirmation.MISSING);
+            return "redirect:/finansiering/bevillinger/" + grantId;
+        }
         try {
             funding.markPaid(id, actor(principal));
             redirect.addFlashAttribute("notice", "funding.tranche.paid");

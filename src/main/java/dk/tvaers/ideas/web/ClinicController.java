@@ -10,6 +10,7 @@ import dk.tvaers.ideas.IdeaClinic;
 import dk.tvaers.ideas.IdeaStatus;
 import dk.tvaers.ideas.Ideas;
 import dk.tvaers.ideas.InvalidOutcomeException;
+import dk.tvaers.ideas.Score;
 import dk.tvaers.ideas.ScoreCriterion;
 import dk.tvaers.platform.web.NotFoundException;
 import dk.tvaers.platform.web.PageOf;
@@ -26,6 +27,7 @@ import jakarta.validation.constraints.Size;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.ContentDisposition;
@@ -234,11 +236,20 @@ class ClinicController {
         model.addAttribute("thread", ideas.thread(id));
         model.addAttribute("history", clinic.history(id));
         model.addAttribute("criteria", clinic.criteria(true));
-        model.addAttribute("scores", clinic.scores(id));
+        List<Score> scores = clinic.scores(id);
+        model.addAttribute("scores", scores);
+        model.addAttribute("scoreTotals", ScoreTotal.of(scores));
         model.addAttribute("consultants", consultants());
         model.addAttribute("clock", clock);
         if (!model.containsAttribute("typed")) {
-            model.addAttribute("typed", Map.of());
+            // the form shows what the signed-in consultant gave last time, so saving again changes, not empties
+            Map<String, String> own = new HashMap<>();
+            Long me = currentUserId();
+            scores.stream().filter(s -> me != null && s.assessorId() == me).forEach(s -> {
+                own.put("score" + s.criterionId(), String.valueOf(s.score()));
+                own.put("why" + s.criterionId(), s.justification());
+            });
+            model.addAttribute("typed", own);
         }
         if (!model.containsAttribute("questionForm")) {
             model.addAttribute("questionForm", new QuestionForm(""));
@@ -259,6 +270,39 @@ class ClinicController {
     private List<SelectOption> consultants() {
         var filter = new UserDirectory.Filter(null, Role.INNOVATION_CONSULTANT, null, true);
         return SelectOption.of(users.search(filter, 1, 200).items(), UserAccount::id, UserAccount::displayName);
+    }
+
+    /** Each assessor's total and average over the criteria they scored, and the average of all scores. */
+    record ScoreTotal(String assessorName, int total, int count, String average) {
+
+        static List<ScoreTotal> of(List<Score> scores) {
+            Map<String, List<Score>> byAssessor = new LinkedHashMap<>();
+            scores.forEach(s -> byAssessor.computeIfAbsent(s.assessorName(), k -> new ArrayList<>()).add(s));
+            List<ScoreTotal> totals = new ArrayList<>();
+            byAssessor.forEach((name, own) -> totals.add(total(name, own)));
+            if (byAssessor.size() > 1) {
+                totals.add(total(null, scores));
+            }
+            return totals;
+        }
+
+        private static ScoreTotal total(String name, List<Score> scores) {
+            int total = scores.stream().mapToInt(Score::score).sum();
+            var average = java.math.BigDecimal.valueOf(total)
+                    .divide(java.math.BigDecimal.valueOf(scores.size()), 1, java.math.RoundingMode.HALF_UP);
+            return new ScoreTotal(name, total, scores.size(), average.toPlainString());
+        }
+
+        public boolean all() {
+            return assessorName == null;
+        }
+    }
+
+    private static Long currentUserId() {
+        var authentication = org.springframework.security.core.context.SecurityContextHolder.getContext()
+                .getAuthentication();
+        return authentication != null && authentication.getPrincipal() instanceof AccountPrincipal principal
+                ? principal.userId() : null;
     }
 
     private static Actor actor(AccountPrincipal principal) {

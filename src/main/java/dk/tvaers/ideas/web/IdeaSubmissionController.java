@@ -7,13 +7,20 @@ import dk.tvaers.ideas.IdeaSimilarity;
 import dk.tvaers.ideas.Ideas;
 import dk.tvaers.ideas.NewIdea;
 import dk.tvaers.ideas.Submitter;
+import dk.tvaers.platform.mail.Mailer;
 import dk.tvaers.platform.web.SelectOption;
 import dk.tvaers.platform.web.Uploads;
 import dk.tvaers.shared.InnovationType;
 import dk.tvaers.shared.Region;
 import dk.tvaers.shared.Role;
 import dk.tvaers.shared.Sector;
+import jakarta.servlet.http.HttpSession;
 import jakarta.validation.Valid;
+import java.io.Serializable;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -39,14 +46,24 @@ class IdeaSubmissionController {
     static final int SIMILAR_LIMIT = 5;
     static final int MAX_ATTACHMENTS = 5;
 
+    /** The session remembers the idea its visitor submitted without an account, so only they can resend its mail. */
+    static final String AWAITING = IdeaSubmissionController.class.getName() + ".AWAITING";
+    /** Resending the confirmation mail: at most this often, and this many times per idea in a session. */
+    static final Duration RESEND_INTERVAL = Duration.ofMinutes(1);
+    static final int MAX_RESENDS = 3;
+
     private final Ideas ideas;
     private final IdeaSimilarity similarity;
     private final UserDirectory users;
+    private final Mailer mailer;
+    private final Clock clock;
 
-    IdeaSubmissionController(Ideas ideas, IdeaSimilarity similarity, UserDirectory users) {
+    IdeaSubmissionController(Ideas ideas, IdeaSimilarity similarity, UserDirectory users, Mailer mailer, Clock clock) {
         this.ideas = ideas;
         this.similarity = similarity;
         this.users = users;
+        this.mailer = mailer;
+        this.clock = clock;
     }
 
     @GetMapping("/ideer/ny")
@@ -60,7 +77,7 @@ class IdeaSubmissionController {
             @Valid @ModelAttribute("form") IdeaForm form, BindingResult errors,
             @RequestParam(name = "attachments", required = false) List<MultipartFile> files,
             @RequestParam(name = "check", required = false) String check,
-            Model model, RedirectAttributes redirect) {
+            Model model, RedirectAttributes redirect, HttpSession session) {
         if (check != null) {
             // "check for similar ideas" without JavaScript: show the form again with the suggestions, no errors yet
             model.addAttribute("similar", similarity.similar(form.searchText(), SIMILAR_LIMIT));
@@ -96,17 +113,59 @@ class IdeaSubmissionController {
         }
         long id = ideas.submit(idea, submitter);
         if (submitter.mustConfirm()) {
-            redirect.addFlashAttribute("email", form.email().strip());
+            session.setAttribute(AWAITING, new Awaiting(id, form.email().strip(), new ArrayList<>()));
             return "redirect:/ideer/tak";
         }
         redirect.addFlashAttribute("notice", assisted ? "idea.submitted.assisted" : "idea.submitted");
         return "redirect:" + (assisted ? "/ideer/" + id : "/mine-ideer");
     }
 
-    /** After submitting without an account: check your e-mail. */
+    /** The idea waiting for its submitter's confirmation, its address, and when its mail was sent again. */
+    record Awaiting(long ideaId, String email, List<Instant> resent) implements Serializable {}
+
+    /**
+     * After submitting without an account: what happened to the confirmation mail (on its way, or not sent because
+     * Tværs has no mail server), and a button to send it again.
+     */
     @GetMapping("/ideer/tak")
-    String thanks() {
+    String thanks(HttpSession session, Model model) {
+        Awaiting awaiting = (Awaiting) session.getAttribute(AWAITING);
+        if (awaiting == null) {
+            return "redirect:/ideer";
+        }
+        model.addAttribute("email", awaiting.email());
+        model.addAttribute("canSend", mailer.canSend());
+        model.addAttribute("mayResend", awaiting.resent().size() < MAX_RESENDS);
         return "ideas/thanks";
+    }
+
+    /** "Send igen": a fresh confirmation mail, at most once a minute and {@link #MAX_RESENDS} times. */
+    @PostMapping("/ideer/tak")
+    String resend(HttpSession session, RedirectAttributes redirect) {
+        Awaiting awaiting = (Awaiting) session.getAttribute(AWAITING);
+        if (awaiting == null) {
+            return "redirect:/ideer";
+        }
+        Instant now = clock.instant();
+        List<Instant> resent = awaiting.resent();
+        if (!mailer.canSend()) {
+            redirect.addFlashAttribute("problem", "idea.thanks.resend.cannot");
+        } else if (resent.size() >= MAX_RESENDS) {
+            redirect.addFlashAttribute("problem", "idea.thanks.resend.tooMany");
+        } else if (!resent.isEmpty() && resent.getLast().plus(RESEND_INTERVAL).isAfter(now)) {
+            redirect.addFlashAttribute("problem", "idea.thanks.resend.wait");
+        } else if (ideas.resendConfirmation(awaiting.ideaId())) {
+            List<Instant> times = new ArrayList<>(resent);
+            times.add(now);
+            session.setAttribute(AWAITING, new Awaiting(awaiting.ideaId(), awaiting.email(), times));
+            redirect.addFlashAttribute("notice", "idea.thanks.resend.done");
+            redirect.addFlashAttribute("noticeArg", awaiting.email());
+        } else {
+            session.removeAttribute(AWAITING);
+            redirect.addFlashAttribute("notice", "idea.thanks.resend.confirmed");
+            return "redirect:/ideer";
+        }
+        return "redirect:/ideer/tak";
     }
 
     /** The similar ideas for what is typed so far: a fragment for htmx, the same list for a plain request. */

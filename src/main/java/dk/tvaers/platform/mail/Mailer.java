@@ -33,6 +33,11 @@ public class Mailer {
         this.host = host;
     }
 
+    /** Whether mail can go out at all: an SMTP server is configured. (It may still be down; then mail waits.) */
+    public boolean canSend() {
+        return !host.isBlank() && sender.getIfAvailable() != null;
+    }
+
     public void send(String to, String subject, String body) {
         JavaMailSender mailSender = sender.getIfAvailable();
         if (mailSender == null || host.isBlank()) {

@@ -32,6 +32,8 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 @IntegrationTest
 class ApplicationPagesTests {
 
+    private static final String EARLY = "Projektet skal starte før sommerferien";
+
     @Autowired
     MockMvcTester mvc;
 
@@ -137,7 +139,7 @@ class ApplicationPagesTests {
         applications.saveDraft(application, content("Hjemmemonitorering", hospital, municipality), List.of(), writer);
         applications.submit(application, writer);
         decisions.decide(application, Outcome.REJECTED, null, "Effekten er ikke sandsynliggjort", List.of(),
-                ApplicationFixtures.TASK_FORCE);
+                EARLY, ApplicationFixtures.TASK_FORCE);
 
         assertThat(mvc.get().uri("/ansoegninger/" + application).with(as(writer))).hasStatusOk().bodyText()
                 .contains("Afslået").contains("afgoerelsesbrev.pdf");

@@ -26,6 +26,7 @@ import dk.tvaers.ideas.NewIdea;
 import dk.tvaers.ideas.SimilarItem;
 import dk.tvaers.ideas.Submitter;
 import dk.tvaers.ideas.TestFiles;
+import dk.tvaers.platform.mail.Mailer;
 import dk.tvaers.platform.security.SecurityConfiguration;
 import dk.tvaers.platform.web.PageOf;
 import dk.tvaers.platform.web.TimeFormat;
@@ -33,6 +34,7 @@ import dk.tvaers.shared.FileType;
 import dk.tvaers.shared.InnovationType;
 import dk.tvaers.shared.Role;
 import dk.tvaers.shared.Sector;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -43,6 +45,7 @@ import org.mockito.ArgumentCaptor;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
+import org.springframework.mock.web.MockHttpSession;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
@@ -72,10 +75,76 @@ class IdeaFormControllerTests {
     @MockitoBean
     UserDirectory users;
 
+    @MockitoBean
+    Mailer mailer;
+
+    @MockitoBean
+    Clock clock;
+
     private static final Idea KOL = new Idea(7, "KOL-patienter hjemme", "Genindlæggelser", "Telemedicin",
             "Patienter med KOL", InnovationType.EVERYDAY, null, IdeaStatus.SUBMITTED, Set.of(Sector.REGION), null,
             "Karen", false, null, null, null, null, null, null, null, null, 3, Instant.parse("2026-11-01T10:00:00Z"),
             Instant.parse("2026-11-01T10:00:00Z"));
+
+    @BeforeEach
+    void aWorkingClock() {
+        given(clock.instant()).willReturn(Instant.parse("2026-11-02T10:00:00Z"));
+    }
+
+    /** Submits an idea without an account in a fresh session, and returns that session. */
+    private MockHttpSession submitWithoutAccount() {
+        given(ideas.submit(any(), any())).willReturn(12L);
+        var session = new MockHttpSession();
+        var result = mvc.post().uri("/ideer/ny").multipart().with(csrf()).session(session)
+                .params(filledIn()).param("name", "Karen Borger").param("email", "karen@borger.test").exchange();
+        assertThat(result).hasStatus3xxRedirection().hasRedirectedUrl("/ideer/tak");
+        return session;
+    }
+
+    @Test
+    void withoutAMailServerTheThanksPageSaysNoMailWentOutAndOffersToSendItAgain() {
+        given(mailer.canSend()).willReturn(false);
+        var session = submitWithoutAccount();
+
+        var thanks = mvc.get().uri("/ideer/tak").session(session).exchange();
+        assertThat(thanks).hasStatusOk();
+        assertThat(thanks).bodyText().doesNotContain("Vi har sendt").doesNotContain("Vi sender en e-mail")
+                .contains("Vi kunne ikke sende e-mailen").contains("karen@borger.test").contains("Send e-mailen igen");
+
+        var resend = mvc.post().uri("/ideer/tak").with(csrf()).session(session).exchange();
+        assertThat(resend).hasStatus3xxRedirection().hasRedirectedUrl("/ideer/tak");
+        verify(ideas, never()).resendConfirmation(anyLong());
+    }
+
+    @Test
+    void theConfirmationMailIsSentAgainAtMostOnceAMinuteAndThreeTimes() {
+        given(mailer.canSend()).willReturn(true);
+        given(ideas.resendConfirmation(12L)).willReturn(true);
+        var session = submitWithoutAccount();
+        assertThat(mvc.get().uri("/ideer/tak").session(session).exchange()).bodyText()
+                .contains("Vi sender en e-mail til karen@borger.test");
+
+        mvc.post().uri("/ideer/tak").with(csrf()).session(session).exchange();
+        mvc.post().uri("/ideer/tak").with(csrf()).session(session).exchange(); // the same minute: refused
+        verify(ideas, org.mockito.Mockito.times(1)).resendConfirmation(12L);
+
+        given(clock.instant()).willReturn(Instant.parse("2026-11-02T10:02:00Z"));
+        mvc.post().uri("/ideer/tak").with(csrf()).session(session).exchange();
+        given(clock.instant()).willReturn(Instant.parse("2026-11-02T10:04:00Z"));
+        mvc.post().uri("/ideer/tak").with(csrf()).session(session).exchange();
+        given(clock.instant()).willReturn(Instant.parse("2026-11-02T10:06:00Z"));
+        mvc.post().uri("/ideer/tak").with(csrf()).session(session).exchange(); // a fourth: refused
+        verify(ideas, org.mockito.Mockito.times(3)).resendConfirmation(12L);
+        assertThat(mvc.get().uri("/ideer/tak").session(session).exchange()).bodyText()
+                .doesNotContain("Send e-mailen igen");
+    }
+
+    @Test
+    void anotherVisitorCannotResendSomeoneElsesMail() {
+        var resend = mvc.post().uri("/ideer/tak").with(csrf()).exchange();
+        assertThat(resend).hasStatus3xxRedirection().hasRedirectedUrl("/ideer");
+        verify(ideas, never()).resendConfirmation(anyLong());
+    }
 
     @BeforeEach
     void similarIdeas() {
@@ -189,6 +258,27 @@ class IdeaFormControllerTests {
 
         assertThat(result).hasStatusOk();
         assertThat(result).bodyText().contains("KOL-patienter hjemme").contains("/ideer/7").doesNotContain("<html");
+    }
+
+    @Test
+    void similarIdeasAndCatalogueCasesComeInTwoHeadedListsAndOnlyIdeasAreOfferedForSupport() throws Exception {
+        given(similarity.similar(anyString(), anyInt())).willReturn(List.of(
+                new SimilarItem("IDEA", 7, "KOL-patienter hjemme", "/ideer/7", 0.8),
+                new SimilarItem("CASE", 3, "LIVA – digital livsstilscoaching", "/katalog/3", 0.7)));
+
+        var result = mvc.get().uri("/ideer/lignende").header("HX-Request", "true")
+                .param("problem", "KOL patienter genindlægges").exchange();
+
+        String body = result.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        var page = org.jsoup.Jsoup.parse(body);
+        assertThat(page.select("[data-similar=IDEA] a")).extracting(e -> e.attr("href")).containsExactly("/ideer/7");
+        assertThat(page.select("[data-similar=CASE] a")).extracting(e -> e.attr("href")).containsExactly("/katalog/3");
+        var ideasHeading = page.select("[data-similar=IDEA]").first().previousElementSibling().previousElementSibling();
+        var casesHeading = page.select("[data-similar=CASE]").first().previousElementSibling().previousElementSibling();
+        assertThat(ideasHeading.text()).isEqualTo("Lignende idéer");
+        assertThat(casesHeading.text()).isEqualTo("Lignende cases i casekataloget");
+        assertThat(page.select("[data-similar=CASE]").first().previousElementSibling().text())
+                .doesNotContain("støtte");
     }
 
     @Test
