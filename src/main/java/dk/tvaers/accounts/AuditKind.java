@@ -19,7 +19,11 @@ public enum AuditKind {
     ORGANISATION_DEACTIVATED,
     ORGANISATION_REACTIVATED,
     ADMINISTRATOR_CREATED,
-    ACCOUNT_DELETED;
+    ACCOUNT_DELETED,
+    /** A new version of an initiative's business case was saved (economy). */
+    BUSINESS_CASE_SAVED,
+    /** The Task Force approved a version of a business case (economy). */
+    BUSINESS_CASE_APPROVED;
 
     public String messageKey() {
         return "audit.kind." + name();

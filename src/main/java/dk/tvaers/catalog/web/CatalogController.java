@@ -2,6 +2,7 @@ package dk.tvaers.catalog.web;
 
 import dk.tvaers.catalog.Assessment;
 import dk.tvaers.catalog.CaseCatalog;
+import dk.tvaers.catalog.CaseEconomySource;
 import dk.tvaers.catalog.CaseSummary;
 import dk.tvaers.catalog.CaseVersion;
 import dk.tvaers.catalog.CatalogCase;
@@ -58,8 +59,11 @@ class CatalogController {
     private final CatalogPdf pdf;
     private final MessageSource messages;
     private final TimeFormat time;
+    private final List<CaseEconomySource> economySources;
 
-    CatalogController(CaseCatalog catalog, Stories stories, CatalogPdf pdf, MessageSource messages, TimeFormat time) {
+    CatalogController(CaseCatalog catalog, Stories stories, CatalogPdf pdf, MessageSource messages, TimeFormat time,
+            List<CaseEconomySource> economySources) {
+        this.economySources = economySources;
         this.catalog = catalog;
         this.stories = stories;
         this.pdf = pdf;
@@ -101,6 +105,12 @@ class CatalogController {
         CaseView view = published(id);
         model.addAttribute("view", view);
         model.addAttribute("stories", stories.aboutCase(id));
+        // the approved business case of the case's initiative, if the economy module gives one
+        Long initiativeId = view.file().initiativeId();
+        if (initiativeId != null) {
+            economySources.stream().map(source -> source.approvedOf(initiativeId)).flatMap(java.util.Optional::stream)
+                    .findFirst().ifPresent(economy -> model.addAttribute("economy", economy));
+        }
         return "catalog/case";
     }
 
