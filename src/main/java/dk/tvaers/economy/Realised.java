@@ -32,6 +32,11 @@ public record Realised(List<PaidMonth> paid, long paidTotalOre, Measured measure
         }
     }
 
+    /** Whether anything is realised: a paid tranche or a measured gain. */
+    public boolean any() {
+        return !paid.isEmpty() || (measured != null && measured.totalYearOre() != null);
+    }
+
     /** The realised cumulative net of the plan's months up to {@code through} (costs paid, measured gains spread). */
     public long[] cumulative(Plan plan, YearMonth through) {
         int months = Math.min(plan.horizonMonths(), Math.max(0, plan.monthNumber(through)));

@@ -1,5 +1,6 @@
 package dk.tvaers.economy.web;
 
+import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import com.openhtmltopdf.svgsupport.BatikSVGDrawer;
 import dk.tvaers.accounts.AccountPrincipal;
@@ -55,6 +56,8 @@ import org.thymeleaf.spring6.SpringTemplateEngine;
 @Controller
 @RequestMapping("/initiativer/{id}/oekonomi")
 class BusinessCaseController {
+
+    private static final String FONT = "/org/apache/pdfbox/resources/ttf/LiberationSans-Regular.ttf";
 
     private final BusinessCases businessCases;
     private final RealisedFigures realisedFigures;
@@ -120,7 +123,8 @@ class BusinessCaseController {
             return form(initiative, form, model);
         }
         Optional<Plan> plan = form.parse(errors);
-        if (plan.isPresent()) {
+        plan.ifPresent(p -> form.reject(BusinessCases.check(initiative, p), errors));
+        if (plan.isPresent() && !errors.hasErrors()) {
             try {
                 int number = businessCases.save(id, plan.get(), form.getNote(), editor(principal));
                 redirect.addFlashAttribute("notice", "economy.saved");
@@ -161,6 +165,11 @@ class BusinessCaseController {
             var builder = new PdfRendererBuilder();
             builder.useFastMode();
             builder.usePdfUaAccessbility(true); // tagged: headings, tables and figures in the structure tree
+            // a tagged PDF embeds its fonts: Liberation Sans, which PDFBox carries (regular only, used for bold too)
+            for (int weight : new int[] {400, 700}) {
+                builder.useFont(() -> PdfRendererBuilder.class.getResourceAsStream(FONT), "Liberation Sans", weight,
+                        BaseRendererBuilder.FontStyle.NORMAL, true);
+            }
             builder.useSVGDrawer(new BatikSVGDrawer());
             builder.withHtmlContent(html, null);
             builder.toStream(out);

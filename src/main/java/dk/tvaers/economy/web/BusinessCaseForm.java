@@ -114,7 +114,10 @@ public class BusinessCaseForm {
         return "en".equals(locale.getLanguage()) ? text : text.replace('.', ',');
     }
 
-    /** The plan, or empty with every wrong field rejected in {@code errors}. */
+    /**
+     * The plan of every line that could be read, with every field that could not rejected in {@code errors}; empty
+     * when the business case's own fields could not be read. Save it only when {@code errors} has none.
+     */
     Optional<Plan> parse(BindingResult errors) {
         indexes.clear();
         YearMonth start = month(startMonth, "startMonth", errors);
@@ -151,21 +154,24 @@ public class BusinessCaseForm {
                 indexes.add(i);
             }
         }
-        if (errors.hasErrors() || start == null || horizon == null || citizens == null || rate == null) {
+        if (start == null || horizon == null || citizens == null || rate == null) {
             return Optional.empty();
         }
+        // the lines that could be read, so the rules of the business case are checked even while a field is wrong
         return Optional.of(new Plan(start, horizon, citizens, rate, parsed));
     }
 
     /** Which typed line each parsed line came from (blank lines are skipped). */
     private final List<Integer> indexes = new ArrayList<>();
 
-    /** Puts the service's problems at their fields. */
+    /** Puts the rules' problems at their fields (a field already refused keeps its first message). */
     void reject(List<Problem> problems, BindingResult errors) {
         for (Problem problem : problems) {
             String field = problem.line() < 0 ? problem.field()
                     : "lines[" + indexes.get(problem.line()) + "]." + problem.field();
-            errors.rejectValue(field, problem.messageKey(), problem.args().toArray(), null);
+            if (!errors.hasFieldErrors(field)) {
+                errors.rejectValue(field, problem.messageKey(), problem.args().toArray(), null);
+            }
         }
     }
 

@@ -26,7 +26,7 @@ public record EconomyView(Initiative initiative, BusinessCaseVersion version, Ke
             Locale locale) {
         KeyFigures figures = version.figures();
         Plan plan = version.plan();
-        long[] realisedCumulative = realised == null ? null : realised.cumulative(plan, today);
+        long[] realisedCumulative = realised == null || !realised.any() ? null : realised.cumulative(plan, today);
         var months = new ArrayList<MonthRow>();
         long[] total = figures.cumulativeTotal();
         for (int m = 0; m < total.length; m++) {
