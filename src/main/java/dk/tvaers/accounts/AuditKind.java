@@ -21,7 +21,11 @@ public enum AuditKind {
     ADMINISTRATOR_CREATED,
     ACCOUNT_DELETED,
     SIGN_UP_REQUESTED,
-    SIGNED_UP;
+    SIGNED_UP,
+    /** A new version of an initiative's business case was saved (economy). */
+    BUSINESS_CASE_SAVED,
+    /** The Task Force approved a version of a business case (economy). */
+    BUSINESS_CASE_APPROVED;
 
     public String messageKey() {
         return "audit.kind." + name();

@@ -1,6 +1,10 @@
 package dk.tvaers.catalog;
 
 import dk.tvaers.accounts.Actor;
+import dk.tvaers.initiatives.InitiativeKind;
+import dk.tvaers.initiatives.Initiatives;
+import dk.tvaers.initiatives.NewInitiative;
+import dk.tvaers.shared.InnovationType;
 import dk.tvaers.shared.Region;
 import dk.tvaers.shared.Sector;
 import java.util.EnumMap;
@@ -35,12 +39,20 @@ class CatalogDemoData implements ApplicationRunner {
             String results, String economy, String spread, Long costKroner, Long fundingKroner, Long savingKroner,
             int[] scores, String[] notes) {}
 
+    /**
+     * The cases whose initiative is in Tværs too (started here as projects), so that the economy module can give them
+     * a business case: ViosKlinikken (a positive business case) and Vi samler kræfterne (economically neutral).
+     */
+    static final Set<String> WITH_INITIATIVE = Set.of("ViosKlinikken", "Vi samler kræfterne");
+
     private final CaseCatalog catalog;
     private final Stories stories;
+    private final Initiatives initiatives;
 
-    CatalogDemoData(CaseCatalog catalog, Stories stories) {
+    CatalogDemoData(CaseCatalog catalog, Stories stories, Initiatives initiatives) {
         this.catalog = catalog;
         this.stories = stories;
+        this.initiatives = initiatives;
     }
 
     @Override
@@ -52,7 +64,11 @@ class CatalogDemoData implements ApplicationRunner {
         }
         Long navigator = null;
         for (DemoCase demo : CASES) {
-            long id = catalog.create(draft(demo), null, EDITOR);
+            Long initiative = WITH_INITIATIVE.contains(demo.title())
+                    ? initiatives.start(new NewInitiative(demo.title(), demo.summary(), InitiativeKind.PROJECT,
+                            InnovationType.EVERYDAY, null, demo.sectors(), null), EDITOR)
+                    : null;
+            long id = catalog.create(draft(demo), initiative, EDITOR);
             Map<Parameter, Integer> scores = new EnumMap<>(Parameter.class);
             Map<Parameter, String> notes = new EnumMap<>(Parameter.class);
             for (Parameter p : Parameter.values()) {

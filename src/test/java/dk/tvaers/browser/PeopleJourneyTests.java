@@ -227,10 +227,10 @@ class PeopleJourneyTests extends BrowserTest {
                   })
                   .map(el => el.outerHTML.substring(0, 120));""");
         assertThat(hidden).as("form controls without a visible box on %s at %d px", name, width).isEmpty();
-        screenshot(name + "-" + width);
+        savePage(name + "-" + width);
     }
 
-    private void screenshot(String name) {
+    private void savePage(String name) {
         var chrome = (ChromeDriver) driver;
         Number height = (Number) chrome.executeScript("return document.documentElement.scrollHeight");
         Number widthNow = (Number) chrome.executeScript("return document.documentElement.clientWidth");

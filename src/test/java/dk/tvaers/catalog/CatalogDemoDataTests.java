@@ -21,9 +21,12 @@ class CatalogDemoDataTests {
     @Autowired
     Stories stories;
 
+    @Autowired
+    dk.tvaers.initiatives.Initiatives initiatives;
+
     @Test
     void publishesTheThirteenCasesWithAnAssessmentOnceOnly() {
-        var demoData = new CatalogDemoData(catalog, stories);
+        var demoData = new CatalogDemoData(catalog, stories, initiatives);
 
         demoData.run(null);
         demoData.run(null);
@@ -37,6 +40,12 @@ class CatalogDemoDataTests {
         }
         assertThat(CatalogDemoData.CASES).extracting(CatalogDemoData.DemoCase::title).containsExactlyElementsOf(TITLES);
         assertThat(found("ViosKlinikken").evidenceLevel()).isEqualTo(EvidenceLevel.GOOD);
+        // the two cases whose business case the economy module's demo data gives have their initiative in Tværs
+        for (String title : CatalogDemoData.WITH_INITIATIVE) {
+            Long initiative = catalog.find(found(title).id()).orElseThrow().initiativeId();
+            assertThat(initiative).as(title).isNotNull();
+            assertThat(initiatives.find(initiative).orElseThrow().title()).isEqualTo(title);
+        }
         assertThat(found("Diabetesbussen").evidenceLevel()).isEqualTo(EvidenceLevel.LOW);
         assertThat(catalog.publishedVersion(found("Samblik").id()).orElseThrow().costOre()).isEqualTo(500_000_000L);
         assertThat(stories.search("navigator", 1, 10).items()).extracting(Story::caseId)

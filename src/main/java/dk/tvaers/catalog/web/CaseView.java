@@ -29,6 +29,12 @@ public record CaseView(CatalogCase file, CaseVersion version, Assessment assessm
         return version.costOre() != null || version.fundingOre() != null || version.savingOre() != null;
     }
 
+    /** Basis points as a Danish percentage ("3,5 %"). */
+    public static String percent(int basisPoints) {
+        return new java.math.BigDecimal(basisPoints).movePointLeft(2).stripTrailingZeros().toPlainString()
+                .replace('.', ',') + " %";
+    }
+
     /** Whole kroner from øre, with Danish thousands separators ("1.650.000"). */
     public static String kroner(Long ore) {
         if (ore == null) {

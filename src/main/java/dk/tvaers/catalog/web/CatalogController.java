@@ -2,6 +2,7 @@ package dk.tvaers.catalog.web;
 
 import dk.tvaers.catalog.Assessment;
 import dk.tvaers.catalog.CaseCatalog;
+import dk.tvaers.catalog.CaseEconomySource;
 import dk.tvaers.catalog.CaseSummary;
 import dk.tvaers.catalog.CaseVersion;
 import dk.tvaers.catalog.CatalogCase;
@@ -60,12 +61,14 @@ class CatalogController {
     private final CatalogPdf pdf;
     private final MessageSource messages;
     private final TimeFormat time;
+    private final List<CaseEconomySource> economySources;
 
     private final List<InitiativeFundingSource> fundingSources;
 
     CatalogController(CaseCatalog catalog, Stories stories, CatalogPdf pdf, MessageSource messages, TimeFormat time,
-            List<InitiativeFundingSource> fundingSources) {
+            List<InitiativeFundingSource> fundingSources, List<CaseEconomySource> economySources) {
         this.fundingSources = fundingSources;
+        this.economySources = economySources;
         this.catalog = catalog;
         this.stories = stories;
         this.pdf = pdf;
@@ -112,6 +115,12 @@ class CatalogController {
         LocalDate today = LocalDate.now(java.time.ZoneId.of("Europe/Copenhagen"));
         model.addAttribute("grants", initiative == null ? List.of() : fundingSources.stream()
                 .flatMap(source -> source.grantsOf(initiative, today).stream()).toList());
+        // the approved business case of the case's initiative, if the economy module gives one
+        Long initiativeId = initiative;
+        if (initiativeId != null) {
+            economySources.stream().map(source -> source.approvedOf(initiativeId)).flatMap(java.util.Optional::stream)
+                    .findFirst().ifPresent(economy -> model.addAttribute("economy", economy));
+        }
         return "catalog/case";
     }
 
