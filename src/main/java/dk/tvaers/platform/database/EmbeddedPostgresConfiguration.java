@@ -6,6 +6,8 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,12 +26,26 @@ class EmbeddedPostgresConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresConfiguration.class);
 
+    private static final Duration STARTUP_WAIT = Duration.ofSeconds(60);
+
+    /**
+     * Durable settings (ADR 0002), replacing the library's test defaults (it starts the server with {@code -F},
+     * fsync off, and {@code synchronous_commit=off}): a commit returns only once its WAL is flushed to disk, and
+     * full-page images make a torn page after a power cut recoverable.
+     */
+    static final Map<String, String> DURABLE = Map.of(
+            "fsync", "on",
+            "synchronous_commit", "on",
+            "full_page_writes", "on");
+
     @Bean(destroyMethod = "close")
     EmbeddedPostgres embeddedPostgres(TvaersProperties properties) throws IOException {
         Path cluster = properties.dataDir().resolve("postgres").toAbsolutePath();
         Files.createDirectories(cluster);
+        // a postmaster left running by a killed Tværs would make this start wait and give up (ADR 0002)
+        OrphanPostmaster.stopIfRunning(cluster, STARTUP_WAIT);
         log.info("Starter indlejret PostgreSQL med data i {}", cluster);
-        return EmbeddedPostgres.builder()
+        var builder = EmbeddedPostgres.builder()
                 .setDataDirectory(cluster)
                 .setCleanDataDirectory(false)
                 // stopped by the context (destroyMethod), after everything that uses it; zonky's own JVM shutdown
@@ -39,7 +55,10 @@ class EmbeddedPostgresConfiguration {
                 .setOverrideWorkingDirectory(properties.dataDir().resolve("postgres-runtime").toFile())
                 .setServerConfig("max_connections", "100")
                 .setServerConfig("timezone", "UTC")
-                .start();
+                // crash recovery after a kill can take longer than the library's 10 s
+                .setPGStartupWait(STARTUP_WAIT);
+        DURABLE.forEach(builder::setServerConfig);
+        return builder.start();
     }
 
     @Bean(destroyMethod = "close")
