@@ -11,6 +11,7 @@ import java.util.Map;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -63,11 +64,14 @@ class EmbeddedPostgresConfiguration {
 
     @Bean(destroyMethod = "close")
     @DependsOn("embeddedPostgres")
-    DataSource dataSource(EmbeddedPostgres postgres) {
+    DataSource dataSource(EmbeddedPostgres postgres, @Value("${tvaers.db.pool-size:10}") int poolSize,
+            @Value("${tvaers.db.connection-timeout:PT30S}") Duration connectionTimeout) {
         var dataSource = new HikariDataSource();
         dataSource.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
         dataSource.setUsername("postgres");
-        dataSource.setMaximumPoolSize(10);
+        // no request needs two connections at once (ADR 0016), so any size serves; the tests run with one
+        dataSource.setMaximumPoolSize(poolSize);
+        dataSource.setConnectionTimeout(connectionTimeout.toMillis());
         dataSource.setPoolName("tvaers");
         return dataSource;
     }
