@@ -18,6 +18,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import com.zaxxer.hikari.HikariDataSource;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -26,12 +29,12 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
 /**
- * No request needs two database connections at once (ADR 0016): with a pool of ONE connection, anonymous password
+ * No request needs two database connections at once (ADR 0016): with a pool of ONE connection (after the start), anonymous password
  * resets in parallel and parallel uses of one reset link all finish. A request that opened a second connection while
  * holding the first (the audit log's REQUIRES_NEW did) waits for itself and fails when the pool times out.
  */
 @IntegrationTest
-@TestPropertySource(properties = {"tvaers.db.pool-size=1", "tvaers.db.connection-timeout=PT5S",
+@TestPropertySource(properties = {"tvaers.db.pool-size=2", "tvaers.db.connection-timeout=PT5S",
         "tvaers.rate-limits.password-reset.capacity=1000", "tvaers.rate-limits.password-reset-address.capacity=1000"})
 class OneConnectionPerRequestTests {
 
@@ -45,6 +48,22 @@ class OneConnectionPerRequestTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    DataSource dataSource;
+
+    /** Flyway needs two connections to start; then the pool shrinks to one for the requests. */
+    @BeforeEach
+    void poolOfOneConnection() throws Exception {
+        var hikari = (HikariDataSource) dataSource;
+        hikari.getHikariConfigMXBean().setMinimumIdle(1);
+        hikari.getHikariConfigMXBean().setMaximumPoolSize(1);
+        hikari.getHikariPoolMXBean().softEvictConnections();
+        for (int i = 0; i < 600 && hikari.getHikariPoolMXBean().getTotalConnections() > 1; i++) {
+            Thread.sleep(100);
+        }
+        assertThat(hikari.getHikariPoolMXBean().getTotalConnections()).isLessThanOrEqualTo(1);
+    }
 
     @Test
     void parallelPasswordResetsFinishWithOneConnection() throws Exception {

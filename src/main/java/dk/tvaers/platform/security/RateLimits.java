@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.Environment;
@@ -39,6 +40,7 @@ public class RateLimits {
     private final int maxKeys;
     private final Map<String, Map<String, Bucket>> buckets = new TreeMap<>();
 
+    @Autowired
     RateLimits(Environment environment) {
         this(Binder.get(environment).bind("tvaers.rate-limits", Bindable.mapOf(String.class, Limit.class))
                         .orElse(Map.of()),

@@ -20,7 +20,7 @@ class TrustedProxies {
     static final String LOOPBACK = "127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}|0:0:0:0:0:0:0:1|::1";
 
     @Bean
-    WebServerFactoryCustomizer<TomcatServletWebServerFactory> trustedProxies(
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> remoteIpFromTrustedProxiesOnly(
             @Value("${tvaers.trusted-proxies:}") String configured) {
         return factory -> factory.addEngineValves(valve(configured));
     }
