@@ -73,6 +73,11 @@ public final class CrashCycles {
                         }
                     }));
                 }
+                // the random moment is counted from the first acknowledged submission of the cycle (a cold JVM on a
+                // busy machine may take seconds to answer its first)
+                for (int wait = 0; wait < 1200 && acknowledged.size() == before; wait++) {
+                    Thread.sleep(100);
+                }
                 long span = maxWriting.toMillis() - minWriting.toMillis();
                 Duration writing = Duration.ofMillis(minWriting.toMillis() + (span <= 0 ? 0 : random.nextLong(span)));
                 Thread.sleep(writing.toMillis());
