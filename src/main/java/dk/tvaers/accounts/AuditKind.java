@@ -19,7 +19,9 @@ public enum AuditKind {
     ORGANISATION_DEACTIVATED,
     ORGANISATION_REACTIVATED,
     ADMINISTRATOR_CREATED,
-    ACCOUNT_DELETED;
+    ACCOUNT_DELETED,
+    SIGN_UP_REQUESTED,
+    SIGNED_UP;
 
     public String messageKey() {
         return "audit.kind." + name();

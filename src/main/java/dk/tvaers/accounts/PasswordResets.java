@@ -127,7 +127,7 @@ public class PasswordResets {
         return userId.isPresent();
     }
 
-    private static String newToken() {
+    static String newToken() {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);

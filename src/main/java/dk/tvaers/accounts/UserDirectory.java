@@ -145,6 +145,30 @@ public class UserDirectory {
         return id;
     }
 
+    /**
+     * Creates the account of a citizen who signed up and confirmed their e-mail, with the password they chose
+     * (hashed when they signed up). Empty when the address has an account meanwhile.
+     */
+    @Transactional
+    Optional<Long> createSignedUpCitizen(String email, String displayName, String passwordHash) {
+        Optional<Long> id = jdbc.sql("""
+                INSERT INTO user_account (username, email, display_name, password_hash)
+                VALUES (:email, :email, :name, :hash)
+                ON CONFLICT DO NOTHING RETURNING id""")
+                .param("email", email).param("name", displayName).param("hash", passwordHash)
+                .query(Long.class).optional();
+        id.ifPresent(created -> {
+            writeRoles(created, EnumSet.of(Role.CITIZEN));
+            audit.record(AuditKind.SIGNED_UP, created, email, email, null);
+        });
+        return id;
+    }
+
+    /** Hashes a password as the accounts keep it. */
+    String hashPassword(String rawPassword) {
+        return passwordEncoder.encode(rawPassword);
+    }
+
     /** Creates the first administrator, whose login is a username rather than an e-mail address. */
     @Transactional
     public long createAdministrator(String username, String email, String rawPassword, boolean mustChangePassword) {

@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -27,7 +28,10 @@ public class Challenges {
     private final Clock clock;
     private final List<ApplicantCounter> applicants;
 
-    Challenges(JdbcClient jdbc, Clock clock, List<ApplicantCounter> applicants) {
+    private final ApplicationEventPublisher events;
+
+    Challenges(JdbcClient jdbc, Clock clock, List<ApplicantCounter> applicants, ApplicationEventPublisher events) {
+        this.events = events;
         this.jdbc = jdbc;
         this.clock = clock;
         this.applicants = applicants;
@@ -109,8 +113,9 @@ public class Challenges {
             throw new ChallengeRuleException("deadline", "challenge.error.hasApplicants");
         }
         requireFuture(deadline);
-        insertCall(challengeId, last == null ? 1 : last.round() + 1, last == null ? null : last.poolId(),
-                clock.instant(), deadline);
+        int round = last == null ? 1 : last.round() + 1;
+        long call = insertCall(challengeId, round, last == null ? null : last.poolId(), clock.instant(), deadline);
+        events.publishEvent(new ChallengeCallOpened(challengeId, call, round, deadline));
     }
 
     @Transactional(readOnly = true)
@@ -181,13 +186,13 @@ public class Challenges {
                 List.copyOf(calls.getOrDefault(row.id(), List.of())))).toList();
     }
 
-    private void insertCall(long challengeId, int round, Long poolId, Instant opensAt, Instant deadline) {
-        jdbc.sql("""
+    private long insertCall(long challengeId, int round, Long poolId, Instant opensAt, Instant deadline) {
+        return jdbc.sql("""
                 INSERT INTO challenge_call (challenge_id, round, pool_id, opens_at, deadline)
-                VALUES (:challenge, :round, :pool, :opens, :deadline)""")
+                VALUES (:challenge, :round, :pool, :opens, :deadline) RETURNING id""")
                 .param("challenge", challengeId).param("round", round).param("pool", poolId)
                 .param("opens", Timestamp.from(opensAt)).param("deadline", Timestamp.from(deadline))
-                .update();
+                .query(Long.class).single();
     }
 
     private void requireFuture(Instant deadline) {

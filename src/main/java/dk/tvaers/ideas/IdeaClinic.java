@@ -268,8 +268,8 @@ public class IdeaClinic {
     private void changeStatus(Idea idea, IdeaStatus to, String note, Actor actor) {
         jdbc.sql("UPDATE idea SET status = :status, version = version + 1 WHERE id = :id")
                 .param("status", to.name()).param("id", idea.id()).update();
-        ideas.recordStatus(idea.id(), idea.status(), to, note, actor.id(), actor.name());
-        events.publishEvent(new IdeaStatusChanged(idea.id(), idea.status(), to, Ideas.blankToNull(note)));
+        long change = ideas.recordStatus(idea.id(), idea.status(), to, note, actor.id(), actor.name());
+        events.publishEvent(new IdeaStatusChanged(idea.id(), idea.status(), to, Ideas.blankToNull(note), change));
     }
 
     /** An idea the clinic can still act on: counted and without an outcome. */

@@ -252,9 +252,12 @@ public class Ideas {
 
     @Transactional
     public void comment(long ideaId, String body, Actor author) {
-        jdbc.sql("INSERT INTO idea_comment (idea_id, author_id, author_name, body) VALUES (:idea, :id, :name, :body)")
+        long id = jdbc.sql("""
+                INSERT INTO idea_comment (idea_id, author_id, author_name, body) VALUES (:idea, :id, :name, :body)
+                RETURNING id""")
                 .param("idea", ideaId).param("id", author.id()).param("name", author.name())
-                .param("body", body.strip()).update();
+                .param("body", body.strip()).query(Long.class).single();
+        events.publishEvent(new IdeaCommented(ideaId, id, author.id()));
     }
 
     @Transactional(readOnly = true)
@@ -290,17 +293,17 @@ public class Ideas {
                 .param("body", body.strip()).update();
     }
 
-    void recordStatus(long ideaId, IdeaStatus from, IdeaStatus to, String note, Long byId, String byName) {
-        jdbc.sql("""
+    long recordStatus(long ideaId, IdeaStatus from, IdeaStatus to, String note, Long byId, String byName) {
+        return jdbc.sql("""
                 INSERT INTO idea_status_change (idea_id, from_status, to_status, note, by_user_id, by_name)
-                VALUES (:id, :from, :to, :note, :by, :name)""")
+                VALUES (:id, :from, :to, :note, :by, :name) RETURNING id""")
                 .param("id", ideaId)
                 .param("from", from == null ? null : from.name())
                 .param("to", to.name())
                 .param("note", blankToNull(note))
                 .param("by", byId)
                 .param("name", byName == null ? "" : byName)
-                .update();
+                .query(Long.class).single();
     }
 
     static String blankToNull(String text) {

@@ -120,8 +120,8 @@ public class Initiatives {
         }
         jdbc.sql("UPDATE initiative SET phase = :phase, version = version + 1 WHERE id = :id")
                 .param("phase", to.name()).param("id", id).update();
-        recordPhase(id, initiative.phase(), to, note, actor);
-        events.publishEvent(new InitiativePhaseChanged(id, initiative.phase(), to));
+        long change = recordPhase(id, initiative.phase(), to, note, actor);
+        events.publishEvent(new InitiativePhaseChanged(id, initiative.phase(), to, change));
     }
 
     @Transactional(readOnly = true)
@@ -139,17 +139,17 @@ public class Initiatives {
                 .list();
     }
 
-    private void recordPhase(long id, Phase from, Phase to, String note, Actor actor) {
-        jdbc.sql("""
+    private long recordPhase(long id, Phase from, Phase to, String note, Actor actor) {
+        return jdbc.sql("""
                 INSERT INTO initiative_phase_change (initiative_id, from_phase, to_phase, note, by_user_id, by_name)
-                VALUES (:id, :from, :to, :note, :by, :name)""")
+                VALUES (:id, :from, :to, :note, :by, :name) RETURNING id""")
                 .param("id", id)
                 .param("from", from == null ? null : from.name())
                 .param("to", to.name())
                 .param("note", note == null || note.isBlank() ? null : note.strip())
                 .param("by", actor.id())
                 .param("name", actor.name())
-                .update();
+                .query(Long.class).single();
     }
 
     static Initiative map(ResultSet rs, int row) throws SQLException {

@@ -37,6 +37,12 @@ class LoginController {
         if (request.getParameter("nulstillet") != null) {
             model.addAttribute("notice", "login.notice.passwordReset");
         }
+        if (request.getParameter("oprettet") != null) {
+            model.addAttribute("notice", "login.notice.signedUp");
+        }
+        if (request.getParameter("findes") != null) {
+            model.addAttribute("notice", "login.notice.accountExists");
+        }
         return "accounts/login";
     }
 

@@ -17,6 +17,9 @@ public final class PublicPaths {
             LOGIN_FAILED,
             "/glemt-adgangskode",
             "/nulstil-adgangskode",
+            // citizens sign up themselves, and confirm through the mailed link
+            "/opret-konto",
+            "/opret-konto/bekraeft",
             "/tilgaengelighed",
             "/privatliv",
             "/udfordringer",

@@ -17,8 +17,13 @@ import org.springframework.web.util.UriComponentsBuilder;
 class LayoutAdvice {
 
     private final List<NavigationItem> items;
+    private final ObjectProvider<NotificationBadge> badge;
+    private final ObjectProvider<FollowState> followState;
 
-    LayoutAdvice(ObjectProvider<NavigationContributor> contributors) {
+    LayoutAdvice(ObjectProvider<NavigationContributor> contributors, ObjectProvider<NotificationBadge> badge,
+            ObjectProvider<FollowState> followState) {
+        this.badge = badge;
+        this.followState = followState;
         this.items = contributors.stream()
                 .flatMap(contributor -> contributor.navigationItems().stream())
                 .sorted(Comparator.comparingInt(NavigationItem::order))
@@ -32,6 +37,20 @@ class LayoutAdvice {
             return user;
         }
         return null;
+    }
+
+    /** The signed-in user's unread notices for the header's badge; null when nobody is signed in. */
+    @ModelAttribute("unreadNotifications")
+    Long unreadNotifications() {
+        CurrentUser user = currentUser();
+        NotificationBadge source = badge.getIfAvailable();
+        return user == null || source == null ? null : source.unread(user.userId());
+    }
+
+    /** What the follow button asks ({@code fragments/follow}); null when no module offers following. */
+    @ModelAttribute("followState")
+    FollowState followState() {
+        return followState.getIfAvailable();
     }
 
     @ModelAttribute("navigation")

@@ -8,6 +8,7 @@ class PlatformNavigation implements NavigationContributor {
 
     @Override
     public List<NavigationItem> navigationItems() {
-        return List.of(NavigationItem.forEveryone("/", "nav.home", 0));
+        return List.of(NavigationItem.forEveryone("/", "nav.home", 0),
+                NavigationItem.forSignedIn("/mine-sider", "nav.worklist", 1));
     }
 }

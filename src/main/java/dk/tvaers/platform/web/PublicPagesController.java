@@ -1,6 +1,9 @@
 package dk.tvaers.platform.web;
 
+import dk.tvaers.platform.security.CurrentUser;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
@@ -8,8 +11,18 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class PublicPagesController {
 
+    private final Worklists worklists;
+
+    PublicPagesController(Worklists worklists) {
+        this.worklists = worklists;
+    }
+
+    /** The front page; a signed-in user sees their worklist on it, as on "Mine sider". */
     @GetMapping("/")
-    String home() {
+    String home(@AuthenticationPrincipal CurrentUser user, Model model) {
+        if (user != null) {
+            model.addAttribute("worklist", worklists.of(user));
+        }
         return "pages/home";
     }
 

@@ -1,0 +1,115 @@
+package dk.tvaers.accounts;
+
+import dk.tvaers.platform.TvaersProperties;
+import dk.tvaers.platform.mail.Mailer;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.MessageSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Citizens create their own account: the sign-up (name, e-mail, the password already hashed) waits until the person
+ * follows the link mailed to them, valid for {@link #VALIDITY} and once (only its SHA-256 is kept, made when the mail
+ * is sent, as password resets do). Only then is the account made, as a citizen. An address that has an account gets a
+ * mail saying so instead of a link, and the page says the same in both cases, so sign-up cannot probe addresses.
+ */
+@Service
+public class SignUps {
+
+    static final Duration VALIDITY = Duration.ofHours(24);
+
+    /** What following a link did. */
+    public enum Outcome { CREATED, ALREADY_EXISTS }
+
+    private record SignUp(long id, String email, String displayName, String passwordHash, boolean completed) {}
+
+    private final JdbcClient jdbc;
+    private final UserDirectory users;
+    private final AuditLog audit;
+    private final ApplicationEventPublisher events;
+    private final Mailer mailer;
+    private final MessageSource messages;
+    private final TvaersProperties properties;
+    private final Clock clock;
+
+    SignUps(JdbcClient jdbc, UserDirectory users, AuditLog audit, ApplicationEventPublisher events, Mailer mailer,
+            MessageSource messages, TvaersProperties properties, Clock clock) {
+        this.jdbc = jdbc;
+        this.users = users;
+        this.audit = audit;
+        this.events = events;
+        this.mailer = mailer;
+        this.messages = messages;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** Records a sign-up whose form has been checked (the password by {@link PasswordPolicy}) and mails its link. */
+    @Transactional
+    public void request(String email, String displayName, String rawPassword) {
+        String address = email.strip();
+        long id = jdbc.sql("""
+                INSERT INTO account_signup (email, display_name, password_hash) VALUES (:email, :name, :hash)
+                RETURNING id""")
+                .param("email", address).param("name", displayName.strip()).param("hash", users.hashPassword(rawPassword))
+                .query(Long.class).single();
+        audit.record(AuditKind.SIGN_UP_REQUESTED, null, address, address, null);
+        events.publishEvent(new SignUpRequested(id));
+    }
+
+    @ApplicationModuleListener
+    void send(SignUpRequested event) {
+        SignUp signUp = find(event.signUpId()).orElse(null);
+        if (signUp == null || signUp.completed()) {
+            return;
+        }
+        Locale danish = Locale.of("da");
+        if (users.findByLogin(signUp.email()).isPresent()) {
+            mailer.send(signUp.email(), messages.getMessage("mail.signup.exists.subject", null, danish),
+                    messages.getMessage("mail.signup.exists.body", new Object[] {signUp.displayName(),
+                            properties.baseUrl() + "/login", properties.baseUrl() + "/glemt-adgangskode"}, danish));
+            return;
+        }
+        String token = PasswordResets.newToken();
+        jdbc.sql("INSERT INTO account_signup_token (token_hash, signup_id, expires_at) VALUES (:hash, :signup, :expires)")
+                .param("hash", PasswordResets.hash(token)).param("signup", signUp.id())
+                .param("expires", Timestamp.from(clock.instant().plus(VALIDITY))).update();
+        mailer.send(signUp.email(), messages.getMessage("mail.signup.subject", null, danish),
+                messages.getMessage("mail.signup.body", new Object[] {signUp.displayName(),
+                        properties.baseUrl() + "/opret-konto/bekraeft?token=" + token, VALIDITY.toHours()}, danish));
+    }
+
+    /** Spends the link and makes the account; empty when the link is unknown, used or too old. */
+    @Transactional
+    public Optional<Outcome> confirm(String token) {
+        if (token == null || token.isBlank()) {
+            return Optional.empty();
+        }
+        Optional<Long> signUpId = jdbc.sql("""
+                UPDATE account_signup_token SET used_at = :now
+                WHERE token_hash = :hash AND used_at IS NULL AND expires_at > :now RETURNING signup_id""")
+                .param("hash", PasswordResets.hash(token)).param("now", Timestamp.from(clock.instant()))
+                .query(Long.class).optional();
+        return signUpId.flatMap(this::find).filter(signUp -> !signUp.completed()).map(signUp -> {
+            jdbc.sql("UPDATE account_signup SET completed_at = :now WHERE id = :id")
+                    .param("now", Timestamp.from(clock.instant())).param("id", signUp.id()).update();
+            return users.createSignedUpCitizen(signUp.email(), signUp.displayName(), signUp.passwordHash())
+                    .map(id -> Outcome.CREATED).orElse(Outcome.ALREADY_EXISTS);
+        });
+    }
+
+    private Optional<SignUp> find(long id) {
+        return jdbc.sql("SELECT id, email, display_name, password_hash, completed_at FROM account_signup WHERE id = :id")
+                .param("id", id)
+                .query((rs, n) -> new SignUp(rs.getLong("id"), rs.getString("email"), rs.getString("display_name"),
+                        rs.getString("password_hash"), rs.getTimestamp("completed_at") != null))
+                .optional();
+    }
+}

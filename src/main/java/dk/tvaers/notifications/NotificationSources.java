@@ -1,0 +1,78 @@
+package dk.tvaers.notifications;
+
+import dk.tvaers.catalog.CasePublished;
+import dk.tvaers.catalog.CaseCatalog;
+import dk.tvaers.challenges.ChallengeCallOpened;
+import dk.tvaers.ideas.IdeaCommented;
+import dk.tvaers.ideas.IdeaStatus;
+import dk.tvaers.ideas.IdeaStatusChanged;
+import dk.tvaers.ideas.Ideas;
+import dk.tvaers.initiatives.InitiativePhaseChanged;
+import dk.tvaers.notifications.Notifications.Happening;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns the other modules' past-tense events into notices for the followers of their subject. Each event's key is
+ * made from the row it recorded (a status change, a comment, a call, a phase change, a case version), so a
+ * redelivered event makes no second notice.
+ */
+@Component
+class NotificationSources {
+
+    private final Notifications notifications;
+    private final Subjects subjects;
+    private final Ideas ideas;
+    private final CaseCatalog catalog;
+
+    NotificationSources(Notifications notifications, Subjects subjects, Ideas ideas, CaseCatalog catalog) {
+        this.notifications = notifications;
+        this.subjects = subjects;
+        this.ideas = ideas;
+        this.catalog = catalog;
+    }
+
+    /** A submitter (an idea's own follower) is mailed by the ideas module; here they get the notice in Tværs only. */
+    @ApplicationModuleListener
+    void ideaStatusChanged(IdeaStatusChanged event) {
+        if (!event.to().isVisible() || event.from() == IdeaStatus.UNCONFIRMED) {
+            return;
+        }
+        subjects.title(SubjectType.IDEA, event.ideaId()).ifPresent(title -> notifications.notify(
+                new Happening("idea-status:" + event.changeId(), NotificationKind.IDEA_STATUS, event.ideaId(), title,
+                        event.to().messageKey(), null),
+                user -> ideas.follows(event.ideaId(), user)));
+    }
+
+    @ApplicationModuleListener
+    void ideaCommented(IdeaCommented event) {
+        subjects.title(SubjectType.IDEA, event.ideaId()).ifPresent(title -> notifications.notify(
+                new Happening("idea-comment:" + event.commentId(), NotificationKind.IDEA_COMMENT, event.ideaId(), title,
+                        null, event.authorId()),
+                user -> false));
+    }
+
+    @ApplicationModuleListener
+    void callOpened(ChallengeCallOpened event) {
+        subjects.title(SubjectType.CHALLENGE, event.challengeId()).ifPresent(title -> notifications.notify(
+                new Happening("challenge-call:" + event.callId(), NotificationKind.CHALLENGE_CALL, event.challengeId(),
+                        title, null, null),
+                user -> false));
+    }
+
+    @ApplicationModuleListener
+    void phaseChanged(InitiativePhaseChanged event) {
+        subjects.title(SubjectType.INITIATIVE, event.initiativeId()).ifPresent(title -> notifications.notify(
+                new Happening("initiative-phase:" + event.changeId(), NotificationKind.INITIATIVE_PHASE,
+                        event.initiativeId(), title, event.to().messageKey(), null),
+                user -> false));
+    }
+
+    @ApplicationModuleListener
+    void casePublished(CasePublished event) {
+        catalog.publishedVersion(event.caseId()).ifPresent(version -> notifications.notify(
+                new Happening("case-published:" + event.versionId(), NotificationKind.CASE_PUBLISHED, event.caseId(),
+                        version.title(), null, null),
+                user -> false));
+    }
+}
