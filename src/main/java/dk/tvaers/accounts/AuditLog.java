@@ -11,14 +11,17 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
- * The append-only log of security-relevant events. Entries are written in their own transaction, so a
- * failed login is recorded even though the login itself is rolled back; the table refuses updates and deletes.
+ * The append-only log of security-relevant events; the table refuses updates and deletes. An entry is written in the
+ * caller's transaction (committed with what it records, gone with it when that rolls back), never in a new one: a
+ * new transaction would take a second pooled connection while the caller holds its first, and enough parallel
+ * callers (anonymous password resets) would then wait for each other until the pool times out (ADR 0016). The
+ * records that must outlive a refusal, failed logins and refused OpenID Connect logins, are written where no
+ * transaction is open, so they commit by themselves.
  */
 @Service
 public class AuditLog {
@@ -30,7 +33,7 @@ public class AuditLog {
         this.jdbc = jdbc;
     }
 
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    @Transactional
     public void record(AuditKind kind, Long actorId, String actor, String subject, String details) {
         jdbc.sql("""
                 INSERT INTO audit_event (kind, actor_id, actor, subject, details, remote_address)

@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Optional;
 import dk.tvaers.platform.TvaersProperties;
 import dk.tvaers.platform.mail.Mailer;
+import dk.tvaers.platform.security.RateLimits;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -40,9 +41,11 @@ public class PasswordResets {
     private final MessageSource messages;
     private final TvaersProperties properties;
     private final Clock clock;
+    private final RateLimits rateLimits;
 
     PasswordResets(JdbcClient jdbc, UserDirectory users, AuditLog audit, ApplicationEventPublisher events,
-            Mailer mailer, MessageSource messages, TvaersProperties properties, Clock clock) {
+            Mailer mailer, MessageSource messages, TvaersProperties properties, Clock clock, RateLimits rateLimits) {
+        this.rateLimits = rateLimits;
         this.jdbc = jdbc;
         this.users = users;
         this.audit = audit;
@@ -53,9 +56,13 @@ public class PasswordResets {
         this.clock = clock;
     }
 
-    /** Asks for a reset link. Says nothing about whether the address is known, so it cannot be used to probe. */
+    /**
+     * Asks for a reset link. Says nothing about whether the address is known, so it cannot be used to probe; the
+     * limit of requests per address ({@code password-reset-address}, ADR 0016) applies to every address alike.
+     */
     @Transactional
     public void request(String email) {
+        rateLimits.consume("password-reset-address", email);
         Optional<UserAccount> account = users.findByLogin(email);
         audit.record(AuditKind.PASSWORD_RESET_REQUESTED, account.map(UserAccount::id).orElse(null), email, email,
                 account.isPresent() ? null : "ukendt adresse");

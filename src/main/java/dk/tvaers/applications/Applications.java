@@ -231,7 +231,7 @@ public class Applications {
                     INSERT INTO application_attachment (application_id, version, filename, content_type, size_bytes,
                         content)
                     VALUES (:id, :version, :name, :type, :size, :content)""")
-                    .param("id", id).param("version", version).param("name", attachment.filename())
+                    .param("id", id).param("version", version).param("name", attachment.type().safeFileName(attachment.filename()))
                     .param("type", attachment.type().mediaType()).param("size", attachment.content().length)
                     .param("content", attachment.content()).update();
         }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
+import dk.tvaers.platform.security.RateLimits;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -44,11 +45,13 @@ public class Ideas {
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final RateLimits rateLimits;
 
-    Ideas(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock) {
+    Ideas(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock, RateLimits rateLimits) {
         this.jdbc = jdbc;
         this.events = events;
         this.clock = clock;
+        this.rateLimits = rateLimits;
     }
 
     /**
@@ -69,10 +72,14 @@ public class Ideas {
 
     /**
      * Submits an idea. A logged-in or assisted submission counts at once; a person without an account is mailed a
-     * confirmation link and the idea stays unconfirmed (invisible) until they use it.
+     * confirmation link and the idea stays unconfirmed (invisible) until they use it. Confirmation mails to one
+     * address are rate-limited ({@code idea-confirmation-address}, ADR 0016), so no one can flood a stranger's inbox.
      */
     @Transactional
     public long submit(NewIdea idea, Submitter submitter) {
+        if (submitter.userId() == null && blankToNull(submitter.email()) != null) {
+            rateLimits.consume("idea-confirmation-address", submitter.email());
+        }
         IdeaStatus status = submitter.mustConfirm() ? IdeaStatus.UNCONFIRMED : IdeaStatus.SUBMITTED;
         Timestamp now = Timestamp.from(clock.instant());
         long id = jdbc.sql("""
@@ -102,7 +109,7 @@ public class Ideas {
                     INSERT INTO idea_attachment (idea_id, filename, content_type, size_bytes, content)
                     VALUES (:id, :name, :type, :size, :content)""")
                     .param("id", id)
-                    .param("name", attachment.filename())
+                    .param("name", attachment.type().safeFileName(attachment.filename()))
                     .param("type", attachment.type().mediaType())
                     .param("size", (long) attachment.content().length)
                     .param("content", attachment.content())

@@ -52,7 +52,7 @@ public class InitiativeDocuments {
                 INSERT INTO initiative_document (initiative_id, filename, content_type, size_bytes, content,
                     uploaded_by_name)
                 VALUES (:initiative, :filename, :type, :size, :content, :by) RETURNING id""")
-                .param("initiative", initiativeId).param("filename", filename).param("type", type.mediaType())
+                .param("initiative", initiativeId).param("filename", type.safeFileName(filename)).param("type", type.mediaType())
                 .param("size", (long) content.length).param("content", content).param("by", editor.name())
                 .query(Long.class).single();
     }

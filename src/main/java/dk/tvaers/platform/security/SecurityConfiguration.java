@@ -16,6 +16,7 @@ import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepo
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
@@ -42,12 +43,15 @@ public class SecurityConfiguration {
     SecurityFilterChain securityFilterChain(
             HttpSecurity http,
             ObjectProvider<ClientRegistrationRepository> clientRegistrations,
-            ObjectProvider<OAuth2UserService<OidcUserRequest, OidcUser>> oidcUserService) throws Exception {
+            ObjectProvider<OAuth2UserService<OidcUserRequest, OidcUser>> oidcUserService,
+            RateLimits rateLimits) throws Exception {
         // forwarded (not redirected) so the page keeps what the user typed; a path of its own, or the
         // login filter would process the forwarded POST again
         var failure = new SimpleUrlAuthenticationFailureHandler(PublicPaths.LOGIN_FAILED);
         failure.setUseForward(true);
         http
+                // what anonymous visitors can trigger is rate-limited per client address (ADR 0016)
+                .addFilterBefore(new RateLimitFilter(rateLimits), UsernamePasswordAuthenticationFilter.class)
                 // the token lives in a cookie, so anonymous visitors to public pages get no server-side session
                 .csrf(csrf -> csrf.csrfTokenRepository(new CookieCsrfTokenRepository()))
                 .authorizeHttpRequests(requests -> requests

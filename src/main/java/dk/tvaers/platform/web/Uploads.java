@@ -16,7 +16,7 @@ import org.springframework.web.multipart.MultipartFile;
  */
 public final class Uploads {
 
-    /** A checked file: its cleaned name, the type its content has, and the content. */
+    /** A checked file: the safe name it is stored under ({@link FileType#safeFileName}), the type its content has, and the content. */
     public record Upload(String filename, FileType type, byte[] content) {}
 
     private Uploads() {}
@@ -48,7 +48,7 @@ public final class Uploads {
                 errors.reject("upload.error.type", new Object[] {name}, null);
                 continue;
             }
-            result.add(new Upload(name, type.get(), content));
+            result.add(new Upload(type.get().safeFileName(name), type.get(), content));
         }
         return result;
     }
