@@ -19,7 +19,10 @@ public enum AuditKind {
     ORGANISATION_DEACTIVATED,
     ORGANISATION_REACTIVATED,
     ADMINISTRATOR_CREATED,
-    ACCOUNT_DELETED;
+    ACCOUNT_DELETED,
+    RESULTS_VIEWED,
+    RESULTS_DOWNLOADED,
+    RESULTS_PUBLISHED;
 
     public String messageKey() {
         return "audit.kind." + name();

@@ -54,6 +54,10 @@ class FollowController {
         if (follower.isEmpty()) {
             return "ideas/link-invalid";
         }
+        if (!follower.get().submitter()) {
+            // followers through a merge read the idea's status, not its submitter's thread
+            return "ideas/link-invalid";
+        }
         if (errors.hasErrors()) {
             return page(follower.get(), model);
         }
@@ -65,7 +69,8 @@ class FollowController {
     private String page(Ideas.Follower follower, Model model) {
         Idea idea = ideas.find(follower.ideaId()).orElseThrow();
         model.addAttribute("idea", idea);
-        model.addAttribute("thread", ideas.thread(idea.id()));
+        model.addAttribute("ownThread", follower.submitter());
+        model.addAttribute("thread", follower.submitter() ? ideas.thread(idea.id()) : java.util.List.of());
         model.addAttribute("history", clinic.history(idea.id()));
         model.addAttribute("followerName", follower.name());
         return "ideas/follow";
