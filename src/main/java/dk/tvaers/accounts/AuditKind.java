@@ -22,7 +22,10 @@ public enum AuditKind {
     ACCOUNT_DELETED,
     RESULTS_VIEWED,
     RESULTS_DOWNLOADED,
-    RESULTS_PUBLISHED;
+    RESULTS_PUBLISHED,
+    CONSORTIUM_LEAD_REQUESTED,
+    CONSORTIUM_LEAD_CONFIRMED,
+    CONSORTIUM_LEAD_DECLINED;
 
     public String messageKey() {
         return "audit.kind." + name();

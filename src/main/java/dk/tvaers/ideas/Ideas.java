@@ -131,7 +131,21 @@ public class Ideas {
         return follower.map(Follower::ideaId);
     }
 
-    /** The follower an e-mail link belongs to; the idea of a merged idea's follower is the idea it went into. */
+    /**
+     * Mails new follow links to the followers without an account who gave this address (a link expires after
+     * {@code tvaers.ideas.follow-link-lifetime}). Says nothing about whether the address is known.
+     */
+    @Transactional
+    public void requestNewFollowLinks(String email) {
+        if (email != null && !email.isBlank()) {
+            events.publishEvent(new IdeaFollowLinksRequested(email.strip()));
+        }
+    }
+
+    /**
+     * The follower an e-mail link belongs to, while the link has not expired; the idea of a merged idea's follower
+     * is the idea it went into.
+     */
     @Transactional(readOnly = true)
     public Optional<Follower> followerByToken(String token) {
         if (token == null || token.isBlank() || token.length() > 100) {
@@ -139,8 +153,8 @@ public class Ideas {
         }
         return jdbc.sql("""
                 SELECT f.id, f.idea_id, f.user_id, f.name, f.email, f.submitter FROM idea_follow_token t
-                JOIN idea_follower f ON f.id = t.follower_id WHERE t.token_hash = :hash""")
-                .param("hash", IdeaRows.hash(token))
+                JOIN idea_follower f ON f.id = t.follower_id WHERE t.token_hash = :hash AND t.expires_at > :now""")
+                .param("hash", IdeaRows.hash(token)).param("now", Timestamp.from(clock.instant()))
                 .query((rs, n) -> new Follower(rs.getLong("id"), rs.getLong("idea_id"), (Long) rs.getObject("user_id"),
                         rs.getString("name"), rs.getString("email"), rs.getBoolean("submitter")))
                 .optional();

@@ -27,6 +27,10 @@ class FollowController {
             @NotBlank(message = "{validation.required}") @Size(max = 4000, message = "{validation.tooLong}")
             String body) {}
 
+    record NewLinkForm(@NotBlank(message = "{validation.email.required}")
+            @jakarta.validation.constraints.Email(message = "{validation.email.invalid}")
+            @Size(max = 254, message = "{validation.tooLong}") String email) {}
+
     private final Ideas ideas;
     private final IdeaClinic clinic;
 
@@ -64,6 +68,26 @@ class FollowController {
         ideas.answer(follower.get().ideaId(), form.body(), null, follower.get().name());
         redirect.addFlashAttribute("notice", "idea.answer.done");
         return "redirect:/ideer/foelg?token=" + form.token();
+    }
+
+    /** A new follow link by mail, for a link that expired (or a lost mail). */
+    @GetMapping("/ideer/nyt-link")
+    String newLinkForm(Model model) {
+        if (!model.containsAttribute("linkForm")) {
+            model.addAttribute("linkForm", new NewLinkForm(""));
+        }
+        return "ideas/new-link";
+    }
+
+    @PostMapping("/ideer/nyt-link")
+    String newLink(@Valid @ModelAttribute("linkForm") NewLinkForm form, BindingResult errors, Model model) {
+        if (errors.hasErrors()) {
+            return "ideas/new-link";
+        }
+        ideas.requestNewFollowLinks(form.email());
+        // the same answer whether or not the address follows an idea: the page reveals nothing about it
+        model.addAttribute("sent", true);
+        return "ideas/new-link";
     }
 
     private String page(Ideas.Follower follower, Model model) {
