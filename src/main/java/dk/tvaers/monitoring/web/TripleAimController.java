@@ -199,8 +199,21 @@ class TripleAimController {
 
     private Editor viewer(AccountPrincipal principal) {
         if (principal == null) {
-            // signed in some other way than by an account (never in the application; tests' plain users): no rights
-            return new Editor(0, "", null, java.util.Set.of());
+            // signed in some other way than by an account (never in the application; tests' plain users): the
+            // roles of the authentication, no organisation
+            var roles = java.util.EnumSet.noneOf(dk.tvaers.shared.Role.class);
+            var authentication = org.springframework.security.core.context.SecurityContextHolder.getContext()
+                    .getAuthentication();
+            if (authentication != null) {
+                for (var authority : authentication.getAuthorities()) {
+                    for (var role : dk.tvaers.shared.Role.values()) {
+                        if (role.authority().equals(authority.getAuthority())) {
+                            roles.add(role);
+                        }
+                    }
+                }
+            }
+            return new Editor(0, authentication == null ? "" : authentication.getName(), null, roles);
         }
         Long organisationId = users.find(principal.userId()).map(UserAccount::organisationId).orElse(null);
         return new Editor(principal.userId(), principal.displayName(), organisationId, principal.roles());
