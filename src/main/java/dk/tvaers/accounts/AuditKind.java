@@ -25,7 +25,13 @@ public enum AuditKind {
     /** A new version of an initiative's business case was saved (economy). */
     BUSINESS_CASE_SAVED,
     /** The Task Force approved a version of a business case (economy). */
-    BUSINESS_CASE_APPROVED;
+    BUSINESS_CASE_APPROVED,
+    RESULTS_VIEWED,
+    RESULTS_DOWNLOADED,
+    RESULTS_PUBLISHED,
+    CONSORTIUM_LEAD_REQUESTED,
+    CONSORTIUM_LEAD_CONFIRMED,
+    CONSORTIUM_LEAD_DECLINED;
 
     public String messageKey() {
         return "audit.kind." + name();

@@ -1,6 +1,8 @@
 package dk.tvaers.applications;
 
 import dk.tvaers.accounts.Actor;
+import dk.tvaers.accounts.AuditKind;
+import dk.tvaers.accounts.AuditLog;
 import dk.tvaers.accounts.UserAccount;
 import dk.tvaers.accounts.UserDirectory;
 import dk.tvaers.platform.database.SqlText;
@@ -26,23 +28,115 @@ public class Consortia {
 
     private final JdbcClient jdbc;
     private final UserDirectory users;
+    private final AuditLog audit;
 
-    Consortia(JdbcClient jdbc, UserDirectory users) {
+    Consortia(JdbcClient jdbc, UserDirectory users, AuditLog audit) {
         this.jdbc = jdbc;
         this.users = users;
+        this.audit = audit;
     }
 
-    /** Creates a consortium led by the organisation (a member too), with its creator as the first contact. */
+    /**
+     * Creates a consortium led by its creator's organisation (a member too), with its creator as the first contact.
+     * When another organisation is asked to lead, the request waits for one of its people to confirm it
+     * ({@link #confirmLead}); until then the creator's organisation leads (ADR 0017).
+     *
+     * @throws ApplicationRuleException when the creator belongs to no organisation
+     */
     @Transactional
     public long create(String name, long leadOrganisationId, long creatorUserId, Actor actor) {
+        Long own = users.find(creatorUserId).map(UserAccount::organisationId).orElse(null);
+        if (own == null) {
+            throw new ApplicationRuleException("leadOrganisationId", "consortium.error.noOwnOrganisation");
+        }
         long id = jdbc.sql("""
                 INSERT INTO consortium (name, lead_organisation_id, created_by_name) VALUES (:name, :lead, :by)
                 RETURNING id""")
-                .param("name", name.strip()).param("lead", leadOrganisationId).param("by", actor.name())
+                .param("name", name.strip()).param("lead", own).param("by", actor.name())
                 .query(Long.class).single();
-        addMember(id, leadOrganisationId);
+        addMember(id, own);
         addContact(id, creatorUserId);
+        if (leadOrganisationId != own) {
+            jdbc.sql("""
+                    INSERT INTO consortium_lead_request (consortium_id, organisation_id, requested_by_user_id,
+                        requested_by_name)
+                    VALUES (:id, :org, :user, :name)""")
+                    .param("id", id).param("org", leadOrganisationId).param("user", creatorUserId)
+                    .param("name", actor.name()).update();
+            audit.record(AuditKind.CONSORTIUM_LEAD_REQUESTED, actor.id(), actor.name(), "consortium " + id,
+                    "organisation " + leadOrganisationId);
+        }
         return id;
+    }
+
+    /** A request that an organisation leads a consortium, waiting for one of its people. */
+    public record LeadRequest(long consortiumId, String consortiumName, long organisationId, String organisationName,
+            String requestedByName, java.time.Instant requestedAt) {}
+
+    /** The waiting request of a consortium, if any. */
+    @Transactional(readOnly = true)
+    public Optional<LeadRequest> leadRequest(long consortiumId) {
+        return jdbc.sql(LEAD_REQUESTS + " WHERE r.consortium_id = :id").param("id", consortiumId)
+                .query(Consortia::mapLeadRequest).optional();
+    }
+
+    /** The requests waiting for the user's organisation (to confirm or decline), oldest first. */
+    @Transactional(readOnly = true)
+    public List<LeadRequest> leadRequestsFor(long userId) {
+        Long organisationId = users.find(userId).map(UserAccount::organisationId).orElse(null);
+        return jdbc.sql(LEAD_REQUESTS + " WHERE r.organisation_id = :org ORDER BY r.requested_at, r.consortium_id")
+                .param("org", organisationId).query(Consortia::mapLeadRequest).list();
+    }
+
+    /** Whether the user may answer the consortium's lead request: staff or a consultant of the asked organisation. */
+    @Transactional(readOnly = true)
+    public boolean mayAnswerLeadRequest(long consortiumId, long userId) {
+        Optional<UserAccount> user = users.find(userId).filter(UserAccount::active);
+        if (user.isEmpty() || user.get().organisationId() == null || !(user.get().roles().contains(Role.STAFF)
+                || user.get().roles().contains(Role.INNOVATION_CONSULTANT))) {
+            return false;
+        }
+        return leadRequest(consortiumId).map(r -> r.organisationId() == user.get().organisationId()).orElse(false);
+    }
+
+    /** One of the asked organisation's people confirms: it leads the consortium (and is a member). */
+    @Transactional
+    public void confirmLead(long consortiumId, long userId, Actor actor) {
+        LeadRequest request = answerable(consortiumId, userId);
+        jdbc.sql("UPDATE consortium SET lead_organisation_id = :org WHERE id = :id")
+                .param("org", request.organisationId()).param("id", consortiumId).update();
+        addMember(consortiumId, request.organisationId());
+        jdbc.sql("DELETE FROM consortium_lead_request WHERE consortium_id = :id").param("id", consortiumId).update();
+        audit.record(AuditKind.CONSORTIUM_LEAD_CONFIRMED, actor.id(), actor.name(), "consortium " + consortiumId,
+                "organisation " + request.organisationId());
+    }
+
+    /** One of the asked organisation's people declines: the creator's organisation goes on leading. */
+    @Transactional
+    public void declineLead(long consortiumId, long userId, Actor actor) {
+        LeadRequest request = answerable(consortiumId, userId);
+        jdbc.sql("DELETE FROM consortium_lead_request WHERE consortium_id = :id").param("id", consortiumId).update();
+        audit.record(AuditKind.CONSORTIUM_LEAD_DECLINED, actor.id(), actor.name(), "consortium " + consortiumId,
+                "organisation " + request.organisationId());
+    }
+
+    private LeadRequest answerable(long consortiumId, long userId) {
+        if (!mayAnswerLeadRequest(consortiumId, userId)) {
+            throw new NotFoundException("lead request", consortiumId);
+        }
+        return jdbc.sql(LEAD_REQUESTS + " WHERE r.consortium_id = :id FOR UPDATE OF r").param("id", consortiumId)
+                .query(Consortia::mapLeadRequest).optional()
+                .orElseThrow(() -> new NotFoundException("lead request", consortiumId));
+    }
+
+    private static final String LEAD_REQUESTS = """
+            SELECT r.*, c.name AS consortium_name, o.name AS organisation_name FROM consortium_lead_request r
+            JOIN consortium c ON c.id = r.consortium_id JOIN organisation o ON o.id = r.organisation_id""";
+
+    private static LeadRequest mapLeadRequest(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new LeadRequest(rs.getLong("consortium_id"), rs.getString("consortium_name"),
+                rs.getLong("organisation_id"), rs.getString("organisation_name"), rs.getString("requested_by_name"),
+                rs.getTimestamp("requested_at").toInstant());
     }
 
     @Transactional

@@ -134,6 +134,8 @@ public class Decisions {
             } catch (FundingRuleException e) {
                 throw new ApplicationRuleException(e.field(), e.messageKey(), e.arguments());
             }
+            // the consortium's member organisations report on the grant with the lead (the recipient)
+            funding.shareWith(grantId, consortium.members().stream().map(Consortium.Member::organisationId).toList());
             Set<Sector> sectors = EnumSet.noneOf(Sector.class);
             consortium.members().forEach(member -> sectors.add(member.sector()));
             initiativeId = initiatives.start(new NewInitiative(version.title(), version.summary(),

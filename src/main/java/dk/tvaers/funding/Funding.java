@@ -1,15 +1,19 @@
 package dk.tvaers.funding;
 
 import dk.tvaers.accounts.Actor;
+import dk.tvaers.accounts.UserAccount;
+import dk.tvaers.accounts.UserDirectory;
 import dk.tvaers.platform.web.NotFoundException;
 import dk.tvaers.shared.Money;
 import dk.tvaers.shared.Region;
+import dk.tvaers.shared.Role;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import org.springframework.dao.DuplicateKeyException;
@@ -25,9 +29,11 @@ import org.springframework.transaction.annotation.Transactional;
 public class Funding {
 
     private final JdbcClient jdbc;
+    private final UserDirectory users;
 
-    Funding(JdbcClient jdbc) {
+    Funding(JdbcClient jdbc, UserDirectory users) {
         this.jdbc = jdbc;
+        this.users = users;
     }
 
     // --- pools ---
@@ -107,8 +113,7 @@ public class Funding {
             throw new FundingRuleException("tranches", "funding.error.tranchesSum");
         }
         // the pool's row is the lock: concurrent decisions on one pool are taken one after the other
-        jdbc.sql("SELECT id FROM funding_pool WHERE id = :id FOR UPDATE").param("id", decision.poolId())
-                .query(Long.class).optional().orElseThrow(() -> new NotFoundException("pool", decision.poolId()));
+        lockPool(decision.poolId());
         PoolFigures figures = figures(decision.poolId());
         if (decision.amount().exceeds(figures.remaining())) {
             throw new FundingRuleException("amount", "funding.error.overdraw", figures.remaining());
@@ -175,6 +180,50 @@ public class Funding {
         }
     }
 
+    /**
+     * Shares a grant with organisations besides its recipient (the members of the consortium it was decided for):
+     * their people see it and report on it like the recipient's.
+     */
+    @Transactional
+    public void shareWith(long grantId, Collection<Long> organisationIds) {
+        grantById(grantId);
+        for (Long organisationId : organisationIds) {
+            jdbc.sql("""
+                    INSERT INTO grant_organisation (grant_id, organisation_id) VALUES (:grant, :organisation)
+                    ON CONFLICT DO NOTHING""")
+                    .param("grant", grantId).param("organisation", organisationId).update();
+        }
+    }
+
+    /**
+     * Whether the user is one of the grant's people: from its recipient organisation or one it is shared with.
+     * They report progress on its tranches; that report is what releases money (ADR 0017).
+     */
+    @Transactional(readOnly = true)
+    public boolean isGrantee(long grantId, long userId) {
+        Long organisationId = users.find(userId).filter(UserAccount::active).map(UserAccount::organisationId)
+                .orElse(null);
+        if (organisationId == null) {
+            return false;
+        }
+        return jdbc.sql("""
+                SELECT EXISTS (SELECT 1 FROM grant_award WHERE id = :grant AND recipient_organisation_id = :org)
+                    OR EXISTS (SELECT 1 FROM grant_organisation WHERE grant_id = :grant AND organisation_id = :org)""")
+                .param("grant", grantId).param("org", organisationId).query(Boolean.class).single();
+    }
+
+    /** Who sees a grant's page: its people ({@link #isGrantee}), the Task Force and finance. */
+    @Transactional(readOnly = true)
+    public boolean maySee(long grantId, long userId, Collection<Role> roles) {
+        return roles.contains(Role.TASK_FORCE) || roles.contains(Role.FINANCE) || isGrantee(grantId, userId);
+    }
+
+    /** Who files a progress report on a grant's tranche: its people with a staff or consultant role. */
+    @Transactional(readOnly = true)
+    public boolean mayReport(long grantId, long userId, Collection<Role> roles) {
+        return (roles.contains(Role.STAFF) || roles.contains(Role.INNOVATION_CONSULTANT)) && isGrantee(grantId, userId);
+    }
+
     /** Sets or clears the e-mail of the person who reports progress on the grant (reminders go to them). */
     @Transactional
     public void changeContact(long grantId, String contactEmail) {
@@ -209,6 +258,7 @@ public class Funding {
 
     @Transactional
     public void submitReport(long trancheId, String body, Actor actor) {
+        lockPoolOfTranche(trancheId);
         Tranche tranche = lockTranche(trancheId);
         if (tranche.status() != TrancheStatus.PLANNED) {
             throw new FundingRuleException("body", "funding.error.reportNotExpected");
@@ -242,6 +292,7 @@ public class Funding {
     /** Finance marks a released tranche paid; the one who released it cannot also pay it. */
     @Transactional
     public void markPaid(long trancheId, Actor actor) {
+        lockPoolOfTranche(trancheId);
         Tranche tranche = lockTranche(trancheId);
         if (tranche.status() != TrancheStatus.RELEASED) {
             throw new FundingRuleException(null, "funding.error.notReleased");
@@ -290,12 +341,19 @@ public class Funding {
                 .optional().orElseThrow(() -> new NotFoundException("ledger entry", entryId));
     }
 
-    /** Corrects an entry with a reversing one (the ledger is never edited); an entry is reversed once. */
+    /**
+     * Corrects an entry with a reversing one (the ledger is never edited); an entry is reversed once. A reversal
+     * cancels what it reverses: reversing a grant cancels its tranches that are not yet released, and is refused
+     * while one of them is released or paid (reverse the payment first); reversing a payment makes its tranche
+     * released (payable) again. So money a reversal frees in a pool can never also be paid out (ADR 0018).
+     */
     @Transactional
     public void reverse(long entryId, String note, Actor actor) {
         if (note == null || note.isBlank()) {
             throw new FundingRuleException("note", "funding.error.reversalNeedsNote");
         }
+        long poolId = poolOfEntry(entryId);
+        lockPool(poolId);
         LedgerEntry entry = jdbc.sql("""
                 SELECT e.*, EXISTS (SELECT 1 FROM ledger_entry r WHERE r.reverses_entry_id = e.id) AS reversed
                 FROM ledger_entry e WHERE e.id = :id""")
@@ -304,7 +362,27 @@ public class Funding {
         if (entry.reversesEntryId() != null || entry.reversed()) {
             throw new FundingRuleException("note", "funding.error.alreadyReversed");
         }
-        long poolId = poolOfEntry(entryId);
+        if (entry.kind() == LedgerEntry.Kind.GRANTED && entry.grantId() != null) {
+            List<Tranche> tranches = jdbc.sql("SELECT * FROM tranche WHERE grant_id = :grant ORDER BY number FOR UPDATE")
+                    .param("grant", entry.grantId()).query(Funding::mapTranche).list();
+            if (tranches.stream().anyMatch(t -> t.status() == TrancheStatus.RELEASED
+                    || t.status() == TrancheStatus.PAID)) {
+                throw new FundingRuleException("note", "funding.error.reversalWhilePayable");
+            }
+            jdbc.sql("""
+                    UPDATE tranche SET status = 'CANCELLED'
+                    WHERE grant_id = :grant AND status IN ('PLANNED', 'REPORTED')""")
+                    .param("grant", entry.grantId()).update();
+        } else if (entry.kind() == LedgerEntry.Kind.PAID && entry.trancheId() != null) {
+            Tranche tranche = lockTranche(entry.trancheId());
+            if (tranche.status() == TrancheStatus.PAID) {
+                jdbc.sql("""
+                        UPDATE tranche SET status = 'RELEASED', paid_by_user_id = NULL, paid_by_name = NULL,
+                            paid_at = NULL
+                        WHERE id = :id""")
+                        .param("id", tranche.id()).update();
+            }
+        }
         try {
             record(poolId, entry.grantId(), entry.trancheId(), entry.kind(), -entry.amount().ore(), entryId, note,
                     actor);
@@ -316,6 +394,7 @@ public class Funding {
     // --- helpers ---
 
     private void decideReport(long trancheId, ProgressReport.ReportDecision decision, String note, Actor actor) {
+        lockPoolOfTranche(trancheId);
         Tranche tranche = lockTranche(trancheId);
         if (tranche.status() != TrancheStatus.REPORTED) {
             throw new FundingRuleException(null, "funding.error.noReportToDecide");
@@ -326,6 +405,20 @@ public class Funding {
                 WHERE id = (SELECT max(id) FROM progress_report WHERE tranche_id = :tranche AND decision IS NULL)""")
                 .param("decision", decision.name()).param("note", blankToNull(note)).param("by", actor.name())
                 .param("tranche", trancheId).update();
+    }
+
+    /** The pool's row is the lock of every change to its grants, tranches and ledger; taken first (no deadlock). */
+    private void lockPool(long poolId) {
+        jdbc.sql("SELECT id FROM funding_pool WHERE id = :id FOR UPDATE").param("id", poolId).query(Long.class)
+                .optional().orElseThrow(() -> new NotFoundException("pool", poolId));
+    }
+
+    private void lockPoolOfTranche(long trancheId) {
+        jdbc.sql("""
+                SELECT p.id FROM funding_pool p JOIN grant_award g ON g.pool_id = p.id
+                JOIN tranche t ON t.grant_id = g.id WHERE t.id = :id FOR UPDATE OF p""")
+                .param("id", trancheId).query(Long.class).optional()
+                .orElseThrow(() -> new NotFoundException("tranche", trancheId));
     }
 
     private Tranche lockTranche(long trancheId) {

@@ -5,7 +5,9 @@ public enum TrancheStatus {
     PLANNED,
     REPORTED,
     RELEASED,
-    PAID;
+    PAID,
+    /** Its grant was reversed before it was released: it will not be reported on, released or paid. */
+    CANCELLED;
 
     public String messageKey() {
         return "tranche.status." + name();

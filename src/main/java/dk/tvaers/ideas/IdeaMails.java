@@ -4,8 +4,11 @@ import dk.tvaers.accounts.UserAccount;
 import dk.tvaers.accounts.UserDirectory;
 import dk.tvaers.platform.TvaersProperties;
 import dk.tvaers.platform.mail.Mailer;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -29,9 +32,15 @@ class IdeaMails {
     private final Mailer mailer;
     private final MessageSource messages;
     private final TvaersProperties properties;
+    private final Clock clock;
+    /** How long a follow link works (tvaers.ideas.follow-link-lifetime); a new one is a mail away. */
+    private final Duration lifetime;
 
     IdeaMails(JdbcClient jdbc, UserDirectory users, Mailer mailer, MessageSource messages,
-            TvaersProperties properties) {
+            TvaersProperties properties, Clock clock,
+            @Value("${tvaers.ideas.follow-link-lifetime}") Duration lifetime) {
+        this.clock = clock;
+        this.lifetime = lifetime;
         this.jdbc = jdbc;
         this.users = users;
         this.mailer = mailer;
@@ -105,10 +114,37 @@ class IdeaMails {
         return properties.baseUrl() + "/ideer/foelg?token=" + newFollowToken(recipient.followerId());
     }
 
+    /** New links for the ideas followed without an account from this address, in one mail (none if unknown). */
+    @ApplicationModuleListener
+    void followLinksRequested(IdeaFollowLinksRequested event) {
+        record Followed(long followerId, String name, String title, String status) {}
+        List<Followed> followed = jdbc.sql("""
+                SELECT f.id, f.name, i.title, i.status FROM idea_follower f JOIN idea i ON i.id = f.idea_id
+                WHERE f.user_id IS NULL AND lower(f.email) = lower(:email) ORDER BY i.id""")
+                .param("email", event.email())
+                .query((rs, n) -> new Followed(rs.getLong("id"), rs.getString("name"), rs.getString("title"),
+                        rs.getString("status")))
+                .list();
+        if (followed.isEmpty()) {
+            return;
+        }
+        var links = new StringBuilder();
+        for (Followed f : followed) {
+            String path = "UNCONFIRMED".equals(f.status()) ? "/ideer/bekraeft?token=" : "/ideer/foelg?token=";
+            links.append(f.title()).append('\n').append(properties.baseUrl()).append(path)
+                    .append(newFollowToken(f.followerId())).append("\n\n");
+        }
+        String name = followed.getFirst().name() == null ? "" : followed.getFirst().name();
+        mailer.send(event.email(), text("mail.idea.newLinks.subject"),
+                text("mail.idea.newLinks.body", name, links.toString().strip(), lifetime.toDays()));
+    }
+
     private String newFollowToken(long followerId) {
         String token = IdeaRows.newToken();
-        jdbc.sql("INSERT INTO idea_follow_token (token_hash, follower_id) VALUES (:hash, :follower)")
-                .param("hash", IdeaRows.hash(token)).param("follower", followerId).update();
+        jdbc.sql("""
+                INSERT INTO idea_follow_token (token_hash, follower_id, expires_at) VALUES (:hash, :follower, :expires)""")
+                .param("hash", IdeaRows.hash(token)).param("follower", followerId)
+                .param("expires", java.sql.Timestamp.from(clock.instant().plus(lifetime))).update();
         return token;
     }
 

@@ -25,7 +25,11 @@ import org.springframework.transaction.annotation.Transactional;
 public class Ideas {
 
     /** Who follows an idea through an e-mail link (a person without an account). */
-    public record Follower(long id, long ideaId, Long userId, String name, String email) {}
+    /**
+     * Someone who hears about an idea. {@code submitter}: they submitted it (and so own its thread with the clinic);
+     * a follower who came through a merge is not the submitter of the idea they now follow.
+     */
+    public record Follower(long id, long ideaId, Long userId, String name, String email, boolean submitter) {}
 
     /** Filters of the public list; every field may be empty. */
     public record Filter(String text, IdeaStatus status, Sector sector, InnovationType kind) {}
@@ -150,18 +154,32 @@ public class Ideas {
         return follower.map(Follower::ideaId);
     }
 
-    /** The follower an e-mail link belongs to; the idea of a merged idea's follower is the idea it went into. */
+    /**
+     * Mails new follow links to the followers without an account who gave this address (a link expires after
+     * {@code tvaers.ideas.follow-link-lifetime}). Says nothing about whether the address is known.
+     */
+    @Transactional
+    public void requestNewFollowLinks(String email) {
+        if (email != null && !email.isBlank()) {
+            events.publishEvent(new IdeaFollowLinksRequested(email.strip()));
+        }
+    }
+
+    /**
+     * The follower an e-mail link belongs to, while the link has not expired; the idea of a merged idea's follower
+     * is the idea it went into.
+     */
     @Transactional(readOnly = true)
     public Optional<Follower> followerByToken(String token) {
         if (token == null || token.isBlank() || token.length() > 100) {
             return Optional.empty();
         }
         return jdbc.sql("""
-                SELECT f.id, f.idea_id, f.user_id, f.name, f.email FROM idea_follow_token t
-                JOIN idea_follower f ON f.id = t.follower_id WHERE t.token_hash = :hash""")
-                .param("hash", IdeaRows.hash(token))
+                SELECT f.id, f.idea_id, f.user_id, f.name, f.email, f.submitter FROM idea_follow_token t
+                JOIN idea_follower f ON f.id = t.follower_id WHERE t.token_hash = :hash AND t.expires_at > :now""")
+                .param("hash", IdeaRows.hash(token)).param("now", Timestamp.from(clock.instant()))
                 .query((rs, n) -> new Follower(rs.getLong("id"), rs.getLong("idea_id"), (Long) rs.getObject("user_id"),
-                        rs.getString("name"), rs.getString("email")))
+                        rs.getString("name"), rs.getString("email"), rs.getBoolean("submitter")))
                 .optional();
     }
 
@@ -221,8 +239,21 @@ public class Ideas {
     public List<Idea> followedBy(long userId) {
         return jdbc.sql(IdeaRows.SELECT + " " + """
                  WHERE i.id IN (SELECT idea_id FROM idea_follower WHERE user_id = :user)
+                    OR i.submitter_user_id = :user
                  ORDER BY i.created_at DESC, i.id DESC""")
                 .param("user", userId).query(IdeaRows::map).list();
+    }
+
+    /**
+     * Whether the user submitted the idea: only they and the clinic see and write its thread. Someone who follows
+     * it because their own idea was merged into it is not its submitter (issue 10: a thread stays private).
+     */
+    @Transactional(readOnly = true)
+    public boolean isSubmitter(long ideaId, long userId) {
+        return jdbc.sql("""
+                SELECT EXISTS (SELECT 1 FROM idea WHERE id = :idea AND submitter_user_id = :user)
+                    OR EXISTS (SELECT 1 FROM idea_follower WHERE idea_id = :idea AND user_id = :user AND submitter)""")
+                .param("idea", ideaId).param("user", userId).query(Boolean.class).single();
     }
 
     @Transactional(readOnly = true)

@@ -134,6 +134,51 @@ class PasswordResetTests {
         assertThat(resetPublications()).isEqualTo(publicationsBefore + 1);
     }
 
+    /** Whoever is signed in with the old password is signed out by the reset (issue 10, item 10). */
+    @Test
+    void aResetEndsEverySessionOfTheUser() throws Exception {
+        String email = "sara.session@test.tvaers.dk";
+        citizen(email, "Sara Session");
+        jakarta.servlet.http.Cookie[] first = signIn(email, OLD_PASSWORD);
+        jakarta.servlet.http.Cookie[] second = signIn(email, OLD_PASSWORD);
+        mvc.perform(get("/profil").cookie(first)).andExpect(status().isOk());
+        mvc.perform(get("/profil").cookie(second)).andExpect(status().isOk());
+
+        requestReset(email);
+        String token = Mails.resetToken(Mails.awaitMailTo(mail, email, MAIL_TIMEOUT));
+        mvc.perform(post("/nulstil-adgangskode").with(csrf())
+                        .param("token", token).param("password", NEW_PASSWORD).param("repeat", NEW_PASSWORD))
+                .andExpect(redirectedUrl("/login?nulstillet"));
+
+        mvc.perform(get("/profil").cookie(first)).andExpect(status().is3xxRedirection());
+        mvc.perform(get("/profil").cookie(second)).andExpect(status().is3xxRedirection());
+    }
+
+    /** A change of one's own password ends the user's other sessions and keeps the one that changed it. */
+    @Test
+    void aPasswordChangeEndsTheOtherSessionsAndKeepsThisOne() throws Exception {
+        String email = "sune.session@test.tvaers.dk";
+        citizen(email, "Sune Session");
+        jakarta.servlet.http.Cookie[] here = signIn(email, OLD_PASSWORD);
+        jakarta.servlet.http.Cookie[] elsewhere = signIn(email, OLD_PASSWORD);
+
+        mvc.perform(post("/profil/adgangskode").with(csrf()).cookie(here).param("current", OLD_PASSWORD)
+                        .param("password", NEW_PASSWORD).param("repeat", NEW_PASSWORD))
+                .andExpect(redirectedUrl("/profil"));
+
+        mvc.perform(get("/profil").cookie(here)).andExpect(status().isOk());
+        mvc.perform(get("/profil").cookie(elsewhere)).andExpect(status().is3xxRedirection());
+    }
+
+    private jakarta.servlet.http.Cookie[] signIn(String email, String password) throws Exception {
+        var login = mvc.perform(formLogin().user(email).password(password))
+                .andExpect(authenticated().withUsername(email)).andReturn();
+        jakarta.servlet.http.Cookie[] session = java.util.Arrays.stream(login.getResponse().getCookies())
+                .filter(cookie -> cookie.getName().endsWith("SESSION")).toArray(jakarta.servlet.http.Cookie[]::new);
+        assertThat(session).hasSize(1);
+        return session;
+    }
+
     long citizen(String email, String name) {
         return users.create(new UserAttributes(email, name, null, Set.of(Role.CITIZEN)), OLD_PASSWORD, false,
                 Actor.SYSTEM);

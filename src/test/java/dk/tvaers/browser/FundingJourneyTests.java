@@ -41,6 +41,9 @@ class FundingJourneyTests extends BrowserTest {
 
         clickAndWaitForPage(find("main a.button-primary"));
         type("#title", "Telemedicinsk servicecenter");
+        // the recipient is the staff user's organisation: its people report progress (ADR 0017)
+        new Select(find("#recipientOrganisationId")).selectByValue(
+                String.valueOf(users.find(staff.id()).orElseThrow().organisationId()));
         type("#applied", "1.500.000");
         type("#amount", "1.200.000");
         type("#tranches0\\.amount", "600.000");

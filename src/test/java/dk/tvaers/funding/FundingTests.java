@@ -170,6 +170,94 @@ class FundingTests {
                 .param("id", granted.id()).update()).hasMessageContaining("append-only");
     }
 
+    /** The overdraw of issue 10: a reversed grant's tranche was still paid while its money was granted again. */
+    @Test
+    void aReversedGrantsTranchesAreCancelledSoItsFreedMoneyIsPaidOnlyOnce() {
+        long pool = aPool(Money.ofKroner(100_000));
+        long grantA = funding.grant(decision(pool, Money.ofKroner(100_000), Money.ofKroner(100_000), null,
+                Money.ofKroner(100_000)), TASK_FORCE);
+        long trancheA = funding.tranches(grantA).getFirst().id();
+        funding.submitReport(trancheA, "Rapport før modposteringen", new Actor(1L, "Projektleder"));
+
+        funding.reverse(grantedEntryOf(pool, grantA), "Bevilget til forkert projekt", TASK_FORCE);
+        long grantB = funding.grant(decision(pool, Money.ofKroner(100_000), Money.ofKroner(100_000), null,
+                Money.ofKroner(100_000)), TASK_FORCE);
+        long trancheB = funding.tranches(grantB).getFirst().id();
+        funding.submitReport(trancheB, "Rapport", new Actor(1L, "Projektleder"));
+        funding.approveReport(trancheB, null, TASK_FORCE);
+        funding.markPaid(trancheB, FINANCE);
+
+        assertThat(funding.tranche(trancheA).status()).isEqualTo(TrancheStatus.CANCELLED);
+        assertThatThrownBy(() -> funding.approveReport(trancheA, null, TASK_FORCE))
+                .extracting(e -> ((FundingRuleException) e).messageKey()).isEqualTo("funding.error.noReportToDecide");
+        assertThatThrownBy(() -> funding.markPaid(trancheA, FINANCE))
+                .extracting(e -> ((FundingRuleException) e).messageKey()).isEqualTo("funding.error.notReleased");
+        assertThat(funding.figures(pool).paid()).isEqualTo(Money.ofKroner(100_000));
+    }
+
+    @Test
+    void refusesToReverseAGrantWhileATrancheIsReleasedUntilThePaymentIsReversedNoLonger() {
+        long pool = aPool(Money.ofKroner(100_000));
+        long grant = funding.grant(decision(pool, Money.ofKroner(100_000), Money.ofKroner(100_000), null,
+                Money.ofKroner(50_000), Money.ofKroner(50_000)), TASK_FORCE);
+        long first = funding.tranches(grant).getFirst().id();
+        funding.submitReport(first, "Rapport", new Actor(1L, "Projektleder"));
+        funding.approveReport(first, null, TASK_FORCE);
+
+        assertThatThrownBy(() -> funding.reverse(grantedEntryOf(pool, grant), "Fejl", TASK_FORCE))
+                .extracting(e -> ((FundingRuleException) e).messageKey())
+                .isEqualTo("funding.error.reversalWhilePayable");
+        funding.markPaid(first, FINANCE);
+        assertThatThrownBy(() -> funding.reverse(grantedEntryOf(pool, grant), "Fejl", TASK_FORCE))
+                .extracting(e -> ((FundingRuleException) e).messageKey())
+                .isEqualTo("funding.error.reversalWhilePayable");
+
+        // reversing the payment makes the tranche payable again: reversing the grant is still refused
+        long paid = funding.ledger(pool).stream().filter(e -> e.kind() == LedgerEntry.Kind.PAID).findFirst()
+                .orElseThrow().id();
+        funding.reverse(paid, "Udbetalt til forkert konto", FINANCE);
+        assertThat(funding.tranche(first).status()).isEqualTo(TrancheStatus.RELEASED);
+        assertThat(funding.figures(pool).paid()).isEqualTo(Money.ZERO);
+        assertThatThrownBy(() -> funding.reverse(grantedEntryOf(pool, grant), "Fejl", TASK_FORCE))
+                .isInstanceOf(FundingRuleException.class);
+        assertThat(funding.figures(pool).granted()).isEqualTo(Money.ofKroner(100_000));
+    }
+
+    /** The database keeps the invariants itself, whatever code (or hand-written SQL) writes the rows. */
+    @Test
+    void theDatabaseRefusesRowsThatBreakTheLedgersInvariants() {
+        long pool = aPool(Money.ofKroner(100_000));
+        long grant = funding.grant(decision(pool, Money.ofKroner(100_000), Money.ofKroner(100_000), null,
+                Money.ofKroner(100_000)), TASK_FORCE);
+        long tranche = funding.tranches(grant).getFirst().id();
+
+        // a payment the ledger records for a tranche that is not released: paid > released
+        assertThatThrownBy(() -> jdbc.sql("""
+                INSERT INTO ledger_entry (pool_id, grant_id, tranche_id, kind, amount_ore, recorded_by_name)
+                VALUES (:pool, :grant, :tranche, 'PAID', 10000000, 'hånd')""")
+                .param("pool", pool).param("grant", grant).param("tranche", tranche).update())
+                .hasMessageContaining("funding invariant");
+        // a grant beyond the pool: granted - reversed > pool
+        assertThatThrownBy(() -> jdbc.sql("""
+                INSERT INTO ledger_entry (pool_id, grant_id, kind, amount_ore, recorded_by_name)
+                VALUES (:pool, NULL, 'GRANTED', 1, 'hånd')""")
+                .param("pool", pool).update())
+                .hasMessageContaining("funding invariant");
+        // a tranche released without the money granted: released > granted after the grant is reversed by hand
+        assertThatThrownBy(() -> jdbc.sql("""
+                INSERT INTO ledger_entry (pool_id, grant_id, kind, amount_ore, reverses_entry_id, recorded_by_name)
+                VALUES (:pool, :grant, 'GRANTED', -10000000, :entry, 'hånd')""")
+                .param("pool", pool).param("grant", grant).param("entry", grantedEntryOf(pool, grant)).update())
+                .hasMessageContaining("funding invariant");
+        assertThat(funding.figures(pool).granted()).isEqualTo(Money.ofKroner(100_000));
+    }
+
+    private long grantedEntryOf(long pool, long grant) {
+        return funding.ledger(pool).stream()
+                .filter(e -> e.kind() == LedgerEntry.Kind.GRANTED && e.grantId() == grant && e.reversesEntryId() == null)
+                .findFirst().orElseThrow().id();
+    }
+
     @Test
     void listsReportsThatAreOverdue() {
         long pool = aPool(Money.ofKroner(1_000_000));

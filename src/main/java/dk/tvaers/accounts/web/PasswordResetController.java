@@ -3,6 +3,7 @@ package dk.tvaers.accounts.web;
 import dk.tvaers.accounts.PasswordPolicy;
 import dk.tvaers.accounts.PasswordResets;
 import dk.tvaers.accounts.UserDirectory;
+import dk.tvaers.accounts.UserSessions;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -30,9 +31,11 @@ class PasswordResetController {
     private final PasswordResets resets;
     private final PasswordPolicy policy;
     private final UserDirectory users;
+    private final UserSessions sessions;
 
-    PasswordResetController(PasswordResets resets, PasswordPolicy policy, UserDirectory users) {
+    PasswordResetController(PasswordResets resets, PasswordPolicy policy, UserDirectory users, UserSessions sessions) {
         this.resets = resets;
+        this.sessions = sessions;
         this.policy = policy;
         this.users = users;
     }
@@ -77,6 +80,8 @@ class PasswordResetController {
             model.addAttribute("tokenValid", false);
             return "accounts/reset-password";
         }
+        // whoever is signed in with the old password is signed out (after the reset's transaction, ADR 0017)
+        sessions.endSessions(userId.get(), null);
         return "redirect:/login?nulstillet";
     }
 }

@@ -6,6 +6,7 @@ import dk.tvaers.accounts.DuplicateNameException;
 import dk.tvaers.accounts.PasswordPolicy;
 import dk.tvaers.accounts.UserAccount;
 import dk.tvaers.accounts.UserDirectory;
+import dk.tvaers.accounts.UserSessions;
 import dk.tvaers.platform.web.NotFoundException;
 import jakarta.annotation.security.PermitAll;
 import jakarta.validation.Valid;
@@ -48,10 +49,12 @@ class ProfileController {
 
     private final UserDirectory users;
     private final PasswordPolicy policy;
+    private final UserSessions sessions;
     private final SecurityContextRepository securityContextRepository = new HttpSessionSecurityContextRepository();
 
-    ProfileController(UserDirectory users, PasswordPolicy policy) {
+    ProfileController(UserDirectory users, PasswordPolicy policy, UserSessions sessions) {
         this.users = users;
+        this.sessions = sessions;
         this.policy = policy;
     }
 
@@ -93,7 +96,7 @@ class ProfileController {
     @PostMapping("/profil/adgangskode")
     String changePassword(@AuthenticationPrincipal AccountPrincipal principal,
             @ModelAttribute("form") PasswordForm form, BindingResult errors, Model model,
-            RedirectAttributes redirect) {
+            HttpServletRequest request, RedirectAttributes redirect) {
         UserAccount user = load(principal);
         if (user.hasPassword() && !users.passwordMatches(user.id(), form.current())) {
             errors.rejectValue("current", "validation.password.wrongCurrent");
@@ -107,6 +110,9 @@ class ProfileController {
             return "accounts/change-password";
         }
         users.changePassword(user.id(), form.password(), AuditKind.PASSWORD_CHANGED);
+        // the user's other sessions end (someone else may have the old password); this one goes on
+        var session = request.getSession(false);
+        sessions.endSessions(user.id(), session == null ? null : session.getId());
         redirect.addFlashAttribute("notice", "password.changed");
         return "redirect:/profil";
     }

@@ -80,6 +80,7 @@ class ConsortiumController {
             @RequestParam(name = "side", required = false) Integer page, HtmxRequest htmx, Model model) {
         Long userId = principal.roles().contains(Role.TASK_FORCE) ? null : principal.userId();
         model.addAttribute("page", consortia.search(userId, text, PageOf.clampPage(page), PageOf.DEFAULT_SIZE));
+        model.addAttribute("leadRequests", consortia.leadRequestsFor(principal.userId()));
         model.addAttribute("q", text == null ? "" : text);
         model.addAttribute("pageBase", "/konsortier?q=" + URLEncoder.encode(text == null ? "" : text,
                 StandardCharsets.UTF_8) + "&side=");
@@ -99,9 +100,16 @@ class ConsortiumController {
         if (errors.hasErrors()) {
             return form(model);
         }
-        long id = consortia.create(form.name(), form.leadOrganisationId(), principal.userId(),
-                Problems.actor(principal));
-        redirect.addFlashAttribute("notice", "consortium.created");
+        long id;
+        try {
+            id = consortia.create(form.name(), form.leadOrganisationId(), principal.userId(),
+                    Problems.actor(principal));
+        } catch (ApplicationRuleException e) {
+            Problems.reject(errors, e, messages);
+            return form(model);
+        }
+        redirect.addFlashAttribute("notice", consortia.leadRequest(id).isPresent()
+                ? "consortium.created.leadRequested" : "consortium.created");
         return "redirect:/konsortier/" + id;
     }
 
@@ -187,6 +195,23 @@ class ConsortiumController {
         return detail(principal, id, model);
     }
 
+    /** One of the asked organisation's people confirms that it leads the consortium (others get 404). */
+    @PostMapping("/{id:\\d+}/ledelse/bekraeft")
+    String confirmLead(@AuthenticationPrincipal AccountPrincipal principal, @PathVariable long id,
+            RedirectAttributes redirect) {
+        consortia.confirmLead(id, principal.userId(), Problems.actor(principal));
+        redirect.addFlashAttribute("notice", "consortium.lead.confirmed");
+        return "redirect:/konsortier/" + id;
+    }
+
+    @PostMapping("/{id:\\d+}/ledelse/afvis")
+    String declineLead(@AuthenticationPrincipal AccountPrincipal principal, @PathVariable long id,
+            RedirectAttributes redirect) {
+        consortia.declineLead(id, principal.userId(), Problems.actor(principal));
+        redirect.addFlashAttribute("notice", "consortium.lead.declined");
+        return "redirect:/konsortier";
+    }
+
     private void requireEditor(AccountPrincipal principal, long id) {
         if (!consortia.mayEdit(id, principal.userId())) {
             throw new NotFoundException("consortium", id);
@@ -196,9 +221,12 @@ class ConsortiumController {
     private String detail(AccountPrincipal principal, long id, Model model) {
         Consortium consortium = consortia.find(id);
         boolean inside = consortia.isInside(id, principal.userId());
-        if (!inside && !principal.roles().contains(Role.TASK_FORCE)) {
+        boolean answersLead = consortia.mayAnswerLeadRequest(id, principal.userId());
+        if (!inside && !answersLead && !principal.roles().contains(Role.TASK_FORCE)) {
             throw new NotFoundException("consortium", id);
         }
+        model.addAttribute("leadRequest", consortia.leadRequest(id).orElse(null));
+        model.addAttribute("answersLead", answersLead);
         boolean editor = consortia.mayEdit(id, principal.userId());
         model.addAttribute("consortium", consortium);
         model.addAttribute("inside", inside);

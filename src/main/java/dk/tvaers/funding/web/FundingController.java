@@ -11,6 +11,7 @@ import dk.tvaers.funding.GrantDecision;
 import dk.tvaers.funding.Pool;
 import dk.tvaers.funding.PoolFigures;
 import dk.tvaers.platform.web.Confirmation;
+import dk.tvaers.platform.web.NotFoundException;
 import dk.tvaers.platform.web.SelectOption;
 import dk.tvaers.shared.Money;
 import dk.tvaers.shared.Region;
@@ -188,16 +189,17 @@ class FundingController {
 
     @GetMapping("/bevillinger/{id}")
     @RolesAllowed({"TASK_FORCE", "FINANCE", "STAFF", "INNOVATION_CONSULTANT"})
-    String grantPage(@PathVariable long id, Model model) {
-        return grantDetail(id, model);
+    String grantPage(@AuthenticationPrincipal AccountPrincipal principal, @PathVariable long id, Model model) {
+        requireSight(principal, id);
+        return grantDetail(principal, id, model);
     }
 
     @PostMapping("/bevillinger/{id}/kontakt")
     @RolesAllowed("TASK_FORCE")
-    String changeContact(@PathVariable long id, @Valid @ModelAttribute("contactForm") ContactForm form,
+    String changeContact(@AuthenticationPrincipal AccountPrincipal principal, @PathVariable long id, @Valid @ModelAttribute("contactForm") ContactForm form,
             BindingResult errors, Model model, RedirectAttributes redirect) {
         if (errors.hasErrors()) {
-            return grantDetail(id, model);
+            return grantDetail(principal, id, model);
         }
         funding.changeContact(id, form.contactEmail());
         redirect.addFlashAttribute("notice", "funding.grant.contact.changed");
@@ -210,6 +212,10 @@ class FundingController {
             @Valid @ModelAttribute("reportForm") ReportForm form, BindingResult errors, Model model,
             RedirectAttributes redirect) {
         long grantId = funding.tranche(id).grantId();
+        if (!funding.mayReport(grantId, principal.userId(), principal.roles())) {
+            // not one of the grant's people: as if the tranche did not exist (no hint that it does)
+            throw new NotFoundException("tranche", id);
+        }
         if (!errors.hasErrors()) {
             try {
                 funding.submitReport(id, form.body(), actor(principal));
@@ -220,7 +226,7 @@ class FundingController {
             }
         }
         model.addAttribute("reportTrancheId", id);
-        return grantDetail(grantId, model);
+        return grantDetail(principal, grantId, model);
     }
 
     @PostMapping("/rater/{id}/godkend")
@@ -232,7 +238,7 @@ class FundingController {
         if (!Confirmation.given(confirmed)) {
             errors.reject(Confirmation.MISSING);
         }
-        return decide(id, form, errors, model, redirect, () -> funding.approveReport(id, form.note(), actor(principal)),
+        return decide(principal, id, form, errors, model, redirect, () -> funding.approveReport(id, form.note(), actor(principal)),
                 "funding.report.approved");
     }
 
@@ -241,7 +247,7 @@ class FundingController {
     String giveBack(@AuthenticationPrincipal AccountPrincipal principal, @PathVariable long id,
             @Valid @ModelAttribute("decisionForm") NoteForm form, BindingResult errors, Model model,
             RedirectAttributes redirect) {
-        return decide(id, form, errors, model, redirect, () -> funding.returnReport(id, form.note(), actor(principal)),
+        return decide(principal, id, form, errors, model, redirect, () -> funding.returnReport(id, form.note(), actor(principal)),
                 "funding.report.returned");
     }
 
@@ -278,7 +284,7 @@ class FundingController {
         return "redirect:/finansiering/puljer/" + poolId;
     }
 
-    private String decide(long trancheId, NoteForm form, BindingResult errors, Model model,
+    private String decide(AccountPrincipal principal, long trancheId, NoteForm form, BindingResult errors, Model model,
             RedirectAttributes redirect, Runnable decision, String notice) {
         long grantId = funding.tranche(trancheId).grantId();
         if (!errors.hasErrors()) {
@@ -291,7 +297,7 @@ class FundingController {
             }
         }
         model.addAttribute("decisionTrancheId", trancheId);
-        return grantDetail(grantId, model);
+        return grantDetail(principal, grantId, model);
     }
 
     private String poolForm(Model model) {
@@ -315,9 +321,18 @@ class FundingController {
         return "funding/grant-form";
     }
 
-    private String grantDetail(long id, Model model) {
+    /** A grant's page is for its people, the Task Force and finance; anyone else gets 404 (ADR 0017). */
+    private void requireSight(AccountPrincipal principal, long grantId) {
+        funding.grantById(grantId);
+        if (!funding.maySee(grantId, principal.userId(), principal.roles())) {
+            throw new NotFoundException("grant", grantId);
+        }
+    }
+
+    private String grantDetail(AccountPrincipal principal, long id, Model model) {
         Grant grant = funding.grantById(id);
         model.addAttribute("grant", grant);
+        model.addAttribute("mayReport", funding.mayReport(id, principal.userId(), principal.roles()));
         model.addAttribute("figures", funding.figures(grant.poolId()));
         model.addAttribute("tranches", funding.tranches(id));
         model.addAttribute("reports", funding.reports(id));

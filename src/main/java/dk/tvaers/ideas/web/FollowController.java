@@ -27,6 +27,10 @@ class FollowController {
             @NotBlank(message = "{validation.required}") @Size(max = 4000, message = "{validation.tooLong}")
             String body) {}
 
+    record NewLinkForm(@NotBlank(message = "{validation.email.required}")
+            @jakarta.validation.constraints.Email(message = "{validation.email.invalid}")
+            @Size(max = 254, message = "{validation.tooLong}") String email) {}
+
     private final Ideas ideas;
     private final IdeaClinic clinic;
 
@@ -54,6 +58,10 @@ class FollowController {
         if (follower.isEmpty()) {
             return "ideas/link-invalid";
         }
+        if (!follower.get().submitter()) {
+            // followers through a merge read the idea's status, not its submitter's thread
+            return "ideas/link-invalid";
+        }
         if (errors.hasErrors()) {
             return page(follower.get(), model);
         }
@@ -62,10 +70,31 @@ class FollowController {
         return "redirect:/ideer/foelg?token=" + form.token();
     }
 
+    /** A new follow link by mail, for a link that expired (or a lost mail). */
+    @GetMapping("/ideer/nyt-link")
+    String newLinkForm(Model model) {
+        if (!model.containsAttribute("linkForm")) {
+            model.addAttribute("linkForm", new NewLinkForm(""));
+        }
+        return "ideas/new-link";
+    }
+
+    @PostMapping("/ideer/nyt-link")
+    String newLink(@Valid @ModelAttribute("linkForm") NewLinkForm form, BindingResult errors, Model model) {
+        if (errors.hasErrors()) {
+            return "ideas/new-link";
+        }
+        ideas.requestNewFollowLinks(form.email());
+        // the same answer whether or not the address follows an idea: the page reveals nothing about it
+        model.addAttribute("sent", true);
+        return "ideas/new-link";
+    }
+
     private String page(Ideas.Follower follower, Model model) {
         Idea idea = ideas.find(follower.ideaId()).orElseThrow();
         model.addAttribute("idea", idea);
-        model.addAttribute("thread", ideas.thread(idea.id()));
+        model.addAttribute("ownThread", follower.submitter());
+        model.addAttribute("thread", follower.submitter() ? ideas.thread(idea.id()) : java.util.List.of());
         model.addAttribute("history", clinic.history(idea.id()));
         model.addAttribute("followerName", follower.name());
         return "ideas/follow";

@@ -61,7 +61,8 @@ class MyIdeasController {
     String answer(@AuthenticationPrincipal AccountPrincipal principal, @PathVariable long id,
             @Valid @ModelAttribute("answerForm") AnswerForm form, BindingResult errors, Model model,
             RedirectAttributes redirect) {
-        if (!ideas.follows(id, principal.userId())) {
+        // the thread is between the idea's own submitter and the clinic: a follower through a merge does not answer
+        if (!ideas.isSubmitter(id, principal.userId())) {
             throw new NotFoundException("idea", id);
         }
         if (errors.hasErrors()) {
@@ -102,7 +103,9 @@ class MyIdeasController {
         List<Idea> mine = ideas.followedBy(principal.userId());
         Map<Long, Object> details = new LinkedHashMap<>();
         for (Idea idea : mine) {
-            details.put(idea.id(), Map.of("thread", ideas.thread(idea.id()), "history", clinic.history(idea.id())));
+            boolean own = ideas.isSubmitter(idea.id(), principal.userId());
+            details.put(idea.id(), Map.of("own", own, "thread", own ? ideas.thread(idea.id()) : List.of(),
+                    "history", clinic.history(idea.id())));
         }
         model.addAttribute("ideas", mine);
         model.addAttribute("details", details);

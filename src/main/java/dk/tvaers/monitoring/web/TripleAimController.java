@@ -2,12 +2,18 @@ package dk.tvaers.monitoring.web;
 
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import com.openhtmltopdf.svgsupport.BatikSVGDrawer;
+import dk.tvaers.accounts.AccountPrincipal;
+import dk.tvaers.accounts.AuditKind;
+import dk.tvaers.accounts.UserAccount;
+import dk.tvaers.accounts.UserDirectory;
+import dk.tvaers.initiatives.Editor;
 import dk.tvaers.initiatives.Initiative;
 import dk.tvaers.initiatives.Initiatives;
 import dk.tvaers.monitoring.Indicator;
 import dk.tvaers.monitoring.IndicatorResult;
 import dk.tvaers.monitoring.IndicatorRun;
 import dk.tvaers.monitoring.Populations;
+import dk.tvaers.monitoring.ResultAccess;
 import dk.tvaers.monitoring.Runs;
 import dk.tvaers.platform.web.NotFoundException;
 import jakarta.annotation.security.PermitAll;
@@ -20,16 +26,21 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.springframework.context.MessageSource;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.thymeleaf.context.Context;
 import org.thymeleaf.spring6.SpringTemplateEngine;
 
 /**
- * An initiative's Triple Aim dashboard, readable by everyone logged in: the newest finished run, one panel per aim,
- * as page, Excel workbook and PDF. Only aggregates are shown, and groups under 5 persons never.
+ * An initiative's Triple Aim dashboard: the newest finished run, one panel per aim, as page, Excel workbook and PDF.
+ * Only aggregates are shown, and groups under 5 persons never. Who sees which run is {@link ResultAccess}'s rule
+ * (the initiative's people, analysts, consultants and the Task Force; everyone logged in once published), and every
+ * view and download is audited.
  */
 @Controller
 class TripleAimController {
@@ -41,10 +52,14 @@ class TripleAimController {
     private final MessageSource messages;
     private final SpringTemplateEngine templates;
     private final Populations populations;
+    private final ResultAccess access;
+    private final UserDirectory users;
 
     TripleAimController(Runs runs, Initiatives initiatives, MessageSource messages, SpringTemplateEngine templates,
-            Populations populations) {
+            Populations populations, ResultAccess access, UserDirectory users) {
         this.populations = populations;
+        this.access = access;
+        this.users = users;
         this.runs = runs;
         this.initiatives = initiatives;
         this.messages = messages;
@@ -53,10 +68,15 @@ class TripleAimController {
 
     @GetMapping("/initiativer/{id}/triple-aim")
     @PermitAll
-    String dashboard(@PathVariable long id, Model model, Locale locale) {
+    String dashboard(@AuthenticationPrincipal AccountPrincipal principal, @PathVariable long id, Model model,
+            Locale locale) {
         Initiative initiative = initiative(id);
+        Editor viewer = viewer(principal);
         model.addAttribute("initiative", initiative);
-        runs.latestSucceeded(id).ifPresent(run -> {
+        access.visibleRun(initiative, viewer).ifPresent(run -> {
+            access.record(AuditKind.RESULTS_VIEWED, initiative, run, viewer, "page");
+            model.addAttribute("publication", access.publication(run.id()).orElse(null));
+            model.addAttribute("mayPublish", access.mayPublish(initiative, viewer));
             model.addAttribute("dashboard", Dashboard.of(run, runs.results(run.id()), locale));
             model.addAttribute("population", populations.ofRun(run.id()).orElse(null));
             model.addAttribute("personTableKept", runs.personTableKept(run.id()));
@@ -65,11 +85,24 @@ class TripleAimController {
         return "monitoring/dashboard";
     }
 
+    /** Publishes the newest run's results (the Task Force and the initiative's project leads; others get 404). */
+    @PostMapping("/initiativer/{id}/triple-aim/offentliggoer")
+    @PermitAll
+    String publish(@AuthenticationPrincipal AccountPrincipal principal, @PathVariable long id,
+            RedirectAttributes redirect) {
+        Initiative initiative = initiative(id);
+        Editor publisher = viewer(principal);
+        long runId = access.publish(initiative, publisher);
+        access.record(AuditKind.RESULTS_PUBLISHED, initiative, runs.find(runId).orElseThrow(), publisher, "publish");
+        redirect.addFlashAttribute("notice", "monitoring.publish.done");
+        return "redirect:/initiativer/" + id + "/triple-aim";
+    }
+
     @GetMapping("/initiativer/{id}/triple-aim.xlsx")
     @PermitAll
-    void excel(@PathVariable long id, Locale locale, HttpServletResponse response) throws IOException {
-        initiative(id);
-        IndicatorRun run = runs.latestSucceeded(id).orElseThrow(() -> new NotFoundException("run", id));
+    void excel(@AuthenticationPrincipal AccountPrincipal principal, @PathVariable long id, Locale locale,
+            HttpServletResponse response) throws IOException {
+        IndicatorRun run = visibleRun(principal, id, "xlsx");
         List<IndicatorResult> results = runs.results(run.id());
         response.setContentType(XLSX);
         response.setHeader("Content-Disposition", "attachment; filename=\"triple-aim-" + id + ".xlsx\"");
@@ -130,9 +163,10 @@ class TripleAimController {
 
     @GetMapping("/initiativer/{id}/triple-aim.pdf")
     @PermitAll
-    void pdf(@PathVariable long id, Locale locale, HttpServletResponse response) throws IOException {
+    void pdf(@AuthenticationPrincipal AccountPrincipal principal, @PathVariable long id, Locale locale,
+            HttpServletResponse response) throws IOException {
         Initiative initiative = initiative(id);
-        IndicatorRun run = runs.latestSucceeded(id).orElseThrow(() -> new NotFoundException("run", id));
+        IndicatorRun run = visibleRun(principal, id, "pdf");
         var context = new Context(locale);
         context.setVariable("initiative", initiative);
         context.setVariable("dashboard", Dashboard.of(run, runs.results(run.id()), locale));
@@ -152,6 +186,37 @@ class TripleAimController {
 
     private String text(String key, Locale locale) {
         return messages.getMessage(key, null, key, locale);
+    }
+
+    /** The run the user may download, logged; 404 when there is none for them (ADR 0017). */
+    private IndicatorRun visibleRun(AccountPrincipal principal, long id, String format) {
+        Initiative initiative = initiative(id);
+        Editor viewer = viewer(principal);
+        IndicatorRun run = access.visibleRun(initiative, viewer).orElseThrow(() -> new NotFoundException("run", id));
+        access.record(AuditKind.RESULTS_DOWNLOADED, initiative, run, viewer, format);
+        return run;
+    }
+
+    private Editor viewer(AccountPrincipal principal) {
+        if (principal == null) {
+            // signed in some other way than by an account (never in the application; tests' plain users): the
+            // roles of the authentication, no organisation
+            var roles = java.util.EnumSet.noneOf(dk.tvaers.shared.Role.class);
+            var authentication = org.springframework.security.core.context.SecurityContextHolder.getContext()
+                    .getAuthentication();
+            if (authentication != null) {
+                for (var authority : authentication.getAuthorities()) {
+                    for (var role : dk.tvaers.shared.Role.values()) {
+                        if (role.authority().equals(authority.getAuthority())) {
+                            roles.add(role);
+                        }
+                    }
+                }
+            }
+            return new Editor(0, authentication == null ? "" : authentication.getName(), null, roles);
+        }
+        Long organisationId = users.find(principal.userId()).map(UserAccount::organisationId).orElse(null);
+        return new Editor(principal.userId(), principal.displayName(), organisationId, principal.roles());
     }
 
     private Initiative initiative(long id) {

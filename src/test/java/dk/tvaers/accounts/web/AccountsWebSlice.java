@@ -7,6 +7,7 @@ import dk.tvaers.accounts.PasswordPolicy;
 import dk.tvaers.accounts.PasswordResets;
 import dk.tvaers.accounts.UserAccount;
 import dk.tvaers.accounts.UserDirectory;
+import dk.tvaers.accounts.UserSessions;
 import dk.tvaers.platform.security.SecurityConfiguration;
 import dk.tvaers.platform.web.TimeFormat;
 import dk.tvaers.shared.Role;
@@ -42,6 +43,9 @@ abstract class AccountsWebSlice {
 
     @MockitoBean
     AuditLog audit;
+
+    @MockitoBean
+    UserSessions sessions;
 
     static UserAccount account(long id, Role role) {
         return new UserAccount(id, "user" + id + "@slice.test", "user" + id + "@slice.test", "Slice " + role,
