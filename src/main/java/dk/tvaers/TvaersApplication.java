@@ -1,5 +1,6 @@
 package dk.tvaers;
 
+import dk.tvaers.platform.operations.Commands;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -10,6 +11,14 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class TvaersApplication {
 
     public static void main(String[] args) {
+        if (args.length > 0 && Commands.handles(args[0])) {
+            System.exit(Commands.run(args));
+        }
+        // TVAERS_LOG_FORMAT=json: one JSON object per log line (Elastic Common Schema, with the request id)
+        String format = System.getenv("TVAERS_LOG_FORMAT");
+        if (format != null && format.equalsIgnoreCase("json")) {
+            System.setProperty("logging.structured.format.console", "ecs");
+        }
         SpringApplication.run(TvaersApplication.class, args);
     }
 }

@@ -47,13 +47,18 @@ public class Imports {
         this.jdbc = jdbc;
         this.store = store;
         this.runner = runner;
+        // on shutdown: what did not finish is marked interrupted at once, not only at the next start
+        runner.onStop(this::markInterrupted);
     }
 
     /** Jobs that were under way when the application stopped did not finish: say so. */
     @EventListener(ApplicationReadyEvent.class)
     void markInterrupted() {
-        jdbc.sql("UPDATE monitoring_import SET status = 'FAILED', step_key = 'monitoring.job.interrupted', "
-                + "finished_at = now() WHERE status IN ('QUEUED', 'RUNNING')").update();
+        // only the node that runs the jobs: another node starting must not fail the owner's running job (ADR 0023)
+        if (runner.owner()) {
+            jdbc.sql("UPDATE monitoring_import SET status = 'FAILED', step_key = 'monitoring.job.interrupted', "
+                    + "finished_at = now() WHERE status IN ('QUEUED', 'RUNNING')").update();
+        }
     }
 
     /**
@@ -219,8 +224,10 @@ public class Imports {
             deleteUploads(dir);
         } catch (Exception e) {
             log.error("import {} failed", id, e);
-            jdbc.sql("UPDATE monitoring_import SET status = 'FAILED', step_key = 'monitoring.job.failed', "
-                    + "finished_at = now() WHERE id = :id").param("id", id).update();
+            jdbc.sql("UPDATE monitoring_import SET status = 'FAILED', step_key = :step, "
+                    + "finished_at = now() WHERE id = :id")
+                    .param("step", runner.stopping() ? "monitoring.job.interrupted" : "monitoring.job.failed")
+                    .param("id", id).update();
         }
     }
 
@@ -363,7 +370,8 @@ public class Imports {
     }
 
     private void step(long id, String status, int progress, String stepKey) {
-        jdbc.sql("UPDATE monitoring_import SET status = :status, progress = :progress, step_key = :step WHERE id = :id")
+        jdbc.sql("UPDATE monitoring_import SET status = :status, progress = :progress, step_key = :step WHERE id = :id "
+                + "AND status IN ('QUEUED', 'RUNNING')")
                 .param("status", status).param("progress", progress).param("step", stepKey).param("id", id).update();
     }
 
