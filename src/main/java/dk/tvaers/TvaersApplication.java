@@ -1,6 +1,7 @@
 package dk.tvaers;
 
 import dk.tvaers.platform.operations.Commands;
+import dk.tvaers.platform.operations.ManagementDefaults;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -19,6 +20,8 @@ public class TvaersApplication {
         if (format != null && format.equalsIgnoreCase("json")) {
             System.setProperty("logging.structured.format.console", "ecs");
         }
-        SpringApplication.run(TvaersApplication.class, args);
+        var application = new SpringApplication(TvaersApplication.class);
+        ManagementDefaults.apply(application, System.getenv());
+        application.run(args);
     }
 }
