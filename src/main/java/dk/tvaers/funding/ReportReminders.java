@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -42,6 +43,8 @@ public class ReportReminders {
 
     @Scheduled(initialDelayString = "${tvaers.funding.reminder-interval}",
             fixedDelayString = "${tvaers.funding.reminder-interval}")
+    // once across instances (ADR 0023); held a little longer than the run so another node's turn just after is skipped
+    @SchedulerLock(name = "funding.report-reminders", lockAtLeastFor = "${tvaers.funding.reminder-lock-at-least:PT1M}")
     void remindOnSchedule() {
         int sent = remind(LocalDate.now(clock.withZone(TimeFormat.COPENHAGEN)));
         if (sent > 0) {

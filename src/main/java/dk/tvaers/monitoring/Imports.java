@@ -47,6 +47,8 @@ public class Imports {
         this.jdbc = jdbc;
         this.store = store;
         this.runner = runner;
+        // on shutdown: what did not finish is marked interrupted at once, not only at the next start
+        runner.onStop(this::markUnfinished);
     }
 
     /**
@@ -55,8 +57,11 @@ public class Imports {
      */
     @EventListener(ApplicationReadyEvent.class)
     void markInterrupted() {
-        jdbc.sql("UPDATE monitoring_import SET status = 'FAILED', step_key = 'monitoring.job.interrupted', "
-                + "finished_at = now() WHERE status IN ('QUEUED', 'RUNNING')").update();
+        // only the node that runs the jobs: another node starting must not fail the owner's running job (ADR 0023)
+        if (!runner.owner()) {
+            return;
+        }
+        markUnfinished();
         Path uploads = store.directory().resolve("uploads");
         if (Files.isDirectory(uploads)) {
             try (var dirs = Files.list(uploads)) {
@@ -68,6 +73,12 @@ public class Imports {
             }
         }
         dropStaging();
+    }
+
+    /** Marks the jobs that did not finish as interrupted (at start, and on shutdown once the job thread stopped). */
+    private void markUnfinished() {
+        jdbc.sql("UPDATE monitoring_import SET status = 'FAILED', step_key = 'monitoring.job.interrupted', "
+                + "finished_at = now() WHERE status IN ('QUEUED', 'RUNNING')").update();
     }
 
     /**
@@ -233,8 +244,10 @@ public class Imports {
             deleteUploads(dir);
         } catch (Exception e) {
             log.error("import {} failed", id, e);
-            jdbc.sql("UPDATE monitoring_import SET status = 'FAILED', step_key = 'monitoring.job.failed', "
-                    + "finished_at = now() WHERE id = :id").param("id", id).update();
+            jdbc.sql("UPDATE monitoring_import SET status = 'FAILED', step_key = :step, "
+                    + "finished_at = now() WHERE id = :id")
+                    .param("step", runner.stopping() ? "monitoring.job.interrupted" : "monitoring.job.failed")
+                    .param("id", id).update();
             // nothing person-level stays behind a failed import: its uploaded files and its staging tables go
             deleteUploads(uploads(id));
             dropStaging();
@@ -394,7 +407,8 @@ public class Imports {
     }
 
     private void step(long id, String status, int progress, String stepKey) {
-        jdbc.sql("UPDATE monitoring_import SET status = :status, progress = :progress, step_key = :step WHERE id = :id")
+        jdbc.sql("UPDATE monitoring_import SET status = :status, progress = :progress, step_key = :step WHERE id = :id "
+                + "AND status IN ('QUEUED', 'RUNNING')")
                 .param("status", status).param("progress", progress).param("step", stepKey).param("id", id).update();
     }
 

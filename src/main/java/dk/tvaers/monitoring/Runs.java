@@ -49,6 +49,8 @@ public class Runs {
         this.jdbc = jdbc;
         this.store = store;
         this.runner = runner;
+        // on shutdown: what did not finish is marked interrupted at once, not only at the next start
+        runner.onStop(this::markInterrupted);
         this.transaction = transaction;
         this.populations = populations;
         this.personTablesKept = Math.max(1, personTablesKept);
@@ -61,8 +63,11 @@ public class Runs {
 
     @EventListener(ApplicationReadyEvent.class)
     void markInterrupted() {
-        jdbc.sql("UPDATE monitoring_run SET status = 'FAILED', step_key = 'monitoring.job.interrupted', "
-                + "finished_at = now() WHERE status IN ('QUEUED', 'RUNNING')").update();
+        // only the node that runs the jobs: another node starting must not fail the owner's running job (ADR 0023)
+        if (runner.owner()) {
+            jdbc.sql("UPDATE monitoring_run SET status = 'FAILED', step_key = 'monitoring.job.interrupted', "
+                    + "finished_at = now() WHERE status IN ('QUEUED', 'RUNNING')").update();
+        }
     }
 
     /**
@@ -166,8 +171,10 @@ public class Runs {
             } catch (SQLException dropping) {
                 log.warn("could not drop the per-person table of failed run {}", id, dropping);
             }
-            jdbc.sql("UPDATE monitoring_run SET status = 'FAILED', step_key = 'monitoring.job.failed', "
-                    + "finished_at = now() WHERE id = :id").param("id", id).update();
+            jdbc.sql("UPDATE monitoring_run SET status = 'FAILED', step_key = :step, "
+                    + "finished_at = now() WHERE id = :id")
+                    .param("step", runner.stopping() ? "monitoring.job.interrupted" : "monitoring.job.failed")
+                    .param("id", id).update();
         }
     }
 
@@ -347,7 +354,8 @@ public class Runs {
     }
 
     private void step(long id, int progress, String stepKey) {
-        jdbc.sql("UPDATE monitoring_run SET status = 'RUNNING', progress = :progress, step_key = :step WHERE id = :id")
+        jdbc.sql("UPDATE monitoring_run SET status = 'RUNNING', progress = :progress, step_key = :step WHERE id = :id "
+                + "AND status IN ('QUEUED', 'RUNNING')")
                 .param("progress", progress).param("step", stepKey).param("id", id).update();
     }
 

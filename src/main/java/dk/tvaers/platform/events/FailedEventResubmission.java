@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -48,6 +49,8 @@ class FailedEventResubmission {
 
     @Scheduled(initialDelayString = "${tvaers.events.resubmit-interval}",
             fixedDelayString = "${tvaers.events.resubmit-interval}")
+    // one node at a time (ADR 0023); the publications are also claimed one by one in the database
+    @SchedulerLock(name = "events.resubmit-failed", lockAtLeastFor = "${tvaers.events.resubmit-lock-at-least:PT30S}")
     void resubmitFailedPublications() {
         failed.resubmit(options());
     }

@@ -1,0 +1,133 @@
+package dk.tvaers.load;
+
+import static io.gatling.javaapi.core.CoreDsl.*;
+import static io.gatling.javaapi.http.HttpDsl.*;
+
+import io.gatling.javaapi.core.ChainBuilder;
+import io.gatling.javaapi.core.ScenarioBuilder;
+import io.gatling.javaapi.core.Simulation;
+import io.gatling.javaapi.http.HttpProtocolBuilder;
+import java.time.Duration;
+
+/**
+ * Mixed journeys against a running Tværs with demo data (bench/load starts one): anonymous browsing and search,
+ * citizens submitting ideas and commenting, consultants working the idea clinic's queue, analysts looking at
+ * monitoring and starting runs; a static file (the design system's CSS) fetched in the same run as the baseline.
+ *
+ * <p>System properties: {@code load.baseUrl} (default http://127.0.0.1:18080), {@code load.users} (500),
+ * {@code load.minutes} (10), {@code load.password} (the demo users' password), {@code load.initiative} (the id runs
+ * are started for).
+ */
+public class MixedJourneys extends Simulation {
+
+    static final String BASE = System.getProperty("load.baseUrl", "http://127.0.0.1:18080");
+    static final int USERS = Integer.getInteger("load.users", 500);
+    static final int MINUTES = Integer.getInteger("load.minutes", 10);
+    static final String PASSWORD = System.getProperty("load.password", "Belastning-2026!");
+    static final String INITIATIVE = System.getProperty("load.initiative", "1");
+    static final String[] WORDS = {"sygepleje", "borger", "telemedicin", "genoptræning", "hjemmepleje", "diabetes",
+            "overgang", "medicin", "kommune", "app"};
+
+    HttpProtocolBuilder protocol = http.baseUrl(BASE)
+            .acceptHeader("text/html,application/xhtml+xml")
+            .acceptLanguageHeader("da")
+            .disableCaching()
+            .userAgentHeader("tvaers-load");
+
+    static ChainBuilder think() {
+        return pause(Duration.ofMillis(1000), Duration.ofMillis(4000));
+    }
+
+    static ChainBuilder staticFile() {
+        return exec(http("static: dkfds.css").get("/vendor/dkfds/css/dkfds.min.css").header("Accept", "text/css"));
+    }
+
+    static ChainBuilder login(String email) {
+        return exec(http("page: login form").get("/login")
+                        .check(css("input[name=_csrf]", "value").saveAs("csrf")))
+                .pause(Duration.ofMillis(500))
+                .exec(http("page: log in").post("/login")
+                        .formParam("username", email).formParam("password", PASSWORD).formParam("_csrf", "#{csrf}")
+                        .check(status().is(200), currentLocationRegex(".*/login.*").notExists()));
+    }
+
+    ChainBuilder browse = exec(http("page: front").get("/")).exec(staticFile()).exec(think())
+            .exec(http("page: ideas").get("/ideer")
+                    .check(regex("href=\"/ideer/(\\d+)\"").findRandom().optional().saveAs("idea")))
+            .exec(think())
+            .exec(session -> session.set("word", WORDS[(int) (Math.random() * WORDS.length)]))
+            .exec(http("page: idea search").get("/ideer").queryParam("q", "#{word}"))
+            .exec(think())
+            .doIf(session -> session.contains("idea")).then(exec(http("page: idea").get("/ideer/#{idea}")))
+            .exec(think())
+            .exec(http("page: catalogue").get("/katalog")
+                    .check(regex("href=\"/katalog/(\\d+)\"").findRandom().optional().saveAs("case")))
+            .exec(think())
+            .doIf(session -> session.contains("case")).then(exec(http("page: case").get("/katalog/#{case}")))
+            .exec(think())
+            .exec(http("page: challenges").get("/udfordringer"))
+            .exec(staticFile());
+
+    ChainBuilder citizen = exec(login("borger@demo.tvaers.dk")).exec(think())
+            .exec(http("page: new idea form").get("/ideer/ny").check(css("input[name=_csrf]", "value").saveAs("csrf")))
+            .exec(think())
+            .exec(session -> session.set("n", System.nanoTime()))
+            .exec(http("page: submit idea").post("/ideer/ny")
+                    .formParam("title", "Belastningsidé #{n}")
+                    .formParam("problem", "Borgere venter for længe på svar fra hjemmeplejen efter udskrivelse.")
+                    .formParam("proposal", "En fælles tjekliste mellem hospital og kommune ved udskrivelse.")
+                    .formParam("beneficiaries", "Ældre borgere og deres pårørende")
+                    .formParam("sectors", "REGION").formParam("sectors", "MUNICIPALITY")
+                    .formParam("innovationType", "EVERYDAY")
+                    .formParam("_csrf", "#{csrf}")
+                    .check(status().is(200)))
+            .exec(think())
+            .exec(http("page: ideas").get("/ideer")
+                    .check(regex("href=\"/ideer/(\\d+)\"").findRandom().optional().saveAs("idea")))
+            .exec(think())
+            .doIf(session -> session.contains("idea")).then(
+                    exec(http("page: idea").get("/ideer/#{idea}")
+                            .check(css("input[name=_csrf]", "value").saveAs("csrf")))
+                    .exec(think())
+                    .exec(http("page: comment").post("/ideer/#{idea}/kommentarer")
+                            .formParam("body", "Det kender vi også fra vores afdeling.")
+                            .formParam("_csrf", "#{csrf}").check(status().is(200))))
+            .exec(think())
+            .exec(http("page: my ideas").get("/mine-ideer"));
+
+    ChainBuilder consultant = exec(login("konsulent@demo.tvaers.dk")).exec(think())
+            .repeat(3).on(exec(http("page: clinic queue").get("/idekliniken")
+                            .check(regex("href=\"/idekliniken/(\\d+)\"").findRandom().optional().saveAs("queued")))
+                    .exec(think())
+                    .doIf(session -> session.contains("queued")).then(
+                            exec(http("page: clinic idea").get("/idekliniken/#{queued}")))
+                    .exec(think()));
+
+    ChainBuilder analyst = exec(login("analytiker@demo.tvaers.dk")).exec(think())
+            .exec(http("page: analysis").get("/analyse").check(css("input[name=_csrf]", "value").saveAs("csrf")))
+            .exec(think())
+            .randomSwitch().on(
+                    percent(20.0).then(exec(http("page: start run").post("/analyse/koersler")
+                            .formParam("initiativeId", INITIATIVE).formParam("windowDays", "365")
+                            .formParam("_csrf", "#{csrf}").check(status().is(200)))),
+                    percent(80.0).then(exec(http("page: triple aim").get("/initiativer/" + INITIATIVE + "/triple-aim"))))
+            .exec(think());
+
+    ScenarioBuilder mixed = scenario("mixed journeys").forever().on(
+            exec(flushCookieJar()).randomSwitch().on(
+                    percent(60.0).then(browse),
+                    percent(20.0).then(citizen),
+                    percent(17.0).then(consultant),
+                    percent(3.0).then(analyst)));
+
+    {
+        setUp(mixed.injectClosed(
+                        rampConcurrentUsers(0).to(USERS).during(Duration.ofSeconds(60)),
+                        constantConcurrentUsers(USERS).during(Duration.ofMinutes(MINUTES))))
+                .protocols(protocol)
+                .maxDuration(Duration.ofMinutes(MINUTES).plusSeconds(60))
+                .assertions(
+                        global().failedRequests().count().is(0L),
+                        global().responseTime().percentile(99.0).lt(500));
+    }
+}
