@@ -1,6 +1,6 @@
 package dk.tvaers.accounts;
 
-import dk.tvaers.platform.database.SqlText;
+import dk.tvaers.platform.database.FilteredQuery;
 import dk.tvaers.platform.web.NotFoundException;
 import dk.tvaers.platform.web.PageOf;
 import dk.tvaers.shared.Role;
@@ -11,11 +11,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -82,34 +78,15 @@ public class UserDirectory {
 
     @Transactional(readOnly = true)
     public PageOf<UserAccount> search(Filter filter, int page, int size) {
-        var where = new ArrayList<String>();
-        Map<String, Object> params = new HashMap<>();
-        if (filter.text() != null && !filter.text().isBlank()) {
-            where.add("(lower(u.display_name) LIKE :text OR lower(coalesce(u.email, u.username)) LIKE :text"
-                    + " OR lower(u.username) LIKE :text)");
-            params.put("text", SqlText.containsPattern(filter.text()));
-        }
-        if (filter.role() != null) {
-            where.add("EXISTS (SELECT 1 FROM user_role r WHERE r.user_account = u.id AND r.role = :role)");
-            params.put("role", filter.role().name());
-        }
-        if (filter.organisationId() != null) {
-            where.add("u.organisation_id = :organisationId");
-            params.put("organisationId", filter.organisationId());
-        }
-        if (filter.active() != null) {
-            where.add("u.active = :active");
-            params.put("active", filter.active());
-        }
-        String condition = where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where);
-        long total = jdbc.sql("SELECT count(*) FROM user_account u" + condition).params(params)
-                .query(Long.class).single();
-        var empty = new PageOf<UserAccount>(List.of(), page, size, total);
-        params.put("limit", size);
-        params.put("offset", empty.offset());
-        var items = jdbc.sql(SELECT + condition + " ORDER BY lower(u.display_name), u.id LIMIT :limit OFFSET :offset")
-                .params(params).query(UserDirectory::map).list();
-        return new PageOf<>(items, page, size, total);
+        return new FilteredQuery()
+                .contains("(lower(u.display_name) LIKE :text OR lower(coalesce(u.email, u.username)) LIKE :text"
+                        + " OR lower(u.username) LIKE :text)", "text", filter.text())
+                .filter("EXISTS (SELECT 1 FROM user_role r WHERE r.user_account = u.id AND r.role = :role)", "role",
+                        filter.role())
+                .filter("u.organisation_id = :organisationId", "organisationId", filter.organisationId())
+                .filter("u.active = :active", "active", filter.active())
+                .orderBy("lower(u.display_name), u.id")
+                .page(jdbc, "SELECT count(*) FROM user_account u", SELECT, UserDirectory::map, page, size);
     }
 
     /**

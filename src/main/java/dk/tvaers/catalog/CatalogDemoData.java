@@ -36,17 +36,19 @@ class CatalogDemoData implements ApplicationRunner {
             int[] scores, String[] notes) {}
 
     private final CaseCatalog catalog;
+    private final CaseSearch search;
     private final Stories stories;
 
-    CatalogDemoData(CaseCatalog catalog, Stories stories) {
+    CatalogDemoData(CaseCatalog catalog, CaseSearch search, Stories stories) {
         this.catalog = catalog;
+        this.search = search;
         this.stories = stories;
     }
 
     @Override
     @Transactional
     public void run(ApplicationArguments args) {
-        if (catalog.listForEditors("Samblik", null, 1, 1).total() > 0) {
+        if (search.listForEditors("Samblik", null, 1, 1).total() > 0) {
             log.info("Demodata for casekataloget findes allerede.");
             return;
         }

@@ -19,17 +19,20 @@ class CatalogDemoDataTests {
     CaseCatalog catalog;
 
     @Autowired
+    CaseSearch search;
+
+    @Autowired
     Stories stories;
 
     @Test
     void publishesTheThirteenCasesWithAnAssessmentOnceOnly() {
-        var demoData = new CatalogDemoData(catalog, stories);
+        var demoData = new CatalogDemoData(catalog, search, stories);
 
         demoData.run(null);
         demoData.run(null);
 
         for (String title : TITLES) {
-            var listed = catalog.listForEditors(title, true, 1, 10).items().stream()
+            var listed = search.listForEditors(title, true, 1, 10).items().stream()
                     .filter(c -> c.title().equals(title)).toList();
             assertThat(listed).as(title).hasSize(1);
             var file = catalog.find(listed.getFirst().id()).orElseThrow();
@@ -44,7 +47,7 @@ class CatalogDemoDataTests {
     }
 
     private CaseSummary found(String title) {
-        return catalog.search(new CaseCatalog.Filter(title, null, null, null, null, null), CaseCatalog.Sort.RELEVANCE,
+        return search.search(new CaseSearch.Filter(title, null, null, null, null, null), CaseSearch.Sort.RELEVANCE,
                 1, 50).items().stream().filter(c -> c.title().equals(title)).findFirst().orElseThrow();
     }
 }

@@ -4,6 +4,7 @@ import dk.tvaers.accounts.AccountPrincipal;
 import dk.tvaers.accounts.Actor;
 import dk.tvaers.catalog.Assessment;
 import dk.tvaers.catalog.CaseCatalog;
+import dk.tvaers.catalog.CaseSearch;
 import dk.tvaers.catalog.CaseDraft;
 import dk.tvaers.catalog.CaseSection;
 import dk.tvaers.catalog.CaseVersion;
@@ -153,11 +154,13 @@ class CaseEditorController {
     record PublishForm(@NotNull(message = "{validation.choose}") Integer version, Long assessment) {}
 
     private final CaseCatalog catalog;
+    private final CaseSearch search;
     private final Initiatives initiatives;
     private final TimeFormat time;
 
-    CaseEditorController(CaseCatalog catalog, Initiatives initiatives, TimeFormat time) {
+    CaseEditorController(CaseCatalog catalog, CaseSearch search, Initiatives initiatives, TimeFormat time) {
         this.catalog = catalog;
+        this.search = search;
         this.initiatives = initiatives;
         this.time = time;
     }
@@ -169,7 +172,7 @@ class CaseEditorController {
             @RequestParam(name = "status", required = false) String status,
             @RequestParam(name = "side", required = false) Integer page, HtmxRequest htmx, Model model) {
         Boolean published = "udgivet".equals(status) ? Boolean.TRUE : "udkast".equals(status) ? Boolean.FALSE : null;
-        model.addAttribute("page", catalog.listForEditors(text, published, PageOf.clampPage(page), PageOf.DEFAULT_SIZE));
+        model.addAttribute("page", search.listForEditors(text, published, PageOf.clampPage(page), PageOf.DEFAULT_SIZE));
         model.addAttribute("q", text == null ? "" : text);
         model.addAttribute("status", published == null ? "" : status);
         return htmx.isHtmxRequest() ? "catalog/cases :: results" : "catalog/cases";

@@ -2,6 +2,7 @@ package dk.tvaers.catalog.web;
 
 import dk.tvaers.catalog.Assessment;
 import dk.tvaers.catalog.CaseCatalog;
+import dk.tvaers.catalog.CaseSearch;
 import dk.tvaers.catalog.CaseSummary;
 import dk.tvaers.catalog.CaseVersion;
 import dk.tvaers.catalog.CatalogCase;
@@ -54,13 +55,15 @@ class CatalogController {
     static final int EXPORT_LIMIT = 500;
 
     private final CaseCatalog catalog;
+    private final CaseSearch search;
     private final Stories stories;
     private final CatalogPdf pdf;
     private final MessageSource messages;
     private final TimeFormat time;
 
-    CatalogController(CaseCatalog catalog, Stories stories, CatalogPdf pdf, MessageSource messages, TimeFormat time) {
+    CatalogController(CaseCatalog catalog, CaseSearch search, Stories stories, CatalogPdf pdf, MessageSource messages, TimeFormat time) {
         this.catalog = catalog;
+        this.search = search;
         this.stories = stories;
         this.pdf = pdf;
         this.messages = messages;
@@ -74,24 +77,24 @@ class CatalogController {
             @RequestParam(name = "sektor", required = false) Sector sector,
             @RequestParam(name = "region", required = false) Region region,
             @RequestParam(name = "evidens", required = false) EvidenceLevel evidence,
-            @RequestParam(name = "sortering", required = false) CaseCatalog.Sort sort,
+            @RequestParam(name = "sortering", required = false) CaseSearch.Sort sort,
             @RequestParam(name = "side", required = false) Integer page,
             HtmxRequest htmx, HttpServletRequest request, Model model) {
-        var filter = new CaseCatalog.Filter(text, disease, theme, sector, region, evidence);
-        model.addAttribute("page", catalog.search(filter, sort, PageOf.clampPage(page), PageOf.DEFAULT_SIZE));
+        var filter = new CaseSearch.Filter(text, disease, theme, sector, region, evidence);
+        model.addAttribute("page", search.search(filter, sort, PageOf.clampPage(page), PageOf.DEFAULT_SIZE));
         model.addAttribute("q", text == null ? "" : text);
         model.addAttribute("sygdom", disease);
         model.addAttribute("tema", theme);
         model.addAttribute("sektor", sector);
         model.addAttribute("region", region);
         model.addAttribute("evidens", evidence);
-        model.addAttribute("sortering", sort == null ? CaseCatalog.Sort.RELEVANCE : sort);
+        model.addAttribute("sortering", sort == null ? CaseSearch.Sort.RELEVANCE : sort);
         model.addAttribute("diseases", DiseaseGroup.values());
         model.addAttribute("themes", Theme.values());
         model.addAttribute("sectors", Sector.values());
         model.addAttribute("regions", Region.values());
         model.addAttribute("levels", EvidenceLevel.values());
-        model.addAttribute("sorts", CaseCatalog.Sort.values());
+        model.addAttribute("sorts", CaseSearch.Sort.values());
         model.addAttribute("exportQuery", exportQuery(request));
         return htmx.isHtmxRequest() ? "catalog/list :: results" : "catalog/list";
     }
@@ -164,10 +167,10 @@ class CatalogController {
 
     /** The cases of the list's filters (the same parameters as the list page), in its order. */
     private List<CaseSummary> selection(Map<String, String> params) {
-        var filter = new CaseCatalog.Filter(params.get("q"), parse(DiseaseGroup.class, params.get("sygdom")),
+        var filter = new CaseSearch.Filter(params.get("q"), parse(DiseaseGroup.class, params.get("sygdom")),
                 parse(Theme.class, params.get("tema")), parse(Sector.class, params.get("sektor")),
                 parse(Region.class, params.get("region")), parse(EvidenceLevel.class, params.get("evidens")));
-        return catalog.search(filter, parse(CaseCatalog.Sort.class, params.get("sortering")), 1, EXPORT_LIMIT).items();
+        return search.search(filter, parse(CaseSearch.Sort.class, params.get("sortering")), 1, EXPORT_LIMIT).items();
     }
 
     private static <E extends Enum<E>> E parse(Class<E> type, String value) {
