@@ -12,6 +12,7 @@ import dk.tvaers.accounts.UserDirectory;
 import dk.tvaers.platform.web.CsvWriter;
 import dk.tvaers.platform.web.NotFoundException;
 import dk.tvaers.platform.web.PageOf;
+import dk.tvaers.platform.web.ListPage;
 import dk.tvaers.platform.web.SelectOption;
 import dk.tvaers.shared.Role;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
@@ -92,15 +93,16 @@ class UserAdminController {
             @RequestParam(name = "side", required = false) Integer page,
             HtmxRequest htmx, Model model) {
         var filter = new UserDirectory.Filter(text, role, organisationId,
-                OrganisationAdminController.activeFilter(status));
-        model.addAttribute("page", users.search(filter, PageOf.clampPage(page), PageOf.DEFAULT_SIZE));
-        model.addAttribute("q", text == null ? "" : text);
-        model.addAttribute("rolle", role);
-        model.addAttribute("organisationFilter", organisationId);
-        model.addAttribute("status", status == null ? "" : status);
+                AdminFilters.active(status));
+        model.addAttribute("list", ListPage.of("/admin/brugere",
+                        users.search(filter, PageOf.clampPage(page), PageOf.DEFAULT_SIZE))
+                .filter("q", text).filter("rolle", role).filter("organisation", organisationId).filter("status", status)
+                .export("list.export.csv", "/admin/brugere/eksport.csv"));
         model.addAttribute("roles", Role.values());
-        model.addAttribute("organisations", organisations.allActive());
-        return htmx.isHtmxRequest() ? "admin/users :: results" : "admin/users";
+        model.addAttribute("organisations", organisations.allActive().stream()
+                .map(o -> new SelectOption(String.valueOf(o.id()), null, o.name())).toList());
+        model.addAttribute("statuses", AdminFilters.STATUSES);
+        return ListPage.view("admin/users", htmx.isHtmxRequest());
     }
 
     @GetMapping("/eksport.csv")
@@ -109,33 +111,18 @@ class UserAdminController {
             @RequestParam(name = "organisation", required = false) Long organisationId,
             @RequestParam(name = "status", required = false) String status,
             HttpServletResponse response) throws IOException {
-        response.setContentType("text/csv; charset=UTF-8");
-        response.setHeader("Content-Disposition", "attachment; filename=\"brugere.csv\"");
+        var filter = new UserDirectory.Filter(text, role, organisationId, AdminFilters.active(status));
         var locale = LocaleContextHolder.getLocale();
-        var writer = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
-        var csv = new CsvWriter(writer);
-        csv.row(List.of(
-                messages.getMessage("admin.user.name", null, locale),
-                messages.getMessage("admin.user.email", null, locale),
-                messages.getMessage("admin.user.organisation", null, locale),
-                messages.getMessage("admin.user.roles", null, locale),
-                messages.getMessage("admin.status", null, locale)));
-        var filter = new UserDirectory.Filter(text, role, organisationId,
-                OrganisationAdminController.activeFilter(status));
-        int pageNumber = 1;
-        PageOf<UserAccount> page;
-        do {
-            page = users.search(filter, pageNumber++, 500);
-            for (UserAccount user : page.items()) {
-                csv.row(List.of(user.displayName(), user.email() == null ? user.username() : user.email(),
+        CsvWriter.download(response, "brugere.csv", messages,
+                List.of("admin.user.name", "admin.user.email", "admin.user.organisation", "admin.user.roles",
+                        "admin.status"),
+                number -> users.search(filter, number, 500),
+                user -> List.of(user.displayName(), user.email() == null ? user.username() : user.email(),
                         user.organisationName() == null ? "" : user.organisationName(),
                         user.roles().stream().map(r -> messages.getMessage(r.messageKey(), null, locale))
                                 .collect(Collectors.joining(", ")),
                         messages.getMessage(user.active() ? "admin.status.active" : "admin.status.inactive", null,
                                 locale)));
-            }
-        } while (page.hasNext());
-        writer.flush();
     }
 
     @GetMapping("/ny")
