@@ -1,6 +1,5 @@
 package dk.tvaers.accounts.web;
 
-import dk.tvaers.accounts.AuditEntry;
 import dk.tvaers.accounts.AuditKind;
 import dk.tvaers.accounts.AuditLog;
 import dk.tvaers.platform.web.CsvWriter;
@@ -11,8 +10,6 @@ import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;

@@ -5,6 +5,7 @@ import dk.tvaers.accounts.DuplicateNameException;
 import dk.tvaers.accounts.Organisation;
 import dk.tvaers.accounts.OrganisationDetails;
 import dk.tvaers.accounts.OrganisationDirectory;
+import dk.tvaers.platform.web.Flash;
 import dk.tvaers.platform.web.CsvWriter;
 import dk.tvaers.platform.web.ListPage;
 import dk.tvaers.platform.web.NotFoundException;
@@ -21,8 +22,6 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -120,8 +119,7 @@ class OrganisationAdminController {
         if (!errors.hasErrors()) {
             try {
                 Organisation created = organisations.create(form.details(), AdminActor.of(principal));
-                redirect.addFlashAttribute("notice", "admin.organisation.created");
-                redirect.addFlashAttribute("noticeArg", created.name());
+                Flash.notice(redirect, "admin.organisation.created", created.name());
                 return "redirect:/admin/organisationer";
             } catch (DuplicateNameException e) {
                 errors.rejectValue("name", "admin.organisation.error.duplicateName");
@@ -145,8 +143,7 @@ class OrganisationAdminController {
         if (!errors.hasErrors()) {
             try {
                 organisations.update(id, form.details(), AdminActor.of(principal));
-                redirect.addFlashAttribute("notice", "admin.organisation.saved");
-                redirect.addFlashAttribute("noticeArg", form.name().strip());
+                Flash.notice(redirect, "admin.organisation.saved", form.name().strip());
                 return "redirect:/admin/organisationer";
             } catch (DuplicateNameException e) {
                 errors.rejectValue("name", "admin.organisation.error.duplicateName");
@@ -160,8 +157,7 @@ class OrganisationAdminController {
             RedirectAttributes redirect) {
         Organisation organisation = find(id);
         organisations.setActive(id, false, AdminActor.of(principal));
-        redirect.addFlashAttribute("notice", "admin.organisation.deactivated");
-        redirect.addFlashAttribute("noticeArg", organisation.name());
+        Flash.notice(redirect, "admin.organisation.deactivated", organisation.name());
         return "redirect:/admin/organisationer/" + id;
     }
 
@@ -170,8 +166,7 @@ class OrganisationAdminController {
             RedirectAttributes redirect) {
         Organisation organisation = find(id);
         organisations.setActive(id, true, AdminActor.of(principal));
-        redirect.addFlashAttribute("notice", "admin.organisation.reactivated");
-        redirect.addFlashAttribute("noticeArg", organisation.name());
+        Flash.notice(redirect, "admin.organisation.reactivated", organisation.name());
         return "redirect:/admin/organisationer/" + id;
     }
 

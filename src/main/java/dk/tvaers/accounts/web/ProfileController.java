@@ -6,6 +6,7 @@ import dk.tvaers.accounts.DuplicateNameException;
 import dk.tvaers.accounts.PasswordPolicy;
 import dk.tvaers.accounts.UserAccount;
 import dk.tvaers.accounts.UserDirectory;
+import dk.tvaers.platform.web.Flash;
 import dk.tvaers.platform.web.NotFoundException;
 import jakarta.annotation.security.PermitAll;
 import jakarta.validation.Valid;
@@ -73,7 +74,7 @@ class ProfileController {
             try {
                 users.updateOwnProfile(user.id(), form.displayName(), form.email(), form.language());
                 refreshSignedInUser(principal, request, response);
-                redirect.addFlashAttribute("notice", "profile.saved");
+                Flash.notice(redirect, "profile.saved");
                 return "redirect:/profil?lang=" + form.language();
             } catch (DuplicateNameException e) {
                 errors.rejectValue("email", "validation.email.taken");
@@ -107,7 +108,7 @@ class ProfileController {
             return "accounts/change-password";
         }
         users.changePassword(user.id(), form.password(), AuditKind.PASSWORD_CHANGED);
-        redirect.addFlashAttribute("notice", "password.changed");
+        Flash.notice(redirect, "password.changed");
         return "redirect:/profil";
     }
 

@@ -9,6 +9,7 @@ import dk.tvaers.accounts.PasswordResets;
 import dk.tvaers.accounts.UserAccount;
 import dk.tvaers.accounts.UserAttributes;
 import dk.tvaers.accounts.UserDirectory;
+import dk.tvaers.platform.web.Flash;
 import dk.tvaers.platform.web.CsvWriter;
 import dk.tvaers.platform.web.NotFoundException;
 import dk.tvaers.platform.web.PageOf;
@@ -23,8 +24,6 @@ import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.nio.charset.StandardCharsets;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -138,8 +137,7 @@ class UserAdminController {
             try {
                 long id = users.create(form.attributes(), null, false, AdminActor.of(principal));
                 resets.invite(id);
-                redirect.addFlashAttribute("notice", "admin.user.created");
-                redirect.addFlashAttribute("noticeArg", form.email().strip());
+                Flash.notice(redirect, "admin.user.created", form.email().strip());
                 return "redirect:/admin/brugere";
             } catch (DuplicateNameException e) {
                 errors.rejectValue("email", "validation.email.taken");
@@ -165,8 +163,7 @@ class UserAdminController {
         if (!errors.hasErrors()) {
             try {
                 users.update(id, form.attributes(), AdminActor.of(principal));
-                redirect.addFlashAttribute("notice", "admin.user.saved");
-                redirect.addFlashAttribute("noticeArg", form.email().strip());
+                Flash.notice(redirect, "admin.user.saved", form.email().strip());
                 return "redirect:/admin/brugere";
             } catch (DuplicateNameException e) {
                 errors.rejectValue("email", "validation.email.taken");
@@ -183,11 +180,10 @@ class UserAdminController {
         UserAccount user = find(id);
         try {
             users.setActive(id, false, AdminActor.of(principal));
-            redirect.addFlashAttribute("notice", "admin.user.deactivated");
+            Flash.notice(redirect, "admin.user.deactivated", user.displayName());
         } catch (InvalidAccountException e) {
-            redirect.addFlashAttribute("problem", e.messageKey());
+            Flash.problem(redirect, e.messageKey(), user.displayName());
         }
-        redirect.addFlashAttribute("noticeArg", user.displayName());
         return "redirect:/admin/brugere/" + id;
     }
 
@@ -196,8 +192,7 @@ class UserAdminController {
             RedirectAttributes redirect) {
         UserAccount user = find(id);
         users.setActive(id, true, AdminActor.of(principal));
-        redirect.addFlashAttribute("notice", "admin.user.reactivated");
-        redirect.addFlashAttribute("noticeArg", user.displayName());
+        Flash.notice(redirect, "admin.user.reactivated", user.displayName());
         return "redirect:/admin/brugere/" + id;
     }
 
@@ -205,8 +200,7 @@ class UserAdminController {
     String reinvite(@PathVariable long id, RedirectAttributes redirect) {
         UserAccount user = find(id);
         resets.invite(id);
-        redirect.addFlashAttribute("notice", "admin.user.invited");
-        redirect.addFlashAttribute("noticeArg", user.email());
+        Flash.notice(redirect, "admin.user.invited", user.email());
         return "redirect:/admin/brugere/" + id;
     }
 

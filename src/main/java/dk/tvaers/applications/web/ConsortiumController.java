@@ -11,7 +11,9 @@ import dk.tvaers.applications.Consortia;
 import dk.tvaers.applications.Consortium;
 import dk.tvaers.challenges.Challenge;
 import dk.tvaers.challenges.Challenges;
+import dk.tvaers.platform.web.Flash;
 import dk.tvaers.platform.web.NotFoundException;
+import dk.tvaers.platform.web.ListPage;
 import dk.tvaers.platform.web.PageOf;
 import dk.tvaers.platform.web.SelectOption;
 import dk.tvaers.shared.Role;
@@ -21,8 +23,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.springframework.context.MessageSource;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -79,11 +79,9 @@ class ConsortiumController {
             @RequestParam(name = "q", required = false) String text,
             @RequestParam(name = "side", required = false) Integer page, HtmxRequest htmx, Model model) {
         Long userId = principal.roles().contains(Role.TASK_FORCE) ? null : principal.userId();
-        model.addAttribute("page", consortia.search(userId, text, PageOf.clampPage(page), PageOf.DEFAULT_SIZE));
-        model.addAttribute("q", text == null ? "" : text);
-        model.addAttribute("pageBase", "/konsortier?q=" + URLEncoder.encode(text == null ? "" : text,
-                StandardCharsets.UTF_8) + "&side=");
-        return htmx.isHtmxRequest() ? "applications/consortia :: results" : "applications/consortia";
+        model.addAttribute("list", ListPage.of("/konsortier",
+                consortia.search(userId, text, PageOf.clampPage(page), PageOf.DEFAULT_SIZE)).filter("q", text));
+        return ListPage.view("applications/consortia", htmx.isHtmxRequest());
     }
 
     @GetMapping("/ny")
@@ -101,7 +99,7 @@ class ConsortiumController {
         }
         long id = consortia.create(form.name(), form.leadOrganisationId(), principal.userId(),
                 Problems.actor(principal));
-        redirect.addFlashAttribute("notice", "consortium.created");
+        Flash.notice(redirect, "consortium.created");
         return "redirect:/konsortier/" + id;
     }
 
@@ -119,7 +117,7 @@ class ConsortiumController {
             return detail(principal, id, model);
         }
         consortia.addMember(id, form.organisationId());
-        redirect.addFlashAttribute("notice", "consortium.member.added");
+        Flash.notice(redirect, "consortium.member.added");
         return "redirect:/konsortier/" + id;
     }
 
@@ -129,9 +127,9 @@ class ConsortiumController {
         requireEditor(principal, id);
         try {
             consortia.removeMember(id, organisationId);
-            redirect.addFlashAttribute("notice", "consortium.member.removed");
+            Flash.notice(redirect, "consortium.member.removed");
         } catch (ApplicationRuleException e) {
-            redirect.addFlashAttribute("problem", e.problems().getFirst().messageKey());
+            Flash.problem(redirect, e.problems().getFirst().messageKey());
         }
         return "redirect:/konsortier/" + id;
     }
@@ -144,7 +142,7 @@ class ConsortiumController {
         if (!errors.hasErrors()) {
             try {
                 consortia.addContact(id, form.login());
-                redirect.addFlashAttribute("notice", "consortium.contact.added");
+                Flash.notice(redirect, "consortium.contact.added");
                 return "redirect:/konsortier/" + id;
             } catch (ApplicationRuleException e) {
                 Problems.reject(errors, e, messages);
@@ -161,7 +159,7 @@ class ConsortiumController {
         if (!errors.hasErrors()) {
             try {
                 consortia.assignConsultant(id, form.login());
-                redirect.addFlashAttribute("notice", "consortium.consultant.added");
+                Flash.notice(redirect, "consortium.consultant.added");
                 return "redirect:/konsortier/" + id;
             } catch (ApplicationRuleException e) {
                 Problems.reject(errors, e, messages);
@@ -178,7 +176,7 @@ class ConsortiumController {
         if (!errors.hasErrors()) {
             try {
                 long applicationId = applications.start(id, form.challengeId(), Problems.actor(principal));
-                redirect.addFlashAttribute("notice", "application.started");
+                Flash.notice(redirect, "application.started");
                 return "redirect:/ansoegninger/" + applicationId + "/rediger";
             } catch (ApplicationRuleException e) {
                 Problems.reject(errors, e, messages);

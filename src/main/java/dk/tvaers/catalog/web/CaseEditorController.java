@@ -15,8 +15,10 @@ import dk.tvaers.catalog.Parameter;
 import dk.tvaers.catalog.Theme;
 import dk.tvaers.initiatives.Initiative;
 import dk.tvaers.initiatives.Initiatives;
+import dk.tvaers.platform.web.Flash;
 import dk.tvaers.platform.web.NotFoundException;
 import dk.tvaers.platform.web.PageOf;
+import dk.tvaers.platform.web.ListPage;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import dk.tvaers.platform.web.SelectOption;
 import dk.tvaers.platform.web.TimeFormat;
@@ -172,10 +174,12 @@ class CaseEditorController {
             @RequestParam(name = "status", required = false) String status,
             @RequestParam(name = "side", required = false) Integer page, HtmxRequest htmx, Model model) {
         Boolean published = "udgivet".equals(status) ? Boolean.TRUE : "udkast".equals(status) ? Boolean.FALSE : null;
-        model.addAttribute("page", search.listForEditors(text, published, PageOf.clampPage(page), PageOf.DEFAULT_SIZE));
-        model.addAttribute("q", text == null ? "" : text);
-        model.addAttribute("status", published == null ? "" : status);
-        return htmx.isHtmxRequest() ? "catalog/cases :: results" : "catalog/cases";
+        model.addAttribute("list", ListPage.of("/katalog/redaktion",
+                        search.listForEditors(text, published, PageOf.clampPage(page), PageOf.DEFAULT_SIZE))
+                .filter("q", text).filter("status", published == null ? null : status));
+        model.addAttribute("statuses", List.of(SelectOption.ofKey("udkast", "case.status.draft"),
+                SelectOption.ofKey("udgivet", "editorial.published")));
+        return ListPage.view("catalog/cases", htmx.isHtmxRequest());
     }
 
     @GetMapping("/ny")
@@ -208,7 +212,7 @@ class CaseEditorController {
             return form(model, null);
         }
         long id = catalog.create(form.draft(), form.initiativeId(), actor(principal));
-        redirect.addFlashAttribute("notice", "case.created");
+        Flash.notice(redirect, "case.created");
         return "redirect:/katalog/" + id + "/redaktion";
     }
 
@@ -230,8 +234,7 @@ class CaseEditorController {
             return form(model, file);
         }
         int number = catalog.saveVersion(id, form.draft(), actor(principal));
-        redirect.addFlashAttribute("notice", "case.saved");
-        redirect.addFlashAttribute("noticeArg", number);
+        Flash.notice(redirect, "case.saved", number);
         return "redirect:/katalog/" + id + "/redaktion";
     }
 
@@ -274,7 +277,7 @@ class CaseEditorController {
             return workspace(file, model);
         }
         catalog.publish(id, form.version(), form.assessment(), actor(principal));
-        redirect.addFlashAttribute("notice", "case.published");
+        Flash.notice(redirect, "case.published");
         return "redirect:/katalog/" + id;
     }
 
@@ -295,7 +298,7 @@ class CaseEditorController {
             return assessmentPage(file, model);
         }
         catalog.assess(id, form.assessment(), actor(principal));
-        redirect.addFlashAttribute("notice", "assessment.saved");
+        Flash.notice(redirect, "assessment.saved");
         return "redirect:/katalog/" + id + "/redaktion";
     }
 

@@ -13,18 +13,17 @@ import dk.tvaers.catalog.Stories;
 import dk.tvaers.catalog.Theme;
 import dk.tvaers.platform.web.CsvWriter;
 import dk.tvaers.platform.web.NotFoundException;
+import dk.tvaers.platform.web.ListPage;
 import dk.tvaers.platform.web.PageOf;
 import dk.tvaers.platform.web.TimeFormat;
 import dk.tvaers.shared.Region;
 import dk.tvaers.shared.Sector;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -44,7 +43,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.util.UriComponentsBuilder;
 
 /** The public case catalogue: search and filter, a case page, its PDF, and the selection as PDF, Excel and CSV. */
 @Controller
@@ -79,24 +77,22 @@ class CatalogController {
             @RequestParam(name = "evidens", required = false) EvidenceLevel evidence,
             @RequestParam(name = "sortering", required = false) CaseSearch.Sort sort,
             @RequestParam(name = "side", required = false) Integer page,
-            HtmxRequest htmx, HttpServletRequest request, Model model) {
+            HtmxRequest htmx, Model model) {
         var filter = new CaseSearch.Filter(text, disease, theme, sector, region, evidence);
-        model.addAttribute("page", search.search(filter, sort, PageOf.clampPage(page), PageOf.DEFAULT_SIZE));
-        model.addAttribute("q", text == null ? "" : text);
-        model.addAttribute("sygdom", disease);
-        model.addAttribute("tema", theme);
-        model.addAttribute("sektor", sector);
-        model.addAttribute("region", region);
-        model.addAttribute("evidens", evidence);
-        model.addAttribute("sortering", sort == null ? CaseSearch.Sort.RELEVANCE : sort);
+        model.addAttribute("list", ListPage.of("/katalog",
+                        search.search(filter, sort, PageOf.clampPage(page), PageOf.DEFAULT_SIZE))
+                .filter("q", text).filter("sygdom", disease).filter("tema", theme).filter("sektor", sector)
+                .filter("region", region).filter("evidens", evidence).filter("sortering", sort)
+                .export("list.export.pdf", "/katalog/eksport/pdf")
+                .export("list.export.xlsx", "/katalog/eksport/xlsx")
+                .export("list.export.csv", "/katalog/eksport/csv"));
         model.addAttribute("diseases", DiseaseGroup.values());
         model.addAttribute("themes", Theme.values());
         model.addAttribute("sectors", Sector.values());
         model.addAttribute("regions", Region.values());
         model.addAttribute("levels", EvidenceLevel.values());
         model.addAttribute("sorts", CaseSearch.Sort.values());
-        model.addAttribute("exportQuery", exportQuery(request));
-        return htmx.isHtmxRequest() ? "catalog/list :: results" : "catalog/list";
+        return ListPage.view("catalog/list", htmx.isHtmxRequest());
     }
 
     @GetMapping("/{id:\\d+}")
@@ -225,20 +221,4 @@ class CatalogController {
                 .body(body);
     }
 
-    /** The list's filters as a query string (without the page), for the export links. */
-    private static String exportQuery(HttpServletRequest request) {
-        var builder = UriComponentsBuilder.newInstance();
-        Map<String, String[]> params = new HashMap<>(request.getParameterMap());
-        params.forEach((name, values) -> {
-            if (!name.equals("side") && !name.equals("lang")) {
-                for (String value : values) {
-                    if (!value.isEmpty()) {
-                        builder.queryParam(name, value);
-                    }
-                }
-            }
-        });
-        String query = builder.build().encode().getQuery();
-        return query == null ? "" : "?" + query;
-    }
 }

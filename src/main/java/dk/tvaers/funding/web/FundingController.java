@@ -10,6 +10,7 @@ import dk.tvaers.funding.Grant;
 import dk.tvaers.funding.GrantDecision;
 import dk.tvaers.funding.Pool;
 import dk.tvaers.funding.PoolFigures;
+import dk.tvaers.platform.web.Flash;
 import dk.tvaers.platform.web.SelectOption;
 import dk.tvaers.shared.Money;
 import dk.tvaers.shared.Region;
@@ -123,7 +124,7 @@ class FundingController {
             try {
                 long id = funding.createPool(form.name(), form.region(), amount.orElseThrow(), form.firstYear(),
                         form.lastYear());
-                redirect.addFlashAttribute("notice", "funding.pool.created");
+                Flash.notice(redirect, "funding.pool.created");
                 return "redirect:/finansiering/puljer/" + id;
             } catch (FundingRuleException e) {
                 reject(errors, e);
@@ -176,7 +177,7 @@ class FundingController {
                 long grantId = funding.grant(new GrantDecision(id, form.title(), form.recipientOrganisationId(),
                         applied.orElseThrow(), amount.orElseThrow(), form.reason(), tranches, form.contactEmail()),
                         actor(principal));
-                redirect.addFlashAttribute("notice", "funding.grant.created");
+                Flash.notice(redirect, "funding.grant.created");
                 return "redirect:/finansiering/bevillinger/" + grantId;
             } catch (FundingRuleException e) {
                 reject(errors, e);
@@ -199,7 +200,7 @@ class FundingController {
             return grantDetail(id, model);
         }
         funding.changeContact(id, form.contactEmail());
-        redirect.addFlashAttribute("notice", "funding.grant.contact.changed");
+        Flash.notice(redirect, "funding.grant.contact.changed");
         return "redirect:/finansiering/bevillinger/" + id;
     }
 
@@ -212,7 +213,7 @@ class FundingController {
         if (!errors.hasErrors()) {
             try {
                 funding.submitReport(id, form.body(), actor(principal));
-                redirect.addFlashAttribute("notice", "funding.report.submitted");
+                Flash.notice(redirect, "funding.report.submitted");
                 return "redirect:/finansiering/bevillinger/" + grantId;
             } catch (FundingRuleException e) {
                 reject(errors, e);
@@ -247,9 +248,9 @@ class FundingController {
         long grantId = funding.tranche(id).grantId();
         try {
             funding.markPaid(id, actor(principal));
-            redirect.addFlashAttribute("notice", "funding.tranche.paid");
+            Flash.notice(redirect, "funding.tranche.paid");
         } catch (FundingRuleException e) {
-            redirect.addFlashAttribute("problem", e.messageKey());
+            Flash.problem(redirect, e.messageKey());
         }
         return "redirect:/finansiering/bevillinger/" + grantId;
     }
@@ -261,9 +262,9 @@ class FundingController {
         long poolId = funding.poolOfEntry(id);
         try {
             funding.reverse(id, note, actor(principal));
-            redirect.addFlashAttribute("notice", "funding.ledger.reversed");
+            Flash.notice(redirect, "funding.ledger.reversed");
         } catch (FundingRuleException e) {
-            redirect.addFlashAttribute("problem", e.messageKey());
+            Flash.problem(redirect, e.messageKey());
         }
         return "redirect:/finansiering/puljer/" + poolId;
     }
@@ -274,7 +275,7 @@ class FundingController {
         if (!errors.hasErrors()) {
             try {
                 decision.run();
-                redirect.addFlashAttribute("notice", notice);
+                Flash.notice(redirect, notice);
                 return "redirect:/finansiering/bevillinger/" + grantId;
             } catch (FundingRuleException e) {
                 reject(errors, e);

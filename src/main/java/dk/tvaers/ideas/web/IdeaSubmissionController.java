@@ -7,6 +7,7 @@ import dk.tvaers.ideas.IdeaSimilarity;
 import dk.tvaers.ideas.Ideas;
 import dk.tvaers.ideas.NewIdea;
 import dk.tvaers.ideas.Submitter;
+import dk.tvaers.platform.web.Flash;
 import dk.tvaers.platform.web.SelectOption;
 import dk.tvaers.platform.web.Uploads;
 import dk.tvaers.shared.InnovationType;
@@ -99,7 +100,7 @@ class IdeaSubmissionController {
             redirect.addFlashAttribute("email", form.email().strip());
             return "redirect:/ideer/tak";
         }
-        redirect.addFlashAttribute("notice", assisted ? "idea.submitted.assisted" : "idea.submitted");
+        Flash.notice(redirect, assisted ? "idea.submitted.assisted" : "idea.submitted");
         return "redirect:" + (assisted ? "/ideer/" + id : "/mine-ideer");
     }
 
@@ -129,7 +130,7 @@ class IdeaSubmissionController {
         if (idea.isEmpty()) {
             return "ideas/link-invalid";
         }
-        redirect.addFlashAttribute("notice", "idea.confirmed");
+        Flash.notice(redirect, "idea.confirmed");
         return "redirect:/ideer/foelg?token=" + token;
     }
 
