@@ -98,8 +98,8 @@ class UserAdminController {
                 .filter("q", text).filter("rolle", role).filter("organisation", organisationId).filter("status", status)
                 .export("list.export.csv", "/admin/brugere/eksport.csv"));
         model.addAttribute("roles", Role.values());
-        model.addAttribute("organisations", organisations.allActive().stream()
-                .map(o -> new SelectOption(String.valueOf(o.id()), null, o.name())).toList());
+        model.addAttribute("organisations",
+                SelectOption.of(organisations.allActive(), Organisation::id, Organisation::name));
         model.addAttribute("statuses", AdminFilters.STATUSES);
         return ListPage.view("admin/users", htmx.isHtmxRequest());
     }

@@ -10,7 +10,6 @@ import dk.tvaers.catalog.CaseSection;
 import dk.tvaers.catalog.CaseVersion;
 import dk.tvaers.catalog.CatalogCase;
 import dk.tvaers.catalog.DiseaseGroup;
-import dk.tvaers.catalog.NewAssessment;
 import dk.tvaers.catalog.Parameter;
 import dk.tvaers.catalog.Theme;
 import dk.tvaers.initiatives.Initiative;
@@ -26,8 +25,6 @@ import dk.tvaers.shared.Region;
 import dk.tvaers.shared.Sector;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -39,7 +36,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -124,34 +120,6 @@ class CaseEditorController {
         }
     }
 
-    record AssessmentForm(
-            @NotNull(message = "{validation.choose}") @Min(value = 1, message = "{validation.choose}") @Max(value = 4, message = "{validation.choose}") Integer theoryScore,
-            @NotBlank(message = "{validation.required}") @Size(max = 2000, message = "{validation.tooLong}") String theoryNote,
-            @NotNull(message = "{validation.choose}") @Min(value = 1, message = "{validation.choose}") @Max(value = 4, message = "{validation.choose}") Integer effectScore,
-            @NotBlank(message = "{validation.required}") @Size(max = 2000, message = "{validation.tooLong}") String effectNote,
-            @NotNull(message = "{validation.choose}") @Min(value = 1, message = "{validation.choose}") @Max(value = 4, message = "{validation.choose}") Integer descriptionScore,
-            @NotBlank(message = "{validation.required}") @Size(max = 2000, message = "{validation.tooLong}") String descriptionNote,
-            @NotNull(message = "{validation.choose}") @Min(value = 1, message = "{validation.choose}") @Max(value = 4, message = "{validation.choose}") Integer goalsScore,
-            @NotBlank(message = "{validation.required}") @Size(max = 2000, message = "{validation.tooLong}") String goalsNote,
-            @NotNull(message = "{validation.choose}") @Min(value = 1, message = "{validation.choose}") @Max(value = 4, message = "{validation.choose}") Integer transferabilityScore,
-            @NotBlank(message = "{validation.required}") @Size(max = 2000, message = "{validation.tooLong}") String transferabilityNote) {
-
-        NewAssessment assessment() {
-            Map<Parameter, Integer> scores = new EnumMap<>(Parameter.class);
-            Map<Parameter, String> notes = new EnumMap<>(Parameter.class);
-            scores.put(Parameter.THEORY, theoryScore);
-            notes.put(Parameter.THEORY, theoryNote);
-            scores.put(Parameter.EFFECT, effectScore);
-            notes.put(Parameter.EFFECT, effectNote);
-            scores.put(Parameter.DESCRIPTION, descriptionScore);
-            notes.put(Parameter.DESCRIPTION, descriptionNote);
-            scores.put(Parameter.GOALS, goalsScore);
-            notes.put(Parameter.GOALS, goalsNote);
-            scores.put(Parameter.TRANSFERABILITY, transferabilityScore);
-            notes.put(Parameter.TRANSFERABILITY, transferabilityNote);
-            return new NewAssessment(scores, notes);
-        }
-    }
 
     record PublishForm(@NotNull(message = "{validation.choose}") Integer version, Long assessment) {}
 
@@ -281,26 +249,7 @@ class CaseEditorController {
         return "redirect:/katalog/" + id;
     }
 
-    @GetMapping("/{id:\\d+}/vurdering")
-    @RolesAllowed({"INNOVATION_CONSULTANT", "ANALYST"})
-    String assessmentForm(@PathVariable long id, Model model) {
-        model.addAttribute("form", new AssessmentForm(null, "", null, "", null, "", null, "", null, ""));
-        return assessmentPage(file(id), model);
-    }
 
-    @PostMapping("/{id:\\d+}/vurdering")
-    @RolesAllowed({"INNOVATION_CONSULTANT", "ANALYST"})
-    String assess(@AuthenticationPrincipal AccountPrincipal principal, @PathVariable long id,
-            @Valid @ModelAttribute("form") AssessmentForm form, BindingResult errors, Model model,
-            RedirectAttributes redirect) {
-        CatalogCase file = file(id);
-        if (errors.hasErrors()) {
-            return assessmentPage(file, model);
-        }
-        catalog.assess(id, form.assessment(), actor(principal));
-        Flash.notice(redirect, "assessment.saved");
-        return "redirect:/katalog/" + id + "/redaktion";
-    }
 
     // --- helpers ---
 
@@ -337,14 +286,6 @@ class CaseEditorController {
         return "catalog/workspace";
     }
 
-    private String assessmentPage(CatalogCase file, Model model) {
-        model.addAttribute("file", file);
-        model.addAttribute("title", catalog.version(file.id(), file.latestVersion()).map(CaseVersion::title).orElse(""));
-        model.addAttribute("parameters", Parameter.values());
-        model.addAttribute("scoreOptions", IntStream.rangeClosed(Parameter.MIN_SCORE, Parameter.MAX_SCORE)
-                .mapToObj(n -> SelectOption.ofKey(String.valueOf(n), "assessment.score." + n)).toList());
-        return "catalog/assess";
-    }
 
     private CatalogCase file(long id) {
         return catalog.find(id).orElseThrow(() -> new NotFoundException("case", id));

@@ -44,7 +44,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 /** The catalogue's pages with the real security, layout and bundles: forms, errors that keep input, htmx. */
-@WebMvcTest({CaseEditorController.class, CatalogController.class})
+@WebMvcTest({CaseEditorController.class, CaseAssessmentController.class, CatalogController.class})
 @Import({SecurityConfiguration.class, TimeFormat.class})
 class CatalogWebTests {
 
