@@ -1,6 +1,5 @@
 package dk.tvaers.monitoring;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -10,6 +9,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -57,12 +57,19 @@ public final class ImportFormat {
     private static final Pattern PERSON_ID = Pattern.compile("[A-Za-z0-9_-]{1,40}");
     private static final Pattern SKS = Pattern.compile("D[A-Z][0-9]{2}[0-9A-Z]{0,4}");
     private static final Pattern MUNICIPALITY = Pattern.compile("[0-9]{3}");
-    private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
+    /** Strict: 2024-02-30 is refused (a lenient formatter would read it as 29 February; the loader refuses it). */
+    private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm")
+            .withResolverStyle(ResolverStyle.STRICT);
+    private static final Pattern DATE_SHAPE = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
+    private static final Pattern TIMESTAMP_SHAPE = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}");
 
     static final Check ID = v -> PERSON_ID.matcher(v).matches() ? null : "id";
     static final Check DATE = v -> {
         try {
-            LocalDate.parse(v);
+            if (!DATE_SHAPE.matcher(v).matches()) {
+                return "date";
+            }
+            LocalDate.parse(v); // ISO: strict, no 30 February
             return null;
         } catch (DateTimeParseException e) {
             return "date";
@@ -70,6 +77,9 @@ public final class ImportFormat {
     };
     static final Check TIME = v -> {
         try {
+            if (!TIMESTAMP_SHAPE.matcher(v).matches()) {
+                return "timestamp";
+            }
             LocalDateTime.parse(v, TIMESTAMP);
             return null;
         } catch (DateTimeParseException e) {
@@ -170,21 +180,40 @@ public final class ImportFormat {
         long errorCount = 0;
         long line = 1;
         Set<String> keys = spec == PERSONS || spec == INCLUSIONS || spec == DEATHS ? new HashSet<>() : null;
-        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            String header = reader.readLine();
+        try (RawLines reader = new RawLines(file)) {
+            RawLines.Line first = reader.next();
+            String header = first == null ? null : first.text();
             if (header != null && header.startsWith("\uFEFF")) {
                 header = header.substring(1);
             }
-            if (header == null || !header.strip().equals(String.join(",", spec.columns()))) {
+            if (first == null) {
+                errors.add(new RowError(spec.fileName(), 1, "monitoring.import.error.emptyFile", null));
+                return new Checked(0, errors, 1);
+            }
+            if (first.problem() != null || header == null
+                    || !header.strip().equals(String.join(",", spec.columns()))) {
                 errors.add(new RowError(spec.fileName(), 1, "monitoring.import.error.header", null));
                 return new Checked(0, errors, 1);
             }
-            String row;
-            while ((row = reader.readLine()) != null) {
+            String lineEnd = first.end();
+            RawLines.Line raw;
+            while ((raw = reader.next()) != null) {
                 line++;
                 if (line % 100_000 == 0) {
                     progress.accept(line);
                 }
+                if (raw.problem() != null || !raw.end().isEmpty() && !raw.end().equals(lineEnd)) {
+                    // bytes that are not UTF-8, a lone carriage return, or a line end other than the header's
+                    errorCount++;
+                    if (errors.size() < limit) {
+                        int index = Math.min(raw.column(), spec.columns().size() - 1);
+                        errors.add(new RowError(spec.fileName(), line, raw.problem() != null
+                                ? "monitoring.import.error." + raw.problem() : "monitoring.import.error.lineEnd",
+                                spec.columns().get(raw.problem() != null ? index : spec.columns().size() - 1)));
+                    }
+                    continue;
+                }
+                String row = raw.text();
                 String problem = null;
                 String column = null;
                 String[] values = row.split(",", -1);
@@ -202,7 +231,9 @@ public final class ImportFormat {
                         } else if (c.check() != null) {
                             String reason = c.check().problem(value);
                             if (reason != null) {
-                                problem = "monitoring.import.error." + reason;
+                                // a value outside a list names the allowed values (one message per column)
+                                problem = "monitoring.import.error." + reason
+                                        + (reason.equals("oneOf") ? "." + c.name() : "");
                                 column = c.name();
                             }
                         }
@@ -239,6 +270,11 @@ public final class ImportFormat {
                     }
                 }
             }
+        }
+        if (line == 1 && (spec == PERSONS || spec == HOSPITAL_CONTACTS)) {
+            // no persons or no contacts: nothing to compute (inclusions.csv may be empty for a population by rule)
+            errors.add(new RowError(spec.fileName(), 1, "monitoring.import.error.noRows", null));
+            errorCount++;
         }
         return new Checked(line - 1, errors, errorCount);
     }

@@ -49,11 +49,25 @@ public class Imports {
         this.runner = runner;
     }
 
-    /** Jobs that were under way when the application stopped did not finish: say so. */
+    /**
+     * Jobs that were under way when the application stopped did not finish: say so, and remove what they left in the
+     * analytic store's directory (uploaded files) and in the store (staging tables): no job runs yet at start.
+     */
     @EventListener(ApplicationReadyEvent.class)
     void markInterrupted() {
         jdbc.sql("UPDATE monitoring_import SET status = 'FAILED', step_key = 'monitoring.job.interrupted', "
                 + "finished_at = now() WHERE status IN ('QUEUED', 'RUNNING')").update();
+        Path uploads = store.directory().resolve("uploads");
+        if (Files.isDirectory(uploads)) {
+            try (var dirs = Files.list(uploads)) {
+                for (Path dir : dirs.toList()) {
+                    deleteUploads(dir);
+                }
+            } catch (IOException e) {
+                log.warn("could not list {}", uploads, e);
+            }
+        }
+        dropStaging();
     }
 
     /**
@@ -221,6 +235,20 @@ public class Imports {
             log.error("import {} failed", id, e);
             jdbc.sql("UPDATE monitoring_import SET status = 'FAILED', step_key = 'monitoring.job.failed', "
                     + "finished_at = now() WHERE id = :id").param("id", id).update();
+            // nothing person-level stays behind a failed import: its uploaded files and its staging tables go
+            deleteUploads(uploads(id));
+            dropStaging();
+        }
+    }
+
+    /** Drops the staging tables of an import that did not reach the swap (they hold person-level rows). */
+    void dropStaging() {
+        try (Connection duck = store.connect(); Statement statement = duck.createStatement()) {
+            for (ImportFormat.FileSpec spec : ImportFormat.FILES) {
+                statement.execute("DROP TABLE IF EXISTS stage_" + spec.table());
+            }
+        } catch (SQLException e) {
+            log.warn("could not drop the staging tables", e);
         }
     }
 
@@ -232,6 +260,9 @@ public class Imports {
             if (duplicates > 0) {
                 refuse(id, List.of(new ImportFormat.RowError(ImportFormat.HOSPITAL_CONTACTS.fileName(), 0,
                         "monitoring.import.error.duplicateContacts", "contact_id")), duplicates);
+                for (ImportFormat.FileSpec spec : ImportFormat.FILES) {
+                    statement.execute("DROP TABLE IF EXISTS stage_" + spec.table());
+                }
                 return null;
             }
             return new long[] {single(statement, "SELECT count(*) FROM stage_person"),
@@ -377,6 +408,9 @@ public class Imports {
     }
 
     private static void deleteUploads(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
         try (var files = Files.list(dir)) {
             for (Path file : files.toList()) {
                 Files.deleteIfExists(file);

@@ -10,14 +10,15 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * One indicator of the versioned catalogue ({@code monitoring/indicators-v2.csv}): its Triple Aim dimension, unit,
+ * One indicator of the versioned catalogue ({@code monitoring/indicators-v3.csv}): its Triple Aim dimension, unit,
  * statistic and population. Its value per person and period is the column of the same name (lower case) in the
- * run's per-person table.
+ * run's per-person table. {@code afterOnly}: the catalogue's window column reads AFTER when only the period after the
+ * index date means something (mortality: everyone is alive at inclusion, so before is 0 % by construction).
  */
 public record Indicator(String code, Dimension dimension, Unit unit, Statistic statistic, Population population,
-        String measure) {
+        String measure, boolean afterOnly) {
 
-    public static final String CATALOGUE_VERSION = "2";
+    public static final String CATALOGUE_VERSION = "3";
 
     public enum Dimension {
         POPULATION_HEALTH,
@@ -59,12 +60,18 @@ public record Indicator(String code, Dimension dimension, Unit unit, Statistic s
 
     public enum Population { ALL, AGE_65 }
 
+
     public String column() {
         return code.toLowerCase(Locale.ROOT);
     }
 
     public String messageKey() {
         return "monitoring.indicator." + code;
+    }
+
+    /** What the indicator counts, its unit and denominator, in a sentence for the reader. */
+    public String noteKey() {
+        return "monitoring.indicator." + code + ".note";
     }
 
     /** A PRO/experience indicator, computed from registrations when there are any. */
@@ -83,7 +90,8 @@ public record Indicator(String code, Dimension dimension, Unit unit, Statistic s
             while ((line = reader.readLine()) != null) {
                 String[] v = line.split(",", -1);
                 indicators.add(new Indicator(v[0], Dimension.valueOf(v[1]), Unit.valueOf(v[2]),
-                        Statistic.valueOf(v[3]), Population.valueOf(v[4]), v[6].isEmpty() ? null : v[6]));
+                        Statistic.valueOf(v[3]), Population.valueOf(v[4]), v[6].isEmpty() ? null : v[6],
+                        v[5].equals("AFTER")));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -7,6 +7,19 @@ public record IndicatorRun(long id, long initiativeId, JobStatus status, int pro
         Integer dataVersion, String definitionVersion, String tariffYears, String byName, Instant createdAt,
         Instant finishedAt) {
 
+    /** The indicator catalogue's version from the recorded definition version ("ind-3" → "3"), for the reader. */
+    public String catalogueVersion() {
+        if (definitionVersion == null) {
+            return "–";
+        }
+        for (String part : definitionVersion.split("/")) {
+            if (part.startsWith("ind-")) {
+                return part.substring(4);
+            }
+        }
+        return definitionVersion;
+    }
+
     /** Priced in more than one tariff year: the DRG figures compare unlike prices, and pages say so. */
     public boolean mixedTariffYears() {
         return tariffYears != null && tariffYears.contains(",");

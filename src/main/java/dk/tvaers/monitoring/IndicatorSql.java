@@ -11,7 +11,7 @@ import java.util.List;
 final class IndicatorSql {
 
     /** The definition version a run records: the SQL below, the catalogue and the code lists it used. */
-    static final String DEFINITION_VERSION = "def-2/ind-2/fi-0p/mm-1";
+    static final String DEFINITION_VERSION = "def-3/ind-3/fi-0p/mm-1";
 
     /** The strata of a run: the whole group, then each social-background variable and multimorbidity. */
     static final List<String> STRATA = List.of("ALL", "SUBGROUP", "SEX", "EDUCATION", "INCOME", "LIVING_ALONE",
@@ -136,7 +136,10 @@ final class IndicatorSql {
     /**
      * Sygehusophold: physical contacts (ALCA00) of the cohort merged while they overlap or lie at most 4 hours apart;
      * an open contact lasts until the data's cut-off. Per stay: first contact's priority and action diagnosis, the
-     * action diagnosis of the contact that ends last, cancer anywhere, hospice anywhere.
+     * action diagnosis of the contact that ends last, cancer anywhere, hospice anywhere. Ties never decide by contact
+     * id: the first contact is, of those starting first, an acute one, then the one ending last, then the lowest
+     * diagnosis code; the last contact is, of those ending last, the one starting last, then the lowest code. The id
+     * orders only contacts equal in all of these (docs/indicator-sql.md).
      */
     static final String STAYS = """
             CREATE OR REPLACE TABLE ${run}_stay AS
@@ -163,9 +166,12 @@ final class IndicatorSql {
             r AS (
                 SELECT s.*,
                        row_number() OVER (PARTITION BY person_id, stay_no
-                               ORDER BY start_ts ASC NULLS LAST, contact_id ASC NULLS LAST) AS first_rank,
+                               ORDER BY start_ts ASC NULLS LAST, CASE WHEN priority = 'ATA1' THEN 0 ELSE 1 END ASC,
+                                   end_ts DESC NULLS LAST, action_diagnosis ASC NULLS LAST, contact_id ASC NULLS LAST)
+                           AS first_rank,
                        row_number() OVER (PARTITION BY person_id, stay_no
-                               ORDER BY end_ts DESC NULLS LAST, start_ts DESC NULLS LAST, contact_id DESC NULLS LAST)
+                               ORDER BY end_ts DESC NULLS LAST, start_ts DESC NULLS LAST,
+                                   action_diagnosis ASC NULLS LAST, contact_id ASC NULLS LAST)
                            AS last_rank
                 FROM s)
             SELECT person_id, stay_no, min(start_ts) AS start_ts, max(end_ts) AS end_ts,
@@ -268,7 +274,9 @@ final class IndicatorSql {
             contacts AS (
                 SELECT p.person_id, p.period,
                        count(CASE WHEN h.priority = 'ATA1' AND h.contact_type = 'ALCA00' THEN 1 END) AS acute_contacts,
-                       sum(h.drg_value_ore) AS drg_value
+                       sum(h.drg_value_ore) AS drg_value,
+                       sum(CASE WHEN h.priority = 'ATA1' AND h.contact_type = 'ALCA00' THEN h.drg_value_ore ELSE 0 END)
+                           AS drg_value_acute
                 FROM periods p
                 JOIN hospital_contact h ON h.person_id = p.person_id
                      AND h.start_ts >= CAST(p.from_date AS TIMESTAMP) AND h.start_ts < CAST(p.to_date AS TIMESTAMP)
@@ -276,7 +284,9 @@ final class IndicatorSql {
             admissions AS (
                 SELECT p.person_id, p.period, sum(a.acute) AS acute_admissions,
                        sum(CASE WHEN a.acute = 1 THEN a.bed_days ELSE 0 END) AS acute_bed_days,
-                       sum(a.preventable) AS preventable
+                       sum(CASE WHEN a.preventable = 1
+                                 AND a.start_ts >= CAST({{add_years(p.birth_date; 65)}} AS TIMESTAMP) THEN 1 ELSE 0
+                           END) AS preventable
                 FROM periods p
                 JOIN ${run}_admission a ON a.person_id = p.person_id
                      AND a.start_ts >= CAST(p.from_date AS TIMESTAMP) AND a.start_ts < CAST(p.to_date AS TIMESTAMP)
@@ -315,7 +325,7 @@ final class IndicatorSql {
             SELECT p.person_id, p.cohort_group, p.period, p.subgroup, p.sex, p.education, p.income_group AS income,
                    p.living_alone,
                    CASE WHEN coalesce(mm.conditions, 0) >= 2 THEN 'MULTI' ELSE 'NOT_MULTI' END AS multimorbidity,
-                   CASE WHEN {{add_years(p.birth_date; 65)}} <= p.index_date THEN 1 ELSE 0 END AS aged_65,
+                   CASE WHEN {{add_years(p.birth_date; 65)}} < p.to_date THEN 1 ELSE 0 END AS aged_65,
                    CASE WHEN p.death_date >= p.from_date AND p.death_date < p.to_date THEN 1 ELSE 0 END AS mortality,
                    coalesce(a.preventable, 0) AS preventable_admissions,
                    coalesce(r.index_admissions, 0) AS index_admissions,
@@ -324,6 +334,7 @@ final class IndicatorSql {
                    coalesce(a.acute_admissions, 0) AS acute_admissions,
                    coalesce(a.acute_bed_days, 0) AS acute_bed_days,
                    coalesce(c.drg_value, 0) AS drg_value,
+                   coalesce(c.drg_value_acute, 0) AS drg_value_acute,
                    coalesce(c.drg_value, 0) + coalesce(g.gp_cost, 0) + coalesce(m.municipal_cost, 0) AS total_cost%s
             FROM periods p
             LEFT JOIN ${run}_multimorbidity mm ON mm.person_id = p.person_id

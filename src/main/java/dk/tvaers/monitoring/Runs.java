@@ -96,8 +96,9 @@ public class Runs {
                 ORDER BY id DESC LIMIT 1""").param("id", initiativeId).query(Runs::map).optional();
     }
 
+    /** The run's aggregates as every page and export gets them: suppressed (docs/suppression.md). */
     public List<IndicatorResult> results(long runId) {
-        return jdbc.sql("""
+        List<IndicatorResult> stored = jdbc.sql("""
                 SELECT * FROM monitoring_result WHERE run_id = :id
                 ORDER BY indicator, cohort_group DESC, period DESC, stratum, stratum_value""")
                 .param("id", runId)
@@ -105,8 +106,10 @@ public class Runs {
                         rs.getString("period"), rs.getString("stratum"), rs.getString("stratum_value"),
                         rs.getBoolean("suppressed"), (Long) rs.getObject("n"), rs.getBigDecimal("total"),
                         (Long) rs.getObject("denominator"), rs.getBigDecimal("median"),
-                        (Long) rs.getObject("with_event")))
+                        (Long) rs.getObject("with_event"), rs.getBoolean("secondary")))
                 .list();
+        // applied again on reading: a run stored before secondary suppression existed is protected as well
+        return SecondarySuppression.apply(stored);
     }
 
     // --- the job ---
@@ -122,6 +125,10 @@ public class Runs {
                 loadCodeLists(statement);
                 Population.Rule rule = populations.ofRun(id).map(Population::rule).orElse(null);
                 computePersonTable(statement, run, prefix, rule, (progress, key) -> step(id, progress, key));
+                if (targetPersons(statement, prefix) == 0) {
+                    // an empty population is no result of "< 5" everywhere: the run stops and says why
+                    throw new EmptyPopulation();
+                }
                 step(id, 88, "monitoring.run.step.aggregates");
                 var tariffYears = new ArrayList<String>();
                 try (ResultSet rs = statement.executeQuery(sql(IndicatorSql.TARIFF_YEARS, prefix, run))) {
@@ -147,6 +154,11 @@ public class Runs {
                 });
                 dropOldPersonTables(statement, run.initiativeId());
             }
+        } catch (EmptyPopulation e) {
+            log.info("run {} stopped: its target group is empty", id);
+            dropPersonTable(id);
+            jdbc.sql("UPDATE monitoring_run SET status = 'FAILED', step_key = 'monitoring.run.error.emptyPopulation', "
+                    + "finished_at = now() WHERE id = :id").param("id", id).update();
         } catch (Exception e) {
             log.error("run {} failed", id, e);
             try (Connection duck = store.connect(); Statement statement = duck.createStatement()) {
@@ -182,6 +194,29 @@ public class Runs {
     public boolean personTableKept(long runId) {
         return jdbc.sql("SELECT status = 'SUCCEEDED' AND NOT person_table_dropped FROM monitoring_run WHERE id = :id")
                 .param("id", runId).query(Boolean.class).optional().orElse(false);
+    }
+
+    /** The run's target group has nobody in it (no inclusion events for the initiative, or a rule nobody meets). */
+    private static final class EmptyPopulation extends RuntimeException {
+        EmptyPopulation() {
+            super(null, null, false, false);
+        }
+    }
+
+    static long targetPersons(Statement statement, String prefix) throws SQLException {
+        try (ResultSet rs = statement.executeQuery("SELECT count(*) FROM " + prefix
+                + "_cohort WHERE cohort_group = 'TARGET'")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private void dropPersonTable(long id) {
+        try (Connection duck = store.connect(); Statement statement = duck.createStatement()) {
+            statement.execute("DROP TABLE IF EXISTS run_" + id + "_person");
+        } catch (SQLException e) {
+            log.warn("could not drop the per-person table of run {}", id, e);
+        }
     }
 
     /** Progress of a run's steps: percent done and the message key of the step. */
@@ -229,7 +264,7 @@ public class Runs {
                 }
             }
         }
-        return results;
+        return SecondarySuppression.apply(results, indicators);
     }
 
     static String sql(String template, String prefix, IndicatorRun run) {
@@ -285,9 +320,8 @@ public class Runs {
         boolean score = indicator.statistic() == Indicator.Statistic.SCORE;
         long with = rs.getLong("with_" + x);
         // a score of fewer than 5 persons who answered is suppressed as well (its mean would be theirs)
-        if (n < IndicatorResult.MINIMUM_GROUP || score && with > 0 && with < IndicatorResult.MINIMUM_GROUP) {
-            return new IndicatorResult(indicator.code(), group, period, stratum, value, true, null, null, null, null,
-                    null);
+        if (IndicatorResult.primaryHidden(n, with, score)) {
+            return IndicatorResult.primary(indicator.code(), group, period, stratum, value);
         }
         Long denominator = indicator.statistic() == Indicator.Statistic.RATIO || score
                 ? rs.getLong("denominator_" + x) : null;
@@ -302,14 +336,14 @@ public class Runs {
     private void insert(long runId, IndicatorResult r) {
         jdbc.sql("""
                 INSERT INTO monitoring_result (run_id, indicator, cohort_group, period, stratum, stratum_value,
-                    suppressed, n, total, denominator, median, with_event)
+                    suppressed, n, total, denominator, median, with_event, secondary)
                 VALUES (:run, :indicator, :group, :period, :stratum, :value, :suppressed, :n, :total, :denominator,
-                    :median, :with)""")
+                    :median, :with, :secondary)""")
                 .param("run", runId).param("indicator", r.indicator()).param("group", r.group())
                 .param("period", r.period()).param("stratum", r.stratum()).param("value", r.stratumValue())
                 .param("suppressed", r.suppressed()).param("n", r.n()).param("total", r.total())
                 .param("denominator", r.denominator()).param("median", r.median()).param("with", r.withEvent())
-                .update();
+                .param("secondary", r.secondary()).update();
     }
 
     private void step(long id, int progress, String stepKey) {

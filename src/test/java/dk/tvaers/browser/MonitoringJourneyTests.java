@@ -83,7 +83,8 @@ class MonitoringJourneyTests extends BrowserTest {
         assertThat(find("#job-status").getDomAttribute("data-status")).isEqualTo("REFUSED");
         List<String> errorRow = find("#import-errors tbody tr").findElements(By.tagName("td")).stream()
                 .map(e -> e.getText()).toList();
-        assertThat(errorRow).containsExactly("hospital_contacts.csv", "10", "priority", "Ikke en af de tilladte værdier");
+        assertThat(errorRow).containsExactly("hospital_contacts.csv", "10", "priority",
+                "Skal være ATA1 (akut) eller ATA3 (planlagt)");
         assertThat(find("main").getText()).contains("Intet er indlæst");
 
         // the good files

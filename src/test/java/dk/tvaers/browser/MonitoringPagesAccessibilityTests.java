@@ -60,6 +60,11 @@ class MonitoringPagesAccessibilityTests extends BrowserTest {
 
         TestUser analyst = aUserWithRoles(Role.ANALYST);
         loginAs(analyst.email(), analyst.password());
+        open("/initiativer/" + initiative + "/triple-aim");
+        for (var details : findAll("details.tvaers-strata")) {
+            details.findElement(By.tagName("summary")).click();
+        }
+        screenshots("dashboard");
         for (String path : new String[] {"/analyse", "/analyse/import/" + good, "/analyse/import/" + refused,
             "/analyse/koersler/" + runId, "/initiativer/" + initiative + "/triple-aim",
             "/analyse/population?initiativeId=" + initiative}) {
@@ -96,6 +101,24 @@ class MonitoringPagesAccessibilityTests extends BrowserTest {
         clickAndWaitForPage(find("#run-submit"));
         assertThat(find("[data-error-summary]").findElements(By.tagName("li"))).isNotEmpty();
         assertNoSeriousAccessibilityViolations();
+    }
+
+    /** The dashboard's top and two indicators at 1366 and 390 px wide, under target/screenshots/, to look at. */
+    private void screenshots(String name) throws java.io.IOException {
+        Path out = Files.createDirectories(Path.of("target/screenshots"));
+        for (int width : new int[] {1366, 390}) {
+            driver.manage().window().setSize(new org.openqa.selenium.Dimension(width, 1000));
+            Files.write(out.resolve(name + "-" + width + "-top.png"),
+                    ((org.openqa.selenium.TakesScreenshot) driver).getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+            for (String indicator : new String[] {"indicator-mortality", "indicator-readmissions-30d",
+                "indicator-preventable-admissions", "indicator-drg-value-acute"}) {
+                var element = find("#" + indicator);
+                ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView()", element);
+                Files.write(out.resolve(name + "-" + width + "-" + indicator + ".png"),
+                        element.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+            }
+        }
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1000));
     }
 
     private ImportJob poll(java.util.function.Supplier<ImportJob> read) throws InterruptedException {

@@ -50,6 +50,25 @@ class HousekeepingTests {
     MockMvcTester mvc;
 
     @Test
+    void aRunWhoseTargetGroupIsEmptyStopsAndSaysWhy() throws Exception {
+        long importId = imports.startFromDirectory(FIXTURE, Actor.SYSTEM);
+        assertThat(Awaiting.until(() -> imports.find(importId).orElseThrow(), j -> j.status().finished()).status())
+                .isEqualTo(JobStatus.SUCCEEDED);
+        // the fixture's inclusion events are for initiative 9, not this one
+        long initiative = initiatives.start(new NewInitiative("Tom " + System.nanoTime(), "",
+                InitiativeKind.PROJECT, InnovationType.EVERYDAY, null, EnumSet.of(Sector.REGION), null), Actor.SYSTEM);
+        long id = runs.start(initiative, 365, Actor.SYSTEM);
+        IndicatorRun run = Awaiting.until(() -> runs.find(id).orElseThrow(), r -> r.status().finished());
+        assertThat(run.status()).isEqualTo(JobStatus.FAILED);
+        assertThat(run.stepKey()).isEqualTo("monitoring.run.error.emptyPopulation");
+        assertThat(runs.results(id)).isEmpty();
+        assertThat(runs.latestSucceeded(initiative)).isEmpty();
+        assertThat(tableExists(id)).isFalse();
+        assertThat(mvc.get().uri("/analyse/koersler/" + id).with(user("analytiker").roles("ANALYST")))
+                .hasStatusOk().bodyText().contains("Stoppet: målgruppen er tom.");
+    }
+
+    @Test
     void keepsThePerPersonTablesOfOnlyTheNewestRunsOfAnInitiative() throws Exception {
         long importId = imports.startFromDirectory(FIXTURE, Actor.SYSTEM);
         assertThat(Awaiting.until(() -> imports.find(importId).orElseThrow(), j -> j.status().finished()).status())

@@ -27,6 +27,9 @@ class ImportTests {
     @Autowired
     AnalyticStore store;
 
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     @TempDir
     Path dir;
 
@@ -88,6 +91,70 @@ class ImportTests {
                 ResultSet rs = statement.executeQuery("SELECT version FROM data_version")) {
             rs.next();
             assertThat(rs.getInt(1)).isNotEqualTo(999);
+        }
+    }
+
+    @Test
+    void refusesBytesThatAreNotUtf8AndThe30thOfFebruaryNamingFileLineAndColumn() throws Exception {
+        copyFixture();
+        var persons = dir.resolve("persons.csv");
+        byte[] content = Files.readAllBytes(persons);
+        String text = new String(content, java.nio.charset.StandardCharsets.UTF_8);
+        // line 2: the education of person A written in Latin-1 ("GRUNDSKOLE" with an Ø byte)
+        int at = text.indexOf("BASIC");
+        byte[] latin1 = new byte[content.length];
+        System.arraycopy(content, 0, latin1, 0, content.length);
+        latin1[at + 1] = (byte) 0xD8;
+        Files.write(persons, latin1);
+        var contacts = dir.resolve("hospital_contacts.csv");
+        var lines = Files.readAllLines(contacts);
+        lines.set(2, lines.get(2).replace("2023-06-01T08:00", "2023-02-30T08:00")); // line 3: no 30 February
+        Files.write(contacts, lines);
+
+        ImportJob refused = importOf(dir);
+        assertThat(refused.status()).as("refused with the lines named, not failed").isEqualTo(JobStatus.REFUSED);
+        assertThat(imports.errors(refused.id())).contains(
+                new ImportFormat.RowError("persons.csv", 2, "monitoring.import.error.encoding", "education"),
+                new ImportFormat.RowError("hospital_contacts.csv", 3, "monitoring.import.error.timestamp", "start_ts"));
+    }
+
+    @Test
+    void aFailedImportLeavesNoPersonLevelFilesOrStagingTables() throws Exception {
+        // an import whose job fails after its upload was saved and its staging tables made (here: persons.csv is
+        // unreadable, a directory; and a staging table is there as a crash in the middle of loading leaves it)
+        long id = jdbc.sql("INSERT INTO monitoring_import (files, by_name) VALUES ('persons.csv', 'Test') RETURNING id")
+                .query(Long.class).single();
+        Path upload = store.directory().resolve("uploads").resolve(String.valueOf(id));
+        Files.createDirectories(upload.resolve("persons.csv"));
+        Files.copy(FIXTURE.resolve("hospital_contacts.csv"), upload.resolve("hospital_contacts.csv"));
+        try (var duck = store.connect(); var statement = duck.createStatement()) {
+            statement.execute("CREATE OR REPLACE TABLE stage_person AS SELECT 'A' AS person_id");
+        }
+        imports.run(id);
+        assertThat(imports.find(id).orElseThrow().status()).isEqualTo(JobStatus.FAILED);
+        assertThat(upload).doesNotExist();
+        assertThat(stagingTables()).isZero();
+    }
+
+    @Test
+    void whatAnInterruptedImportLeftIsRemovedAtStart() throws Exception {
+        Path upload = store.directory().resolve("uploads").resolve("987654321");
+        Files.createDirectories(upload);
+        Files.copy(FIXTURE.resolve("persons.csv"), upload.resolve("persons.csv"));
+        try (var duck = store.connect(); var statement = duck.createStatement()) {
+            statement.execute("CREATE OR REPLACE TABLE stage_hospital_contact AS SELECT 'A' AS person_id");
+        }
+        imports.markInterrupted(); // what the application does when it is ready, before any job runs
+        assertThat(upload).doesNotExist();
+        assertThat(stagingTables()).isZero();
+    }
+
+    private long stagingTables() throws SQLException {
+        try (var duck = store.connect(); var statement = duck.createStatement();
+                ResultSet rs = statement.executeQuery(
+                        "SELECT count(*) FROM information_schema.tables WHERE table_name LIKE 'stage\\_%' ESCAPE '\\'")) {
+            rs.next();
+            return rs.getLong(1);
         }
     }
 

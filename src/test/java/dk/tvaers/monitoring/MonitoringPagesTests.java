@@ -77,4 +77,70 @@ class MonitoringPagesTests {
         var page = mvc.get().uri("/initiativer/" + initiative + "/triple-aim").with(user("borger").roles("STAFF"));
         assertThat(page).hasStatusOk().bodyText().contains("Der er endnu ingen beregning for dette initiativ.");
     }
+
+    /**
+     * A run stored before secondary suppression existed (only the primary "< 5"): the page and the Excel workbook read
+     * it through the rule, so the vocational 4 cannot be computed from n = 20, basic 8 and higher 8.
+     */
+    @Test
+    void aStoredRunIsShownWithSecondarySuppressionOnThePageAndInExcel() throws Exception {
+        long initiative = initiatives.start(new NewInitiative("Diskretion " + System.nanoTime(), "",
+                InitiativeKind.PROJECT, InnovationType.EVERYDAY, null, EnumSet.of(Sector.REGION), null), Actor.SYSTEM);
+        long run = jdbc.sql("""
+                INSERT INTO monitoring_run (initiative_id, window_days, by_name, status, progress, data_version,
+                    definition_version, tariff_years, finished_at)
+                VALUES (:initiative, 365, 'Test', 'SUCCEEDED', 100, 1, 'def-2/ind-2/fi-0p/mm-1', '2025', now())
+                RETURNING id""").param("initiative", initiative).query(Long.class).single();
+        for (String period : new String[] {"BEFORE", "AFTER"}) {
+            insert(run, period, "ALL", "ALL", 20L);
+            insert(run, period, "EDUCATION", "BASIC", 8L);
+            insert(run, period, "EDUCATION", "HIGHER", 8L);
+            insert(run, period, "EDUCATION", "VOCATIONAL", null);
+        }
+        var page = mvc.get().uri("/initiativer/" + initiative + "/triple-aim").with(user("analytiker").roles("ANALYST"))
+                .exchange();
+        assertThat(page).hasStatusOk();
+        var html = org.jsoup.Jsoup.parse(page.getResponse().getContentAsString());
+        var contacts = html.selectFirst("#indicator-acute-contacts");
+        assertThat(row(contacts, "BASIC").get(3).text()).isEqualTo("skjult");
+        assertThat(row(contacts, "VOCATIONAL").get(3).text()).isEqualTo("< 5");
+        assertThat(row(contacts, "HIGHER").get(3).text()).isEqualTo("8");
+        assertThat(html.selectFirst("#suppression-note").text()).contains("Skjult");
+        // an indicator without persons says so instead of "< 5"
+        assertThat(html.selectFirst("#indicator-preventable-admissions tbody tr td:nth-of-type(2)").text())
+                .isEqualTo("0 (ingen på 65 år eller derover)");
+
+        var excel = mvc.get().uri("/initiativer/" + initiative + "/triple-aim.xlsx")
+                .with(user("analytiker").roles("ANALYST")).exchange();
+        try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
+                new java.io.ByteArrayInputStream(excel.getResponse().getContentAsByteArray()))) {
+            var cells = new java.util.HashMap<String, String>();
+            for (var row : workbook.getSheetAt(0)) {
+                if (row.getRowNum() > 0 && row.getCell(4).getStringCellValue().equals("Før")) {
+                    var n = row.getCell(7);
+                    cells.put(row.getCell(6).getStringCellValue(), n.getCellType()
+                            == org.apache.poi.ss.usermodel.CellType.STRING ? n.getStringCellValue()
+                                    : String.valueOf((long) n.getNumericCellValue()));
+                }
+            }
+            assertThat(cells).containsEntry("Grundskole", "skjult").containsEntry("Erhvervsfaglig", "< 5")
+                    .containsEntry("Videregående", "8").containsEntry("Alle", "20");
+        }
+    }
+
+    private static org.jsoup.select.Elements row(org.jsoup.nodes.Element indicator, String value) {
+        return indicator.selectFirst("tr[data-stratum=EDUCATION][data-value=" + value + "][data-group=TARGET]")
+                .select("td");
+    }
+
+    private void insert(long run, String period, String stratum, String value, Long n) {
+        jdbc.sql("""
+                INSERT INTO monitoring_result (run_id, indicator, cohort_group, period, stratum, stratum_value,
+                    suppressed, n, total, denominator, median, with_event)
+                VALUES (:run, 'ACUTE_CONTACTS', 'TARGET', :period, :stratum, :value, :suppressed, :n, :total, NULL,
+                    :median, :with)""")
+                .param("run", run).param("period", period).param("stratum", stratum).param("value", value)
+                .param("suppressed", n == null).param("n", n).param("total", n == null ? null : n * 2)
+                .param("median", n == null ? null : 2).param("with", n == null ? null : n / 2).update();
+    }
 }

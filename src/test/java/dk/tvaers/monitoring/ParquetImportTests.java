@@ -65,7 +65,7 @@ class ParquetImportTests {
         ImportJob refused = importOf(dir);
         assertThat(refused.status()).isEqualTo(JobStatus.REFUSED);
         assertThat(imports.errors(refused.id())).containsExactly(new ImportFormat.RowError(
-                "hospital_contacts.parquet", 3, "monitoring.import.error.oneOf", "priority"));
+                "hospital_contacts.parquet", 3, "monitoring.import.error.oneOf.priority", "priority"));
         assertThat(single(CONTENT)).isEqualTo(before);
         assertThat(imports.currentDataVersion()).contains(good.dataVersion());
     }

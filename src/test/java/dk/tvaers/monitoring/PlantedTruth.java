@@ -27,9 +27,9 @@ final class PlantedTruth {
 
     record Expected(long n, BigDecimal total, Long denominator, BigDecimal median, long withEvent, boolean score) {
 
-        /** Fewer than 5 persons, or for a score fewer than 5 who answered (but some did). */
+        /** The primary rule: 1-4 persons, or for a score 1-4 who answered. */
         boolean suppressed() {
-            return n < 5 || score && withEvent > 0 && withEvent < 5;
+            return n > 0 && n < 5 || score && withEvent > 0 && withEvent < 5;
         }
     }
 
@@ -61,7 +61,14 @@ final class PlantedTruth {
                     continue;
                 }
                 var contacts = episode.contacts();
-                var first = contacts.getFirst();
+                // the first contact: of those starting first an acute one, then the one ending last, then the lowest
+                // diagnosis code (never the id: docs/indicator-sql.md)
+                SyntheticData.Contact first = null;
+                for (var c : contacts) {
+                    if (first == null || firstBefore(c, first, data.cutoff())) {
+                        first = c;
+                    }
+                }
                 LocalDateTime end = LocalDateTime.MIN;
                 boolean cancer = false;
                 boolean hospice = false;
@@ -87,7 +94,7 @@ final class PlantedTruth {
                         cmp = c.start().compareTo(last.start());
                     }
                     if (cmp == 0) {
-                        cmp = c.id().compareTo(last.id());
+                        cmp = last.actionDiagnosis().compareTo(c.actionDiagnosis());
                     }
                     if (cmp > 0) {
                         last = c;
@@ -98,18 +105,22 @@ final class PlantedTruth {
             }
             List<Stay> admissions = stays.stream().filter(s -> !s.end().isBefore(s.start().plusHours(12))).toList();
             String multimorbidity = conditions.size() >= 2 ? "MULTI" : "NOT_MULTI";
-            boolean aged65 = !p.birthDate().plusYears(65).isAfter(p.indexDate());
+            LocalDate birthday65 = p.birthDate().plusYears(65);
             for (String period : List.of("BEFORE", "AFTER")) {
                 LocalDate from = period.equals("BEFORE") ? p.indexDate().minusDays(window) : p.indexDate();
                 LocalDate to = period.equals("BEFORE") ? p.indexDate() : p.indexDate().plusDays(window);
+                // 65+ at some time in the period; a preventable admission counts from the 65th birthday on
+                boolean aged65 = birthday65.isBefore(to);
                 long acuteContacts = 0;
                 long drg = 0;
+                long drgAcute = 0;
                 for (var episode : p.episodes()) {
                     for (var c : episode.contacts()) {
                         if (in(c.start(), from, to)) {
                             drg += c.drgOre();
                             if (c.acute() && c.physical()) {
                                 acuteContacts++;
+                                drgAcute += c.drgOre();
                             }
                         }
                     }
@@ -128,8 +139,9 @@ final class PlantedTruth {
                         acuteAdmissions++;
                         long days = ChronoUnit.DAYS.between(a.start().toLocalDate(), a.end().toLocalDate());
                         bedDays += days == 0 ? 1 : days;
-                        if (preventable.contains(a.firstDx().substring(0, 4))
-                                || a.firstDx().length() >= 5 && preventable.contains(a.firstDx().substring(0, 5))) {
+                        if ((preventable.contains(a.firstDx().substring(0, 4))
+                                || a.firstDx().length() >= 5 && preventable.contains(a.firstDx().substring(0, 5)))
+                                && !a.start().toLocalDate().isBefore(birthday65)) {
                             preventableCount++;
                         }
                     }
@@ -169,6 +181,7 @@ final class PlantedTruth {
                 row.put("ACUTE_ADMISSIONS", new long[] {acuteAdmissions, 1});
                 row.put("ACUTE_BED_DAYS", new long[] {bedDays, 1});
                 row.put("DRG_VALUE", new long[] {drg, 1});
+                row.put("DRG_VALUE_ACUTE", new long[] {drgAcute, 1});
                 row.put("TOTAL_COST", new long[] {drg + gp + municipal, 1});
                 for (var score : SCORES.entrySet()) {
                     // the latest registration in the period, the highest score of that day on a tie
@@ -216,6 +229,23 @@ final class PlantedTruth {
                     score));
         }
         return expected;
+    }
+
+    /** Whether contact a comes before b as a stay's first contact. */
+    private static boolean firstBefore(SyntheticData.Contact a, SyntheticData.Contact b, LocalDateTime cutoff) {
+        int cmp = a.start().compareTo(b.start());
+        if (cmp == 0) {
+            cmp = Boolean.compare(b.acute(), a.acute());
+        }
+        if (cmp == 0) {
+            LocalDateTime ae = a.end() == null ? cutoff : a.end();
+            LocalDateTime be = b.end() == null ? cutoff : b.end();
+            cmp = be.compareTo(ae);
+        }
+        if (cmp == 0) {
+            cmp = a.actionDiagnosis().compareTo(b.actionDiagnosis());
+        }
+        return cmp < 0;
     }
 
     static BigDecimal median(long[] sorted) {

@@ -59,13 +59,21 @@ class PlantedTruthTests {
             actual.put(new PlantedTruth.Key(r.indicator(), r.group(), r.period(), r.stratum(), r.stratumValue()), r);
         }
         int compared = 0;
+        int complements = 0;
         for (var entry : truth.entrySet()) {
             IndicatorResult result = actual.get(entry.getKey());
             var expected = entry.getValue();
             assertThat(result).as("result for %s", entry.getKey()).isNotNull();
             if (expected.suppressed()) {
                 assertThat(result.suppressed()).as("%s has %d persons", entry.getKey(), expected.n()).isTrue();
+                assertThat(result.secondary()).isFalse();
                 assertThat(result.total()).isNull();
+                continue;
+            }
+            if (result.secondary()) {
+                // hidden so that a primary cell cannot be computed (docs/suppression.md): no figures
+                assertThat(result.n()).isNull();
+                complements++;
                 continue;
             }
             assertThat(result.suppressed()).isFalse();
@@ -84,6 +92,9 @@ class PlantedTruthTests {
             compared++;
         }
         assertThat(compared).isGreaterThan(400);
+        // no hidden figure of the stored run can be computed from its published ones, and the rule had work to do
+        assertThat(DisclosureChecker.derivable(runs.results(runId))).isEmpty();
+        assertThat(complements).isPositive();
         // the data hold scores that 1-4 persons of a larger group answered: the suppression of those is exercised
         assertThat(truth.values()).anyMatch(e -> e.score() && e.n() >= 5 && e.suppressed());
         // the data exercise every definition: readmissions, preventable admissions and deaths do occur
@@ -107,6 +118,16 @@ class PlantedTruthTests {
         assertThat(drgBefore.median()).isEqualByComparingTo("15000000"); // øre
         assertThat(drgBefore.median().subtract(drgAfter.median())).isEqualByComparingTo("13000000");
         assertThat(drgBefore.mean().subtract(drgAfter.mean())).isEqualByComparingTo("13000000");
+        // ... and the DRG value of their acute contacts (DOMAIN.md's ViosKlinikken result): the same 130,000 kr. less
+        var acuteBefore = actual.get(new PlantedTruth.Key("DRG_VALUE_ACUTE", "TARGET", "BEFORE", "SUBGROUP",
+                "HIGH_RISK"));
+        var acuteAfter = actual.get(new PlantedTruth.Key("DRG_VALUE_ACUTE", "TARGET", "AFTER", "SUBGROUP",
+                "HIGH_RISK"));
+        assertThat(acuteBefore.median()).isEqualByComparingTo("15000000");
+        assertThat(acuteBefore.median().subtract(acuteAfter.median())).isEqualByComparingTo("13000000");
+        // in the whole target group the acute contacts' value is less than all contacts' (planned ones exist)
+        assertThat(actual.get(new PlantedTruth.Key("DRG_VALUE_ACUTE", "TARGET", "BEFORE", "ALL", "ALL")).total())
+                .isLessThan(actual.get(new PlantedTruth.Key("DRG_VALUE", "TARGET", "BEFORE", "ALL", "ALL")).total());
         // ... and their EQ-5D index (PRO), everyone answering: 0.55 before, 0.80 after (kept in hundredths)
         var eq5dBefore = actual.get(new PlantedTruth.Key("PRO_EQ5D_INDEX", "TARGET", "BEFORE", "SUBGROUP", "HIGH_RISK"));
         var eq5dAfter = actual.get(new PlantedTruth.Key("PRO_EQ5D_INDEX", "TARGET", "AFTER", "SUBGROUP", "HIGH_RISK"));

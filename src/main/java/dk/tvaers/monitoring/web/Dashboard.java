@@ -25,18 +25,75 @@ record Dashboard(IndicatorRun run, List<Panel> panels) {
     /** One aim; {@code registrations}: it shows PRO/experience indicators computed from imported registrations. */
     record Panel(Indicator.Dimension dimension, List<IndicatorView> indicators, boolean registrations) {}
 
-    /** One cell of figures: formatted n, mean, median, share with an event; all null when suppressed. */
+    /**
+     * One cell of figures: formatted n, mean, median, share with an event; all null when suppressed, and then
+     * {@code hiddenKey} says how it reads: "< 5" (primary) or "hidden" (secondary, docs/suppression.md).
+     */
     record Figures(String group, String period, boolean suppressed, String n, String mean, String median,
-            String share, BigDecimal meanValue) {}
+            String share, String denominator, BigDecimal meanValue, String hiddenKey) {
+
+        /** Nobody in the group: shown as 0 persons, no mean ({@code emptyKey} says so in words). */
+        static Figures empty(String group, String period) {
+            return new Figures(group, period, false, "0", "–", "–", "–", "0", null, null);
+        }
+
+        /** A period that means nothing for the indicator (mortality before inclusion). */
+        static Figures notMeaningful(String group, String period) {
+            return new Figures(group, period, true, null, null, null, null, null, null, NOT_MEANINGFUL_KEY);
+        }
+
+        public boolean empty() {
+            return !suppressed && "0".equals(n);
+        }
+    }
+
+    static final String NOT_MEANINGFUL_KEY = "monitoring.notMeaningful";
+
+    static final String PRIMARY_KEY = "monitoring.suppressed";
+    static final String SECONDARY_KEY = "monitoring.suppressed.secondary";
 
     record StratumRow(String stratum, String value, String group, Figures before, Figures after) {}
 
-    record Bar(String labelKey, String periodKey, int x, int y, int height, String value, String cssClass) {}
+    record Bar(String labelKey, String periodKey, int x, int y, int height, String value, String cssClass,
+            String hiddenKey) {}
 
     record IndicatorView(Indicator indicator, List<Figures> overall, List<Bar> bars, List<StratumRow> strata) {
 
         public String id() {
             return "indicator-" + indicator.code().toLowerCase(Locale.ROOT).replace('_', '-');
+        }
+
+        private boolean score() {
+            return indicator.statistic() == Indicator.Statistic.SCORE;
+        }
+
+        /** The column headings say the unit and denominator of this indicator's figures. */
+        public String nKey() {
+            return indicator.population() == Indicator.Population.AGE_65 ? "monitoring.col.n.AGE_65"
+                    : "monitoring.col.n";
+        }
+
+        public String meanKey() {
+            return "monitoring.col.mean." + indicator.statistic().name();
+        }
+
+        public String medianKey() {
+            return score() ? "monitoring.col.median.SCORE" : "monitoring.col.median";
+        }
+
+        public String shareKey() {
+            return score() ? "monitoring.col.share.SCORE" : "monitoring.col.share";
+        }
+
+        /** A ratio's denominator (index admissions) is a column of its own. */
+        public boolean ratio() {
+            return indicator.statistic() == Indicator.Statistic.RATIO;
+        }
+
+        /** What an empty group reads: nobody (for the 65+ indicator nobody aged 65+). */
+        public String emptyKey() {
+            return indicator.population() == Indicator.Population.AGE_65 ? "monitoring.empty.AGE_65"
+                    : "monitoring.empty";
         }
     }
 
@@ -68,8 +125,10 @@ record Dashboard(IndicatorRun run, List<Panel> panels) {
                 var overall = new ArrayList<Figures>();
                 for (String group : GROUPS) {
                     for (String period : PERIODS) {
-                        overall.add(figures(indicator, byKey.get(key(indicator.code(), group, period, "ALL", "ALL")),
-                                group, period, locale));
+                        overall.add(indicator.afterOnly() && period.equals("BEFORE")
+                                ? Figures.notMeaningful(group, period)
+                                : figures(indicator, byKey.get(key(indicator.code(), group, period, "ALL", "ALL")),
+                                        group, period, locale));
                     }
                 }
                 var strata = new ArrayList<StratumRow>();
@@ -79,7 +138,8 @@ record Dashboard(IndicatorRun run, List<Panel> panels) {
                         IndicatorResult after = byKey.get(key(r.indicator(), r.group(), "AFTER", r.stratum(),
                                 r.stratumValue()));
                         strata.add(new StratumRow(r.stratum(), r.stratumValue(), r.group(),
-                                figures(indicator, r, r.group(), "BEFORE", locale),
+                                indicator.afterOnly() ? Figures.notMeaningful(r.group(), "BEFORE")
+                                        : figures(indicator, r, r.group(), "BEFORE", locale),
                                 figures(indicator, after, r.group(), "AFTER", locale)));
                     }
                 }
@@ -109,15 +169,19 @@ record Dashboard(IndicatorRun run, List<Panel> panels) {
             bars.add(new Bar("monitoring.group." + f.group(), "monitoring.period." + f.period(), x,
                     20 + CHART_HEIGHT - height, height, f.suppressed() ? null : f.mean(),
                     "tvaers-bar tvaers-bar--" + f.group().toLowerCase(Locale.ROOT) + "-"
-                            + f.period().toLowerCase(Locale.ROOT)));
+                            + f.period().toLowerCase(Locale.ROOT), f.hiddenKey()));
             i++;
         }
         return bars;
     }
 
     private static Figures figures(Indicator indicator, IndicatorResult r, String group, String period, Locale locale) {
-        if (r == null || r.suppressed()) {
-            return new Figures(group, period, true, null, null, null, null, null);
+        if (r == null || r.empty()) {
+            return Figures.empty(group, period);
+        }
+        if (r.suppressed()) {
+            return new Figures(group, period, true, null, null, null, null, null, null,
+                    r.secondary() ? SECONDARY_KEY : PRIMARY_KEY);
         }
         boolean money = indicator.unit() == Indicator.Unit.ORE_PER_PERSON_YEAR;
         boolean score = indicator.unit() == Indicator.Unit.SCORE;
@@ -138,7 +202,8 @@ record Dashboard(IndicatorRun run, List<Panel> panels) {
         }
         String medianText = median == null ? "–" : number(median, money ? 0 : score ? 2 : 1, locale);
         return new Figures(group, period, false, number(BigDecimal.valueOf(r.n()), 0, locale), meanText,
-                medianText, share, mean);
+                medianText, share == null ? "–" : share,
+                r.denominator() == null ? null : number(BigDecimal.valueOf(r.denominator()), 0, locale), mean, null);
     }
 
     static String number(BigDecimal value, int decimals, Locale locale) {

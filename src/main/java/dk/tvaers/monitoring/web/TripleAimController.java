@@ -97,7 +97,8 @@ class TripleAimController {
                 row.createCell(5).setCellValue(text("monitoring.stratum." + result.stratum(), locale));
                 row.createCell(6).setCellValue(text("monitoring.value." + result.stratumValue(), locale));
                 if (result.suppressed()) {
-                    row.createCell(7).setCellValue(text("monitoring.suppressed", locale));
+                    row.createCell(7).setCellValue(text(result.secondary() ? Dashboard.SECONDARY_KEY
+                            : Dashboard.PRIMARY_KEY, locale));
                     continue;
                 }
                 boolean money = indicator.unit().hundredths(); // øre and score points are kept in hundredths
@@ -116,7 +117,9 @@ class TripleAimController {
                     row.createCell(11).setCellValue(money ? result.median().movePointLeft(2).doubleValue()
                             : result.median().doubleValue());
                 }
-                row.createCell(12).setCellValue(result.shareWithEvent().doubleValue());
+                if (result.shareWithEvent() != null) {
+                    row.createCell(12).setCellValue(result.shareWithEvent().doubleValue());
+                }
             }
             try (OutputStream out = response.getOutputStream()) {
                 workbook.write(out);
