@@ -1,14 +1,10 @@
 package dk.tvaers.accounts;
 
-import dk.tvaers.platform.database.SqlText;
+import dk.tvaers.platform.database.FilteredQuery;
 import dk.tvaers.platform.web.PageOf;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import dk.tvaers.platform.web.TimeFormat;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -52,33 +48,15 @@ public class AuditLog {
 
     @Transactional(readOnly = true)
     public PageOf<AuditEntry> search(Filter filter, int page, int size) {
-        var where = new ArrayList<String>();
-        Map<String, Object> params = new HashMap<>();
-        if (filter.kind() != null) {
-            where.add("kind = :kind");
-            params.put("kind", filter.kind().name());
-        }
-        if (filter.text() != null && !filter.text().isBlank()) {
-            where.add("(actor ILIKE :text OR subject ILIKE :text OR details ILIKE :text)");
-            params.put("text", SqlText.containsPattern(filter.text()));
-        }
-        if (filter.from() != null) {
-            where.add("occurred_at >= :from");
-            params.put("from", Timestamp.from(filter.from().atStartOfDay(TimeFormat.COPENHAGEN).toInstant()));
-        }
-        if (filter.to() != null) {
-            where.add("occurred_at < :to");
-            params.put("to", Timestamp.from(filter.to().plusDays(1).atStartOfDay(TimeFormat.COPENHAGEN).toInstant()));
-        }
-        String condition = where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where);
-        long total = jdbc.sql("SELECT count(*) FROM audit_event" + condition).params(params).query(Long.class).single();
-        var pageOf = new PageOf<AuditEntry>(List.of(), page, size, total);
-        params.put("limit", size);
-        params.put("offset", pageOf.offset());
-        List<AuditEntry> items = jdbc.sql("SELECT * FROM audit_event" + condition
-                        + " ORDER BY occurred_at DESC, id DESC LIMIT :limit OFFSET :offset")
-                .params(params)
-                .query((rs, n) -> new AuditEntry(
+        return new FilteredQuery()
+                .filter("kind = :kind", "kind", filter.kind())
+                .contains("(actor ILIKE :text OR subject ILIKE :text OR details ILIKE :text)", "text", filter.text())
+                .filter("occurred_at >= :from", "from", filter.from() == null ? null
+                        : Timestamp.from(filter.from().atStartOfDay(TimeFormat.COPENHAGEN).toInstant()))
+                .filter("occurred_at < :to", "to", filter.to() == null ? null
+                        : Timestamp.from(filter.to().plusDays(1).atStartOfDay(TimeFormat.COPENHAGEN).toInstant()))
+                .orderBy("occurred_at DESC, id DESC")
+                .page(jdbc, "SELECT count(*) FROM audit_event", "SELECT * FROM audit_event", (rs, n) -> new AuditEntry(
                         rs.getLong("id"),
                         rs.getTimestamp("occurred_at").toInstant(),
                         AuditKind.valueOf(rs.getString("kind")),
@@ -86,9 +64,7 @@ public class AuditLog {
                         rs.getString("actor"),
                         rs.getString("subject"),
                         rs.getString("details"),
-                        rs.getString("remote_address")))
-                .list();
-        return new PageOf<>(items, page, size, total);
+                        rs.getString("remote_address")), page, size);
     }
 
     private static String truncate(String value, int max) {

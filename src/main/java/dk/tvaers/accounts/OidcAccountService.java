@@ -28,13 +28,15 @@ class OidcAccountService implements OAuth2UserService<OidcUserRequest, OidcUser>
 
     private final OidcUserService delegate = new OidcUserService();
     private final UserDirectory users;
+    private final OidcAccounts oidcAccounts;
     private final OrganisationDirectory organisations;
     private final OidcProperties properties;
     private final AuditLog audit;
 
-    OidcAccountService(UserDirectory users, OrganisationDirectory organisations, OidcProperties properties,
-            AuditLog audit) {
+    OidcAccountService(UserDirectory users, OidcAccounts oidcAccounts, OrganisationDirectory organisations,
+            OidcProperties properties, AuditLog audit) {
         this.users = users;
+        this.oidcAccounts = oidcAccounts;
         this.organisations = organisations;
         this.properties = properties;
         this.audit = audit;
@@ -78,13 +80,13 @@ class OidcAccountService implements OAuth2UserService<OidcUserRequest, OidcUser>
         if (existing.isPresent()) {
             id = existing.get().id();
             if (linking) {
-                users.linkOidc(id, issuer, subject);
+                oidcAccounts.link(id, issuer, subject);
             }
-            users.applyOidcClaims(id, organisationId, roles);
+            oidcAccounts.applyClaims(id, organisationId, roles);
         } else {
             String name = Optional.ofNullable(oidcUser.getFullName()).orElse(
                     Optional.ofNullable(oidcUser.getEmail()).orElse(subject));
-            id = users.createFromOidc(issuer, subject, oidcUser.getEmail(), name, organisationId, roles);
+            id = oidcAccounts.create(issuer, subject, oidcUser.getEmail(), name, organisationId, roles);
         }
         UserAccount account = users.find(id).orElseThrow();
         return new AccountPrincipal(account, null, oidcUser.getIdToken());

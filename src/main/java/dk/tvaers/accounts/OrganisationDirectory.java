@@ -1,6 +1,6 @@
 package dk.tvaers.accounts;
 
-import dk.tvaers.platform.database.SqlText;
+import dk.tvaers.platform.database.FilteredQuery;
 import dk.tvaers.platform.web.NotFoundException;
 import dk.tvaers.platform.web.PageOf;
 import dk.tvaers.shared.Region;
@@ -8,9 +8,7 @@ import dk.tvaers.shared.Sector;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -52,33 +50,15 @@ public class OrganisationDirectory {
 
     @Transactional(readOnly = true)
     public PageOf<Organisation> search(Filter filter, int page, int size) {
-        var where = new ArrayList<String>();
-        Map<String, Object> params = new HashMap<>();
-        if (filter.text() != null && !filter.text().isBlank()) {
-            where.add("(lower(name) LIKE :text OR cvr = :exact)");
-            params.put("text", SqlText.containsPattern(filter.text()));
-            params.put("exact", filter.text().strip());
-        }
-        if (filter.sector() != null) {
-            where.add("sector = :sector");
-            params.put("sector", filter.sector().name());
-        }
-        if (filter.region() != null) {
-            where.add("region = :region");
-            params.put("region", filter.region().name());
-        }
-        if (filter.active() != null) {
-            where.add("active = :active");
-            params.put("active", filter.active());
-        }
-        String condition = where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where);
-        long total = jdbc.sql("SELECT count(*) FROM organisation" + condition).params(params).query(Long.class).single();
-        var empty = new PageOf<Organisation>(List.of(), page, size, total);
-        params.put("limit", size);
-        params.put("offset", empty.offset());
-        var items = jdbc.sql("SELECT * FROM organisation" + condition + " ORDER BY name LIMIT :limit OFFSET :offset")
-                .params(params).query(OrganisationDirectory::map).list();
-        return new PageOf<>(items, page, size, total);
+        return new FilteredQuery()
+                .contains("(lower(name) LIKE :text OR cvr = :exact)", "text", filter.text())
+                .param("exact", filter.text() == null ? "" : filter.text().strip())
+                .filter("sector = :sector", "sector", filter.sector())
+                .filter("region = :region", "region", filter.region())
+                .filter("active = :active", "active", filter.active())
+                .orderBy("name, id")
+                .page(jdbc, "SELECT count(*) FROM organisation", "SELECT * FROM organisation",
+                        OrganisationDirectory::map, page, size);
     }
 
     @Transactional

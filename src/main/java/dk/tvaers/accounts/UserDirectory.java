@@ -1,6 +1,6 @@
 package dk.tvaers.accounts;
 
-import dk.tvaers.platform.database.SqlText;
+import dk.tvaers.platform.database.FilteredQuery;
 import dk.tvaers.platform.web.NotFoundException;
 import dk.tvaers.platform.web.PageOf;
 import dk.tvaers.shared.Role;
@@ -8,14 +8,8 @@ import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -42,13 +36,11 @@ public class UserDirectory {
     private final JdbcClient jdbc;
     private final AuditLog audit;
     private final PasswordEncoder passwordEncoder;
-    private final Clock clock;
 
-    UserDirectory(JdbcClient jdbc, AuditLog audit, PasswordEncoder passwordEncoder, Clock clock) {
+    UserDirectory(JdbcClient jdbc, AuditLog audit, PasswordEncoder passwordEncoder) {
         this.jdbc = jdbc;
         this.audit = audit;
         this.passwordEncoder = passwordEncoder;
-        this.clock = clock;
     }
 
     @Transactional(readOnly = true)
@@ -82,34 +74,15 @@ public class UserDirectory {
 
     @Transactional(readOnly = true)
     public PageOf<UserAccount> search(Filter filter, int page, int size) {
-        var where = new ArrayList<String>();
-        Map<String, Object> params = new HashMap<>();
-        if (filter.text() != null && !filter.text().isBlank()) {
-            where.add("(lower(u.display_name) LIKE :text OR lower(coalesce(u.email, u.username)) LIKE :text"
-                    + " OR lower(u.username) LIKE :text)");
-            params.put("text", SqlText.containsPattern(filter.text()));
-        }
-        if (filter.role() != null) {
-            where.add("EXISTS (SELECT 1 FROM user_role r WHERE r.user_account = u.id AND r.role = :role)");
-            params.put("role", filter.role().name());
-        }
-        if (filter.organisationId() != null) {
-            where.add("u.organisation_id = :organisationId");
-            params.put("organisationId", filter.organisationId());
-        }
-        if (filter.active() != null) {
-            where.add("u.active = :active");
-            params.put("active", filter.active());
-        }
-        String condition = where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where);
-        long total = jdbc.sql("SELECT count(*) FROM user_account u" + condition).params(params)
-                .query(Long.class).single();
-        var empty = new PageOf<UserAccount>(List.of(), page, size, total);
-        params.put("limit", size);
-        params.put("offset", empty.offset());
-        var items = jdbc.sql(SELECT + condition + " ORDER BY lower(u.display_name), u.id LIMIT :limit OFFSET :offset")
-                .params(params).query(UserDirectory::map).list();
-        return new PageOf<>(items, page, size, total);
+        return new FilteredQuery()
+                .contains("(lower(u.display_name) LIKE :text OR lower(coalesce(u.email, u.username)) LIKE :text"
+                        + " OR lower(u.username) LIKE :text)", "text", filter.text())
+                .filter("EXISTS (SELECT 1 FROM user_role r WHERE r.user_account = u.id AND r.role = :role)", "role",
+                        filter.role())
+                .filter("u.organisation_id = :organisationId", "organisationId", filter.organisationId())
+                .filter("u.active = :active", "active", filter.active())
+                .orderBy("lower(u.display_name), u.id")
+                .page(jdbc, "SELECT count(*) FROM user_account u", SELECT, UserDirectory::map, page, size);
     }
 
     /**
@@ -315,73 +288,10 @@ public class UserDirectory {
                 .query(String.class).optional().orElse(null);
     }
 
-    /** Counts a failed login; the fifth in a row locks the account for a while. Returns whether it is locked now. */
-    @Transactional
-    public boolean recordFailedLogin(long id) {
-        Instant lockUntil = clock.instant().plus(LOCK_DURATION);
-        return jdbc.sql("""
-                UPDATE user_account SET failed_logins = failed_logins + 1,
-                    locked_until = CASE WHEN failed_logins + 1 >= :max THEN :lockUntil ELSE locked_until END
-                WHERE id = :id RETURNING failed_logins >= :max""")
-                .param("id", id)
-                .param("max", MAX_FAILED_LOGINS)
-                .param("lockUntil", Timestamp.from(lockUntil))
-                .query(Boolean.class).single();
-    }
 
-    @Transactional
-    public void recordSuccessfulLogin(long id) {
-        jdbc.sql("UPDATE user_account SET failed_logins = 0, locked_until = NULL, last_login_at = now() WHERE id = :id")
-                .param("id", id).update();
-    }
 
-    /** Links a local account to an OpenID Connect identity. */
-    @Transactional
-    public void linkOidc(long id, String issuer, String subject) {
-        jdbc.sql("UPDATE user_account SET oidc_issuer = :issuer, oidc_subject = :subject WHERE id = :id")
-                .param("issuer", issuer).param("subject", subject).param("id", id).update();
-    }
 
-    @Transactional
-    public long createFromOidc(String issuer, String subject, String email, String displayName, Long organisationId,
-            Set<Role> roles) {
-        long id;
-        try {
-            id = jdbc.sql("""
-                    INSERT INTO user_account (username, email, display_name, organisation_id, oidc_issuer, oidc_subject)
-                    VALUES (:username, :email, :name, :organisation, :issuer, :subject) RETURNING id""")
-                    .param("username", email != null ? email : oidcUsername(issuer, subject))
-                    .param("email", email)
-                    .param("name", displayName)
-                    .param("organisation", organisationId)
-                    .param("issuer", issuer)
-                    .param("subject", subject)
-                    .query(Long.class).single();
-        } catch (DuplicateKeyException e) {
-            throw new DuplicateNameException("email");
-        }
-        writeRoles(id, roles);
-        audit.record(AuditKind.USER_CREATED, null, "OpenID Connect", email != null ? email : subject,
-                "roller: " + describe(roles) + organisationNote(organisationId));
-        return id;
-    }
 
-    /** Applies the roles and organisation the identity provider says, recording any change. */
-    @Transactional
-    public void applyOidcClaims(long id, Long organisationId, Set<Role> roles) {
-        UserAccount before = find(id).orElseThrow();
-        if (!before.roles().equals(roles)) {
-            writeRoles(id, roles);
-            audit.record(AuditKind.ROLES_CHANGED, null, "OpenID Connect", before.username(),
-                    describe(before.roles()) + " → " + describe(roles));
-        }
-        if (!java.util.Objects.equals(before.organisationId(), organisationId)) {
-            jdbc.sql("UPDATE user_account SET organisation_id = :organisation WHERE id = :id")
-                    .param("organisation", organisationId).param("id", id).update();
-            audit.record(AuditKind.USER_ORGANISATION_CHANGED, null, "OpenID Connect", before.username(),
-                    nullToDash(before.organisationName()) + " → " + organisationId);
-        }
-    }
 
     /**
      * The rule of "who belongs where": a citizen belongs to no organisation and holds no other role; everyone else
@@ -405,7 +315,7 @@ public class UserDirectory {
         }
     }
 
-    private void writeRoles(long id, Set<Role> roles) {
+    void writeRoles(long id, Set<Role> roles) {
         jdbc.sql("DELETE FROM user_role WHERE user_account = :id").param("id", id).update();
         for (Role role : roles) {
             jdbc.sql("INSERT INTO user_role (user_account, role) VALUES (:id, :role)")
@@ -413,7 +323,7 @@ public class UserDirectory {
         }
     }
 
-    private String organisationNote(Long organisationId) {
+    String organisationNote(Long organisationId) {
         if (organisationId == null) {
             return "";
         }
@@ -421,16 +331,12 @@ public class UserDirectory {
                 .query(String.class).optional().map(name -> ", organisation: " + name).orElse("");
     }
 
-    private static String describe(Set<Role> roles) {
+    static String describe(Set<Role> roles) {
         return roles.stream().sorted().map(Role::name).collect(Collectors.joining(", "));
     }
 
-    /** A username for an OIDC identity without e-mail: short and stable, whatever the issuer's length. */
-    static String oidcUsername(String issuer, String subject) {
-        return "oidc-" + PasswordResets.hash(issuer + "#" + subject).substring(0, 32);
-    }
 
-    private static String nullToDash(String value) {
+    static String nullToDash(String value) {
         return value == null ? "–" : value;
     }
 

@@ -1,9 +1,9 @@
 package dk.tvaers.applications;
 
+import dk.tvaers.platform.database.FilteredQuery;
 import dk.tvaers.accounts.Actor;
 import dk.tvaers.challenges.Challenge;
 import dk.tvaers.challenges.Challenges;
-import dk.tvaers.platform.database.SqlText;
 import dk.tvaers.platform.web.NotFoundException;
 import dk.tvaers.platform.web.PageOf;
 import dk.tvaers.shared.InnovationType;
@@ -15,9 +15,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -329,36 +327,29 @@ public class Applications {
     /** Submitted (and decided) applications, optionally of one challenge, searched by title or consortium. */
     @Transactional(readOnly = true)
     public PageOf<Listing> submitted(Long challengeId, String text, int page, int size) {
-        Map<String, Object> params = new HashMap<>();
-        var where = new StringBuilder(" WHERE a.status <> 'DRAFT'");
-        if (challengeId != null) {
-            where.append(" AND a.challenge_id = :challenge");
-            params.put("challenge", challengeId);
-        }
-        if (text != null && !text.isBlank()) {
-            where.append(" AND ").append("""
-                    (lower(c.name) LIKE :text OR EXISTS (SELECT 1 FROM application_version v
-                          WHERE v.application_id = a.id AND lower(v.title) LIKE :text))""");
-            params.put("text", SqlText.containsPattern(text));
-        }
-        long total = jdbc.sql("SELECT count(*) FROM application a JOIN consortium c ON c.id = a.consortium_id" + where)
-                .params(params).query(Long.class).single();
-        var empty = new PageOf<Listing>(List.of(), page, size, total);
-        params.put("limit", size);
-        params.put("offset", empty.offset());
-        List<Listing> items = jdbc.sql("SELECT * FROM (" + SELECT + where + """
+        var query = new FilteredQuery()
+                .condition("a.status <> 'DRAFT'")
+                .filter("a.challenge_id = :challenge", "challenge", challengeId)
+                .contains("""
+                        (lower(c.name) LIKE :text OR EXISTS (SELECT 1 FROM application_version v
+                              WHERE v.application_id = a.id AND lower(v.title) LIKE :text))""", "text", text)
+                .orderBy("a.first_submitted_at, a.id");
+        var empty = new PageOf<Listing>(List.of(), page, size,
+                query.count(jdbc, "SELECT count(*) FROM application a JOIN consortium c ON c.id = a.consortium_id"));
+        // the page's rows first, then their sums and counts beside them
+        List<Listing> items = jdbc.sql("SELECT * FROM (" + query.pageSql(SELECT) + """
                 ) a0, LATERAL (SELECT coalesce(sum(b.amount_ore), 0) AS applied FROM application_budget_line b
                                WHERE b.application_id = a0.id AND b.version = a0.latest_version) b0,
                   LATERAL (SELECT count(*) AS reviews FROM application_review r WHERE r.application_id = a0.id) r0,
                   LATERAL (SELECT max(d.outcome) AS outcome FROM application_decision d WHERE d.application_id = a0.id) d0
-                ORDER BY a0.first_submitted_at, a0.id LIMIT :limit OFFSET :offset""")
-                .params(params)
+                ORDER BY a0.first_submitted_at, a0.id""")
+                .params(query.pageParams(empty))
                 .query((rs, n) -> new Listing(map(rs, n), new Money(rs.getLong("applied")), rs.getInt("reviews"),
                         rs.getString("outcome") == null ? null : Outcome.valueOf(rs.getString("outcome"))))
                 .list().stream()
                 .map(l -> new Listing(withChallengeTitle(l.application()), l.applied(), l.reviews(), l.outcome()))
                 .toList();
-        return new PageOf<>(items, page, size, total);
+        return new PageOf<>(items, page, size, empty.total());
     }
 
     static Application map(ResultSet rs, int row) throws SQLException {

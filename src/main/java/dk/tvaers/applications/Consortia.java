@@ -1,19 +1,16 @@
 package dk.tvaers.applications;
 
+import dk.tvaers.platform.database.FilteredQuery;
 import dk.tvaers.accounts.Actor;
 import dk.tvaers.accounts.AuditKind;
 import dk.tvaers.accounts.AuditLog;
 import dk.tvaers.accounts.UserAccount;
 import dk.tvaers.accounts.UserDirectory;
-import dk.tvaers.platform.database.SqlText;
 import dk.tvaers.platform.web.NotFoundException;
 import dk.tvaers.platform.web.PageOf;
 import dk.tvaers.shared.Role;
 import dk.tvaers.shared.Sector;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -248,36 +245,24 @@ public class Consortia {
     /** The consortia the user is inside of ({@code userId} null: all, for the Task Force), by name. */
     @Transactional(readOnly = true)
     public PageOf<Listing> search(Long userId, String text, int page, int size) {
-        Map<String, Object> params = new HashMap<>();
-        var where = new StringBuilder(" WHERE true");
+        var query = new FilteredQuery();
         if (userId != null) {
-            Optional<Long> organisation = users.find(userId).map(UserAccount::organisationId);
-            where.append(" AND ").append("""
+            query.condition("""
                     (EXISTS (SELECT 1 FROM consortium_contact p WHERE p.consortium_id = c.id AND p.user_id = :user)
                       OR EXISTS (SELECT 1 FROM consortium_consultant p WHERE p.consortium_id = c.id AND p.user_id = :user)
                       OR EXISTS (SELECT 1 FROM consortium_member m WHERE m.consortium_id = c.id
-                                 AND m.organisation_id = :org))""");
-            params.put("user", userId);
-            params.put("org", organisation.orElse(null));
+                                 AND m.organisation_id = :org))""")
+                    .param("user", userId)
+                    .param("org", users.find(userId).map(UserAccount::organisationId).orElse(null));
         }
-        if (text != null && !text.isBlank()) {
-            where.append(" AND lower(c.name) LIKE :text");
-            params.put("text", SqlText.containsPattern(text));
-        }
-        long total = jdbc.sql("SELECT count(*) FROM consortium c" + where).params(params).query(Long.class).single();
-        var empty = new PageOf<Listing>(List.of(), page, size, total);
-        params.put("limit", size);
-        params.put("offset", empty.offset());
-        List<Listing> items = jdbc.sql("""
-                SELECT c.id, c.name, o.name AS lead_name,
-                       (SELECT count(*) FROM consortium_member m WHERE m.consortium_id = c.id) AS members,
-                       (SELECT count(*) FROM application a WHERE a.consortium_id = c.id) AS applications
-                FROM consortium c JOIN organisation o ON o.id = c.lead_organisation_id""" + where
-                        + " ORDER BY c.created_at DESC, c.id DESC LIMIT :limit OFFSET :offset")
-                .params(params)
-                .query((rs, n) -> new Listing(rs.getLong("id"), rs.getString("name"), rs.getString("lead_name"),
-                        rs.getInt("members"), rs.getInt("applications")))
-                .list();
-        return new PageOf<>(items, page, size, total);
+        return query.contains("lower(c.name) LIKE :text", "text", text)
+                .orderBy("c.created_at DESC, c.id DESC")
+                .page(jdbc, "SELECT count(*) FROM consortium c", """
+                        SELECT c.id, c.name, o.name AS lead_name,
+                               (SELECT count(*) FROM consortium_member m WHERE m.consortium_id = c.id) AS members,
+                               (SELECT count(*) FROM application a WHERE a.consortium_id = c.id) AS applications
+                        FROM consortium c JOIN organisation o ON o.id = c.lead_organisation_id""",
+                        (rs, n) -> new Listing(rs.getLong("id"), rs.getString("name"), rs.getString("lead_name"),
+                                rs.getInt("members"), rs.getInt("applications")), page, size);
     }
 }

@@ -4,7 +4,6 @@ import dk.tvaers.accounts.Actor;
 import dk.tvaers.accounts.Organisation;
 import dk.tvaers.accounts.OrganisationDirectory;
 import dk.tvaers.platform.web.NotFoundException;
-import dk.tvaers.platform.web.PageOf;
 import dk.tvaers.shared.Region;
 import dk.tvaers.shared.Sector;
 import java.sql.Array;
@@ -15,13 +14,11 @@ import java.util.Collection;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
@@ -30,37 +27,17 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The catalogue module's public API: write cases (every save a new version), assess them on the five parameters,
- * publish a version with an assessment, and search the published catalogue.
+ * The catalogue module's public API for editing: write cases (every save a new version), assess them on the five
+ * parameters, publish a version with an assessment. Finding cases is {@link CaseSearch}.
  */
 @Service
 public class CaseCatalog {
 
-    /** How the public catalogue can be sorted. */
-    public enum Sort {
-        RELEVANCE, TITLE, NEWEST, EVIDENCE;
 
-        public String messageKey() {
-            return "catalog.sort." + name();
-        }
-    }
-
-    /** The catalogue's filters; every field may be empty. */
-    public record Filter(String text, DiseaseGroup disease, Theme theme, Sector sector, Region region,
-            EvidenceLevel evidence) {
-
-        public static Filter none() {
-            return new Filter(null, null, null, null, null, null);
-        }
-    }
 
     private static final String SECTION_COLUMNS = java.util.Arrays.stream(CaseSection.values())
             .map(CaseSection::column).collect(Collectors.joining(", "));
 
-    private static final String SUMMARY_SELECT = """
-            SELECT c.id, c.evidence_level, c.published_at, c.published_assessment_id,
-                   v.title, v.summary, v.region, v.diseases, v.themes
-            FROM catalog_case c JOIN catalog_case_version v ON v.id = c.published_version_id""";
 
     private static final Locale DANISH = Locale.forLanguageTag("da");
 
@@ -180,33 +157,6 @@ public class CaseCatalog {
                 .query(Long.class).list();
     }
 
-    /** Every case for the editors, drafts too, last saved first; {@code published} null for both. */
-    @Transactional(readOnly = true)
-    public PageOf<CaseListing> listForEditors(String text, Boolean published, int page, int size) {
-        var where = new ArrayList<String>();
-        Map<String, Object> params = new HashMap<>();
-        if (text != null && !text.isBlank()) {
-            where.add("lower(v.title) LIKE :text");
-            params.put("text", "%" + text.strip().toLowerCase().replace("\\", "\\\\").replace("%", "\\%")
-                    .replace("_", "\\_") + "%");
-        }
-        if (published != null) {
-            where.add(published ? "c.published_version_id IS NOT NULL" : "c.published_version_id IS NULL");
-        }
-        String from = " FROM catalog_case c JOIN catalog_case_version v ON v.case_id = c.id AND v.version_no = c.latest_version"
-                + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where));
-        long total = jdbc.sql("SELECT count(*)" + from).params(params).query(Long.class).single();
-        var empty = new PageOf<CaseListing>(List.of(), page, size, total);
-        params.put("limit", size);
-        params.put("offset", empty.offset());
-        var items = jdbc.sql("SELECT c.id, v.title, c.latest_version, c.published_version_id IS NOT NULL AS published, v.saved_at"
-                        + from + " ORDER BY v.saved_at DESC, c.id DESC LIMIT :limit OFFSET :offset")
-                .params(params)
-                .query((rs, n) -> new CaseListing(rs.getLong("id"), rs.getString("title"), rs.getInt("latest_version"),
-                        rs.getBoolean("published"), rs.getTimestamp("saved_at").toInstant()))
-                .list();
-        return new PageOf<>(items, page, size, total);
-    }
 
     // --- assessments ---
 
@@ -319,104 +269,11 @@ public class CaseCatalog {
 
     // --- the public catalogue ---
 
-    @Transactional(readOnly = true)
-    public PageOf<CaseSummary> search(Filter filter, Sort sort, int page, int size) {
-        var where = new ArrayList<String>();
-        Map<String, Object> params = new HashMap<>();
-        String rank = "0";
-        String query = filter.text() == null ? "" : terms().allWords(filter.text());
-        if (!query.isEmpty()) {
-            params.put("query", query);
-            List<String> words = SearchTerms.words(filter.text());
-            String fuzzy = "";
-            if (words.size() == 1 && words.getFirst().length() >= 5) {
-                // a later part of a compound word ("patienter" in "kræftpatienter"): trigram word similarity
-                fuzzy = " OR word_similarity(:word, c.search_text) >= 0.75";
-                params.put("word", words.getFirst());
-                rank = "ts_rank(c.search_document, to_tsquery('danish', :query)) + word_similarity(:word, c.search_text)";
-            } else {
-                rank = "ts_rank(c.search_document, to_tsquery('danish', :query))";
-            }
-            where.add("(c.search_document @@ to_tsquery('danish', :query)" + fuzzy + ")");
-        }
-        if (filter.disease() != null) {
-            where.add(":disease = ANY (v.diseases)");
-            params.put("disease", filter.disease().name());
-        }
-        if (filter.theme() != null) {
-            where.add(":theme = ANY (v.themes)");
-            params.put("theme", filter.theme().name());
-        }
-        if (filter.sector() != null) {
-            where.add(":sector = ANY (v.sectors)");
-            params.put("sector", filter.sector().name());
-        }
-        if (filter.region() != null) {
-            where.add("v.region = :region");
-            params.put("region", filter.region().name());
-        }
-        if (filter.evidence() != null) {
-            where.add("c.evidence_level = :evidence");
-            params.put("evidence", filter.evidence().name());
-        }
-        String condition = where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where);
-        long total = jdbc.sql("SELECT count(*) FROM catalog_case c JOIN catalog_case_version v ON v.id = c.published_version_id"
-                + condition).params(params).query(Long.class).single();
-        var empty = new PageOf<CaseSummary>(List.of(), page, size, total);
-        String order = switch (sort == null ? Sort.RELEVANCE : sort) {
-            case RELEVANCE -> query.isEmpty() ? "c.published_at DESC" : rank + " DESC";
-            case TITLE -> "lower(v.title)";
-            case NEWEST -> "c.published_at DESC";
-            case EVIDENCE -> "CASE c.evidence_level WHEN 'GOOD' THEN 0 WHEN 'LOW' THEN 1 ELSE 2 END";
-        };
-        params.put("limit", size);
-        params.put("offset", empty.offset());
-        List<SummaryRow> rows = jdbc.sql(SUMMARY_SELECT + condition + " ORDER BY " + order + ", c.id LIMIT :limit OFFSET :offset")
-                .params(params).query(CaseCatalog::mapSummaryRow).list();
-        return new PageOf<>(withAssessments(rows), page, size, total);
-    }
 
-    /**
-     * "Is this done somewhere already?": published cases that share words (or related forms) with a free text,
-     * such as an idea's description, best match first.
-     */
-    @Transactional(readOnly = true)
-    public List<CaseSummary> similarTo(String text, int limit) {
-        String query = terms().anyWord(text, 4);
-        if (query.isEmpty() || limit < 1) {
-            return List.of();
-        }
-        List<SummaryRow> rows = jdbc.sql(SUMMARY_SELECT + """
-                 WHERE c.search_document @@ to_tsquery('danish', :query)
-                ORDER BY ts_rank(c.search_document, to_tsquery('danish', :query)) DESC, c.id LIMIT :limit""")
-                .param("query", query).param("limit", limit).query(CaseCatalog::mapSummaryRow).list();
-        return withAssessments(rows);
-    }
 
-    /** The related-forms groups of the search (table catalog_related_term). */
-    SearchTerms terms() {
-        Map<String, List<String>> groups = new LinkedHashMap<>();
-        jdbc.sql("SELECT group_key, form FROM catalog_related_term ORDER BY group_key, form")
-                .query((rs, n) -> Map.entry(rs.getString(1), rs.getString(2))).list()
-                .forEach(e -> groups.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
-        return new SearchTerms(groups.values());
-    }
 
     // --- mapping ---
 
-    private record SummaryRow(long id, String title, String summary, Region region, Set<DiseaseGroup> diseases,
-            Set<Theme> themes, EvidenceLevel level, Long assessmentId, java.time.Instant publishedAt) {}
-
-    private List<CaseSummary> withAssessments(List<SummaryRow> rows) {
-        List<Long> ids = rows.stream().map(SummaryRow::assessmentId).filter(java.util.Objects::nonNull).toList();
-        Map<Long, Assessment> assessments = ids.isEmpty() ? Map.of()
-                : jdbc.sql("SELECT * FROM catalog_assessment WHERE id IN (:ids)").param("ids", ids)
-                        .query(CaseCatalog::mapAssessment).list().stream()
-                        .collect(Collectors.toMap(Assessment::id, Function.identity()));
-        return rows.stream().map(r -> new CaseSummary(r.id(), r.title(), r.summary(), r.region(), r.diseases(),
-                r.themes(), r.level(), r.assessmentId() == null ? null : assessments.get(r.assessmentId()),
-                r.publishedAt())).toList();
-    }
 
     private List<CaseVersion> withActors(List<CaseVersion> versions) {
         if (versions.isEmpty()) {
@@ -433,13 +290,6 @@ public class CaseCatalog {
                 v.sections(), v.costOre(), v.fundingOre(), v.savingOre(), v.savedByName(), v.savedAt())).toList();
     }
 
-    private static SummaryRow mapSummaryRow(ResultSet rs, int row) throws SQLException {
-        return new SummaryRow(rs.getLong("id"), rs.getString("title"), rs.getString("summary"),
-                rs.getString("region") == null ? null : Region.valueOf(rs.getString("region")),
-                enums(rs.getArray("diseases"), DiseaseGroup.class), enums(rs.getArray("themes"), Theme.class),
-                EvidenceLevel.valueOf(rs.getString("evidence_level")), (Long) rs.getObject("published_assessment_id"),
-                rs.getTimestamp("published_at").toInstant());
-    }
 
     static CaseVersion mapVersion(ResultSet rs, int row) throws SQLException {
         Map<CaseSection, String> sections = new EnumMap<>(CaseSection.class);
@@ -465,7 +315,7 @@ public class CaseCatalog {
                 rs.getTimestamp("created_at").toInstant());
     }
 
-    private static <E extends Enum<E>> Set<E> enums(Array array, Class<E> type) throws SQLException {
+    static <E extends Enum<E>> Set<E> enums(Array array, Class<E> type) throws SQLException {
         Set<E> values = EnumSet.noneOf(type);
         for (Object value : (Object[]) array.getArray()) {
             values.add(Enum.valueOf(type, (String) value));

@@ -46,11 +46,13 @@ class CatalogDemoData implements ApplicationRunner {
     static final Set<String> WITH_INITIATIVE = Set.of("ViosKlinikken", "Vi samler kræfterne");
 
     private final CaseCatalog catalog;
+    private final CaseSearch search;
     private final Stories stories;
     private final Initiatives initiatives;
 
-    CatalogDemoData(CaseCatalog catalog, Stories stories, Initiatives initiatives) {
+    CatalogDemoData(CaseCatalog catalog, CaseSearch search, Stories stories, Initiatives initiatives) {
         this.catalog = catalog;
+        this.search = search;
         this.stories = stories;
         this.initiatives = initiatives;
     }
@@ -58,7 +60,7 @@ class CatalogDemoData implements ApplicationRunner {
     @Override
     @Transactional
     public void run(ApplicationArguments args) {
-        if (catalog.listForEditors("Samblik", null, 1, 1).total() > 0) {
+        if (search.listForEditors("Samblik", null, 1, 1).total() > 0) {
             log.info("Demodata for casekataloget findes allerede.");
             return;
         }

@@ -16,9 +16,9 @@ class CatalogSimilarCases implements SimilarItemSource {
 
     static final String KIND = "CASE";
 
-    private final CaseCatalog catalog;
+    private final CaseSearch catalog;
 
-    CatalogSimilarCases(CaseCatalog catalog) {
+    CatalogSimilarCases(CaseSearch catalog) {
         this.catalog = catalog;
     }
 

@@ -1,12 +1,11 @@
 package dk.tvaers.catalog;
 
+import dk.tvaers.platform.database.FilteredQuery;
 import dk.tvaers.accounts.Actor;
 import dk.tvaers.platform.web.PageOf;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -22,11 +21,11 @@ public class Stories {
             LEFT JOIN catalog_case_version v ON v.id = c.published_version_id""";
 
     private final JdbcClient jdbc;
-    private final CaseCatalog catalog;
+    private final CaseSearch search;
 
-    Stories(JdbcClient jdbc, CaseCatalog catalog) {
+    Stories(JdbcClient jdbc, CaseSearch search) {
         this.jdbc = jdbc;
-        this.catalog = catalog;
+        this.search = search;
     }
 
     @Transactional
@@ -52,21 +51,12 @@ public class Stories {
 
     @Transactional(readOnly = true)
     public PageOf<Story> search(String text, int page, int size) {
-        String query = text == null ? "" : catalog.terms().allWords(text);
-        String condition = query.isEmpty() ? "" : " WHERE s.search_document @@ to_tsquery('danish', :query)";
-        Map<String, Object> params = new HashMap<>();
-        if (!query.isEmpty()) {
-            params.put("query", query);
-        }
-        long total = jdbc.sql("SELECT count(*) FROM catalog_story s" + condition).params(params).query(Long.class).single();
-        var empty = new PageOf<Story>(List.of(), page, size, total);
-        params.put("limit", size);
-        params.put("offset", empty.offset());
-        String order = query.isEmpty() ? "s.created_at DESC"
-                : "ts_rank(s.search_document, to_tsquery('danish', :query)) DESC";
-        var items = jdbc.sql(SELECT + condition + " ORDER BY " + order + ", s.id DESC LIMIT :limit OFFSET :offset")
-                .params(params).query(Stories::map).list();
-        return new PageOf<>(items, page, size, total);
+        String query = text == null ? "" : search.terms().allWords(text);
+        return new FilteredQuery()
+                .filter("s.search_document @@ to_tsquery('danish', :query)", "query", query)
+                .orderBy((query.isEmpty() ? "s.created_at DESC"
+                        : "ts_rank(s.search_document, to_tsquery('danish', :query)) DESC") + ", s.id DESC")
+                .page(jdbc, "SELECT count(*) FROM catalog_story s", SELECT, Stories::map, page, size);
     }
 
     private static Story map(ResultSet rs, int row) throws SQLException {

@@ -1,5 +1,6 @@
 package dk.tvaers.challenges;
 
+import dk.tvaers.platform.database.FilteredQuery;
 import dk.tvaers.accounts.Actor;
 import dk.tvaers.platform.web.NotFoundException;
 import dk.tvaers.platform.web.PageOf;
@@ -129,28 +130,15 @@ public class Challenges {
 
     @Transactional(readOnly = true)
     public PageOf<Challenge> search(Filter filter, int page, int size) {
-        var where = new ArrayList<String>();
-        Map<String, Object> params = new HashMap<>();
         String lastDeadline = "(SELECT max(deadline) FROM challenge_call l WHERE l.challenge_id = c.id)";
-        params.put("now", Timestamp.from(clock.instant()));
-        if (Boolean.TRUE.equals(filter.open())) {
-            where.add(lastDeadline + " > :now");
-        } else if (Boolean.FALSE.equals(filter.open())) {
-            where.add("coalesce(" + lastDeadline + " <= :now, true)");
-        }
-        if (filter.kind() != null) {
-            where.add("c.kind = :kind");
-            params.put("kind", filter.kind().name());
-        }
-        if (filter.region() != null) {
-            where.add("c.region = :region");
-            params.put("region", filter.region().name());
-        }
-        String condition = where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where);
-        long total = jdbc.sql("SELECT count(*) FROM challenge c" + condition).params(params).query(Long.class)
-                .single();
-        var empty = new PageOf<Challenge>(List.of(), page, size, total);
-        return new PageOf<>(load(condition, params, size, empty.offset()), page, size, total);
+        var query = new FilteredQuery()
+                .param("now", Timestamp.from(clock.instant()))
+                .condition(Boolean.TRUE.equals(filter.open()), lastDeadline + " > :now")
+                .condition(Boolean.FALSE.equals(filter.open()), "coalesce(" + lastDeadline + " <= :now, true)")
+                .filter("c.kind = :kind", "kind", filter.kind())
+                .filter("c.region = :region", "region", filter.region());
+        var empty = new PageOf<Challenge>(List.of(), page, size, query.count(jdbc, "SELECT count(*) FROM challenge c"));
+        return new PageOf<>(load(query.where(), query.params(), size, empty.offset()), page, size, empty.total());
     }
 
     private List<Challenge> load(String condition, Map<String, Object> params, int limit, long offset) {

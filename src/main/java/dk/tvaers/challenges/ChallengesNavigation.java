@@ -12,7 +12,7 @@ class ChallengesNavigation implements NavigationContributor {
     @Override
     public List<NavigationItem> navigationItems() {
         return List.of(NavigationItem.forEveryone("/udfordringer", "nav.challenges", 200),
-                NavigationItem.forRoles("/wicked-problems", "nav.wickedProblems", 210, Role.STAFF,
+                NavigationItem.forRoles("/vilde-problemer", "nav.wickedProblems", 210, Role.STAFF,
                         Role.INNOVATION_CONSULTANT, Role.TASK_FORCE));
     }
 }

@@ -32,7 +32,7 @@ class ChallengesWorklist implements WorklistContributor {
                                   WHERE s.wicked_problem_id = p.id AND s.scorer_user_id = :user)""")
                 .param("user", user.userId())
                 .query((rs, n) -> new WorklistItem(Role.TASK_FORCE, "worklist.wicked.toScore", rs.getLong("n"),
-                        "/wicked-problems/prioritering",
+                        "/vilde-problemer/prioritering",
                         rs.getTimestamp("oldest") == null ? null : rs.getTimestamp("oldest").toInstant(), 30))
                 .single());
     }

@@ -1,7 +1,7 @@
 package dk.tvaers.challenges;
 
+import dk.tvaers.platform.database.FilteredQuery;
 import dk.tvaers.accounts.Actor;
-import dk.tvaers.platform.database.SqlText;
 import dk.tvaers.platform.security.CurrentUser;
 import dk.tvaers.platform.web.NotFoundException;
 import dk.tvaers.platform.web.PageOf;
@@ -11,11 +11,8 @@ import dk.tvaers.shared.Sector;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
@@ -88,39 +85,19 @@ public class WickedProblems {
     /** The list: every problem for the Task Force, a submitter's own for anyone else. Newest first. */
     @Transactional(readOnly = true)
     public PageOf<WickedProblem> search(Filter filter, CurrentUser viewer, int page, int size) {
-        var where = new ArrayList<String>();
-        Map<String, Object> params = new HashMap<>();
-        if (!isTaskForce(viewer)) {
-            where.add("w.submitted_by_user_id = :viewer");
-            params.put("viewer", viewer.userId());
-        }
-        if (filter.text() != null && !filter.text().isBlank()) {
-            where.add("(lower(w.title) LIKE :text OR lower(w.description) LIKE :text OR lower(w.affected) LIKE :text"
-                    + " OR lower(coalesce(w.organisation_name, '')) LIKE :text)");
-            params.put("text", SqlText.containsPattern(filter.text()));
-        }
-        if (filter.sector() != null) {
-            where.add("w.sectors @> ARRAY[CAST(:sector AS VARCHAR(40))]");
-            params.put("sector", filter.sector().name());
-        }
-        if (filter.status() != null) {
-            String scored = "EXISTS (SELECT 1 FROM wicked_problem_score s WHERE s.wicked_problem_id = w.id)";
-            where.add(switch (filter.status()) {
-                case RECEIVED -> "w.challenge_id IS NULL AND NOT " + scored;
-                case BEING_PRIORITISED -> "w.challenge_id IS NULL AND " + scored;
-                case PUBLISHED -> "w.challenge_id IS NOT NULL";
-            });
-        }
-        String condition = where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where);
-        long total = jdbc.sql("SELECT count(*) FROM wicked_problem w" + condition).params(params).query(Long.class)
-                .single();
-        var empty = new PageOf<WickedProblem>(List.of(), page, size, total);
-        params.put("limit", size);
-        params.put("offset", empty.offset());
-        List<WickedProblem> items = jdbc.sql(SELECT + condition
-                        + " ORDER BY w.submitted_at DESC, w.id DESC LIMIT :limit OFFSET :offset")
-                .params(params).query(WickedProblems::map).list();
-        return new PageOf<>(items, page, size, total);
+        String scored = "EXISTS (SELECT 1 FROM wicked_problem_score s WHERE s.wicked_problem_id = w.id)";
+        return new FilteredQuery()
+                .filter("w.submitted_by_user_id = :viewer", "viewer", isTaskForce(viewer) ? null : viewer.userId())
+                .contains("(lower(w.title) LIKE :text OR lower(w.description) LIKE :text OR lower(w.affected) LIKE :text"
+                        + " OR lower(coalesce(w.organisation_name, '')) LIKE :text)", "text", filter.text())
+                .filter("w.sectors @> ARRAY[CAST(:sector AS VARCHAR(40))]", "sector", filter.sector())
+                .condition(filter.status() != null, filter.status() == null ? "" : switch (filter.status()) {
+                    case RECEIVED -> "w.challenge_id IS NULL AND NOT " + scored;
+                    case BEING_PRIORITISED -> "w.challenge_id IS NULL AND " + scored;
+                    case PUBLISHED -> "w.challenge_id IS NOT NULL";
+                })
+                .orderBy("w.submitted_at DESC, w.id DESC")
+                .page(jdbc, "SELECT count(*) FROM wicked_problem w", SELECT, WickedProblems::map, page, size);
     }
 
     /**

@@ -1,5 +1,6 @@
 package dk.tvaers.ideas;
 
+import dk.tvaers.platform.database.FilteredQuery;
 import dk.tvaers.accounts.Actor;
 import dk.tvaers.initiatives.InitiativeKind;
 import dk.tvaers.initiatives.Initiatives;
@@ -11,11 +12,8 @@ import dk.tvaers.shared.Region;
 import dk.tvaers.shared.Sector;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -52,39 +50,15 @@ public class IdeaClinic {
     /** The clinic's queue, the ideas that waited longest first. */
     @Transactional(readOnly = true)
     public PageOf<Idea> queue(QueueFilter filter, int page, int size) {
-        var where = new ArrayList<String>();
-        Map<String, Object> params = new HashMap<>();
-        if (filter.status() != null) {
-            where.add("i.status = :status");
-            params.put("status", filter.status().name());
-        } else {
-            where.add("i.status IN ('SUBMITTED', 'IN_REVIEW')");
-        }
-        if (filter.region() != null) {
-            where.add("i.region = :region");
-            params.put("region", filter.region().name());
-        }
-        if (filter.kind() != null) {
-            where.add("i.innovation_type = :kind");
-            params.put("kind", filter.kind().name());
-        }
-        if (filter.sector() != null) {
-            where.add("i.sectors @> ARRAY[CAST(:sector AS VARCHAR(40))]");
-            params.put("sector", filter.sector().name());
-        }
-        if (filter.assignedTo() != null) {
-            where.add("i.assigned_to_user_id = :assigned");
-            params.put("assigned", filter.assignedTo());
-        }
-        String condition = " WHERE " + String.join(" AND ", where);
-        long total = jdbc.sql("SELECT count(*) FROM idea i" + condition).params(params).query(Long.class).single();
-        var empty = new PageOf<Idea>(List.of(), page, size, total);
-        params.put("limit", size);
-        params.put("offset", empty.offset());
-        var items = jdbc.sql(IdeaRows.SELECT + condition
-                        + " ORDER BY i.submitted_at NULLS LAST, i.id LIMIT :limit OFFSET :offset")
-                .params(params).query(IdeaRows::map).list();
-        return new PageOf<>(items, page, size, total);
+        return new FilteredQuery()
+                .condition(filter.status() == null, "i.status IN ('SUBMITTED', 'IN_REVIEW')")
+                .filter("i.status = :status", "status", filter.status())
+                .filter("i.region = :region", "region", filter.region())
+                .filter("i.innovation_type = :kind", "kind", filter.kind())
+                .filter("i.sectors @> ARRAY[CAST(:sector AS VARCHAR(40))]", "sector", filter.sector())
+                .filter("i.assigned_to_user_id = :assigned", "assigned", filter.assignedTo())
+                .orderBy("i.submitted_at NULLS LAST, i.id")
+                .page(jdbc, "SELECT count(*) FROM idea i", IdeaRows.SELECT, IdeaRows::map, page, size);
     }
 
     /** Assigns the idea to a consultant; an idea just submitted is then under review. */

@@ -1,15 +1,14 @@
 package dk.tvaers.ideas;
 
+import dk.tvaers.platform.database.FilteredQuery;
+import dk.tvaers.platform.database.Sorting;
 import dk.tvaers.accounts.Actor;
 import dk.tvaers.platform.web.PageOf;
 import dk.tvaers.shared.InnovationType;
 import dk.tvaers.shared.Sector;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
 import dk.tvaers.platform.security.RateLimits;
@@ -197,42 +196,25 @@ public class Ideas {
     /** The published ideas, searched (Danish full-text), filtered, sorted. */
     @Transactional(readOnly = true)
     public PageOf<Idea> search(Filter filter, Sort sort, int page, int size) {
-        var where = new ArrayList<String>();
-        Map<String, Object> params = new HashMap<>();
-        where.add("i.status <> 'UNCONFIRMED'");
-        if (filter.text() != null && !filter.text().isBlank()) {
-            // Danish full-text search (stemmed, stop words dropped) on the GIN index; trigram similarity is kept
-            // for the suggestions while typing (IdeaSimilarity), where a half-typed word must still match
-            where.add("i.search @@ websearch_to_tsquery('danish', :text)");
-            params.put("text", filter.text().strip());
-        }
-        if (filter.status() != null) {
-            where.add("i.status = :status");
-            params.put("status", filter.status().name());
-        }
-        if (filter.kind() != null) {
-            where.add("i.innovation_type = :kind");
-            params.put("kind", filter.kind().name());
-        }
-        if (filter.sector() != null) {
-            where.add("i.sectors @> ARRAY[CAST(:sector AS VARCHAR(40))]");
-            params.put("sector", filter.sector().name());
-        }
-        String condition = " WHERE " + String.join(" AND ", where);
-        long total = jdbc.sql("SELECT count(*) FROM idea i" + condition).params(params).query(Long.class).single();
-        var empty = new PageOf<Idea>(List.of(), page, size, total);
-        params.put("limit", size);
-        params.put("offset", empty.offset());
-        String order = switch (sort == null ? Sort.NEWEST : sort) {
-            case NEWEST -> "i.submitted_at DESC, i.id DESC";
-            case OLDEST -> "i.submitted_at, i.id";
-            case MOST_SUPPORTED -> "i.support_count DESC, i.id DESC";
-            case TITLE -> "lower(i.title), i.id";
-        };
-        var items = jdbc.sql(IdeaRows.SELECT + condition + " ORDER BY " + order + " LIMIT :limit OFFSET :offset")
-                .params(params).query(IdeaRows::map).list();
-        return new PageOf<>(items, page, size, total);
+        return new FilteredQuery()
+                .condition("i.status <> 'UNCONFIRMED'")
+                // Danish full-text search (stemmed, stop words dropped) on the GIN index; trigram similarity is kept
+                // for the suggestions while typing (IdeaSimilarity), where a half-typed word must still match
+                .filter("i.search @@ websearch_to_tsquery('danish', :text)", "text",
+                        filter.text() == null ? null : filter.text().strip())
+                .filter("i.status = :status", "status", filter.status())
+                .filter("i.innovation_type = :kind", "kind", filter.kind())
+                .filter("i.sectors @> ARRAY[CAST(:sector AS VARCHAR(40))]", "sector", filter.sector())
+                .orderBy(SORTING, sort)
+                .page(jdbc, "SELECT count(*) FROM idea i", IdeaRows.SELECT, IdeaRows::map, page, size);
     }
+
+    /** The orders of the public list ({@link Sort}), newest first by default. */
+    private static final Sorting SORTING = Sorting.of(
+            Sort.NEWEST.name(), "i.submitted_at DESC, i.id DESC",
+            Sort.OLDEST.name(), "i.submitted_at, i.id",
+            Sort.MOST_SUPPORTED.name(), "i.support_count DESC, i.id DESC",
+            Sort.TITLE.name(), "lower(i.title), i.id");
 
     /** The ideas a logged-in user submitted or follows, newest first. */
     @Transactional(readOnly = true)

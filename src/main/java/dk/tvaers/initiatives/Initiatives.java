@@ -1,6 +1,6 @@
 package dk.tvaers.initiatives;
 
-import dk.tvaers.platform.database.SqlText;
+import dk.tvaers.platform.database.FilteredQuery;
 import dk.tvaers.accounts.Actor;
 import dk.tvaers.platform.web.NotFoundException;
 import dk.tvaers.platform.web.PageOf;
@@ -9,11 +9,8 @@ import dk.tvaers.shared.Sector;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.context.ApplicationEventPublisher;
@@ -82,33 +79,14 @@ public class Initiatives {
 
     @Transactional(readOnly = true)
     public PageOf<Initiative> search(Filter filter, int page, int size) {
-        var where = new ArrayList<String>();
-        Map<String, Object> params = new HashMap<>();
-        if (filter.text() != null && !filter.text().isBlank()) {
-            where.add("(lower(i.title) LIKE :text OR lower(i.summary) LIKE :text)");
-            params.put("text", SqlText.containsPattern(filter.text()));
-        }
-        if (filter.phase() != null) {
-            where.add("i.phase = :phase");
-            params.put("phase", filter.phase().name());
-        }
-        if (filter.kind() != null) {
-            where.add("i.kind = :kind");
-            params.put("kind", filter.kind().name());
-        }
-        if (filter.sector() != null) {
-            where.add("EXISTS (SELECT 1 FROM initiative_sector s WHERE s.initiative_id = i.id AND s.sector = :sector)");
-            params.put("sector", filter.sector().name());
-        }
-        String condition = where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where);
-        long total = jdbc.sql("SELECT count(*) FROM initiative i" + condition).params(params).query(Long.class)
-                .single();
-        var empty = new PageOf<Initiative>(List.of(), page, size, total);
-        params.put("limit", size);
-        params.put("offset", empty.offset());
-        var items = jdbc.sql(SELECT + condition + " ORDER BY i.created_at DESC, i.id DESC LIMIT :limit OFFSET :offset")
-                .params(params).query(Initiatives::map).list();
-        return new PageOf<>(items, page, size, total);
+        return new FilteredQuery()
+                .contains("(lower(i.title) LIKE :text OR lower(i.summary) LIKE :text)", "text", filter.text())
+                .filter("i.phase = :phase", "phase", filter.phase())
+                .filter("i.kind = :kind", "kind", filter.kind())
+                .filter("EXISTS (SELECT 1 FROM initiative_sector s WHERE s.initiative_id = i.id AND s.sector = :sector)",
+                        "sector", filter.sector())
+                .orderBy("i.created_at DESC, i.id DESC")
+                .page(jdbc, "SELECT count(*) FROM initiative i", SELECT, Initiatives::map, page, size);
     }
 
     /** Moves the initiative to another phase, with a note, and keeps the step in its history. */

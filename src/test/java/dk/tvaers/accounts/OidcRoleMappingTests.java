@@ -55,6 +55,6 @@ class OidcRoleMappingTests {
     }
 
     private static OidcAccountService service(OidcProperties properties) {
-        return new OidcAccountService(null, null, properties, null);
+        return new OidcAccountService(null, null, null, properties, null);
     }
 }

@@ -61,7 +61,7 @@ class IdeaListBenchmark {
         double[] search = measure(List.of(get("/ideer").param("q", "KOL-patienter"),
                 get("/ideer").param("q", "genoptræning efter udskrivelse"),
                 get("/ideer").param("q", "hjemmepleje medicin").param("sektor", "REGION"),
-                get("/ideer").param("q", "demens pårørende").param("sorter", "MOST_SUPPORTED"),
+                get("/ideer").param("q", "demens pårørende").param("sortering", "MOST_SUPPORTED"),
                 get("/ideer").param("q", "telemedicin").header("HX-Request", "true")));
 
         System.out.println();
@@ -83,7 +83,7 @@ class IdeaListBenchmark {
 
     private static List<MockHttpServletRequestBuilder> listRequests() {
         return List.of(get("/ideer"), get("/ideer").param("side", "50"),
-                get("/ideer").param("sorter", "MOST_SUPPORTED"), get("/ideer").param("sektor", "MUNICIPALITY"),
+                get("/ideer").param("sortering", "MOST_SUPPORTED"), get("/ideer").param("sektor", "MUNICIPALITY"),
                 get("/ideer").param("status", "PRIORITISED").param("type", "EVERYDAY"));
     }
 

@@ -162,7 +162,7 @@ class PeopleJourneyTests extends BrowserTest {
         WebElement toScore = item("Wicked problems, du ikke har scoret");
         assertThat(Long.parseLong(toScore.findElement(By.cssSelector(".tvaers-worklist-count")).getText())).isPositive();
         clickAndWaitForPage(toScore.findElement(By.tagName("a")));
-        assertThat(currentPath()).isEqualTo("/wicked-problems/prioritering");
+        assertThat(currentPath()).isEqualTo("/vilde-problemer/prioritering");
         checkPage("wicked-ranking-from-worklist", width);
         assertNoProblems();
     }

@@ -25,11 +25,11 @@ class WickedProblemJourneyTests extends BrowserTest {
 
         // staff submit a wicked problem
         loginAs(staff.email(), staff.password());
-        assertThat(navigationLinks()).contains("/wicked-problems");
-        open("/wicked-problems");
-        assertThat(heading()).isEqualTo("Mine wicked problems");
+        assertThat(navigationLinks()).contains("/vilde-problemer");
+        open("/vilde-problemer");
+        assertThat(heading()).isEqualTo("Mine vilde problemer");
         assertNoSeriousAccessibilityViolations();
-        clickAndWaitForPage(find("a[href='/wicked-problems/ny']"));
+        clickAndWaitForPage(find("a[href='/vilde-problemer/ny']"));
         assertNoSeriousAccessibilityViolations();
         type("#title", title);
         submitMainForm();
@@ -44,7 +44,7 @@ class WickedProblemJourneyTests extends BrowserTest {
         new Select(find("#region")).selectByVisibleText("Region Midtjylland");
         submitMainForm();
         assertThat(heading()).isEqualTo(title);
-        assertThat(find("main").getText()).contains("Dit wicked problem er modtaget").contains("Modtaget");
+        assertThat(find("main").getText()).contains("Dit vilde problem er modtaget").contains("Modtaget");
         assertThat(findAll("#score-form")).isEmpty();
         assertThat(findAll(".alert-error")).isEmpty();
         assertNoSeriousAccessibilityViolations();
@@ -53,8 +53,8 @@ class WickedProblemJourneyTests extends BrowserTest {
 
         // the first Task Force member finds it, scores it (a missing score is refused first)
         loginAs(first.email(), first.password());
-        open("/wicked-problems?q=" + title.replace(' ', '+'));
-        assertThat(heading()).isEqualTo("Wicked problems");
+        open("/vilde-problemer?q=" + title.replace(' ', '+'));
+        assertThat(heading()).isEqualTo("Vilde problemer");
         assertNoSeriousAccessibilityViolations();
         clickAndWaitForPage(driver.findElement(By.linkText(title)));
         assertThat(find("main").getText()).contains("Ingen har scoret problemet endnu.");
@@ -87,7 +87,7 @@ class WickedProblemJourneyTests extends BrowserTest {
                 .contains("Vigtigt, men ikke det mest presserende");
         assertThat(find("#result").getText()).contains("3,0").contains("4,0").contains("10,0");
         assertNoSeriousAccessibilityViolations();
-        open("/wicked-problems/prioritering");
+        open("/vilde-problemer/prioritering");
         WebElement row = find("#ranking").findElements(By.tagName("tr")).stream()
                 .filter(tr -> tr.getText().contains(title)).findFirst().orElseThrow();
         assertThat(row.getText()).contains("10,0").contains("Under prioritering");
@@ -103,7 +103,7 @@ class WickedProblemJourneyTests extends BrowserTest {
                 LocalDate.now().plusDays(45).toString());
         clickAndWaitForPage(find("#publish-form button[type=submit]"));
         assertThat(heading()).isEqualTo("Hvad nu hvis ingen ældre kom hjem til et tomt hjem?");
-        assertThat(find("main").getText()).contains("offentliggjort som udfordring").contains("Wicked problem")
+        assertThat(find("main").getText()).contains("offentliggjort som udfordring").contains("Vildt problem")
                 .contains("Åbent opslag");
         assertThat(find("#wicked-problem-link").getDomAttribute("href")).isEqualTo(problemPath);
         assertNoSeriousAccessibilityViolations();
@@ -123,7 +123,7 @@ class WickedProblemJourneyTests extends BrowserTest {
                 .doesNotContain("Rammer mange og går på tværs af alle tre sektorer");
         assertThat(findAll("a[href^='/udfordringer/']")).isNotEmpty();
         assertNoSeriousAccessibilityViolations();
-        open("/wicked-problems/prioritering");
+        open("/vilde-problemer/prioritering");
         assertThat(heading()).isEqualTo("Du har ikke adgang til siden");
     }
 

@@ -40,6 +40,9 @@ class CaseCatalogTests {
     CaseCatalog catalog;
 
     @Autowired
+    CaseSearch search;
+
+    @Autowired
     OrganisationDirectory organisations;
 
     @Autowired
@@ -68,11 +71,11 @@ class CaseCatalogTests {
     }
 
     private List<Long> found(String text) {
-        return found(new CaseCatalog.Filter(text, null, null, null, null, null));
+        return found(new CaseSearch.Filter(text, null, null, null, null, null));
     }
 
-    private List<Long> found(CaseCatalog.Filter filter) {
-        return catalog.search(filter, CaseCatalog.Sort.RELEVANCE, 1, 500).items().stream().map(CaseSummary::id).toList();
+    private List<Long> found(CaseSearch.Filter filter) {
+        return search.search(filter, CaseSearch.Sort.RELEVANCE, 1, 500).items().stream().map(CaseSummary::id).toList();
     }
 
     @Test
@@ -118,12 +121,12 @@ class CaseCatalogTests {
         assertThat(catalog.assessments(id)).extracting(Assessment::id).containsExactly(good, low);
 
         catalog.publish(id, 1, low, EVA);
-        assertThat(found(new CaseCatalog.Filter("evidenscase " + n, null, null, null, null, EvidenceLevel.LOW))).contains(id);
+        assertThat(found(new CaseSearch.Filter("evidenscase " + n, null, null, null, null, EvidenceLevel.LOW))).contains(id);
 
         catalog.publish(id, 1, good, EVA);
-        assertThat(found(new CaseCatalog.Filter("evidenscase " + n, null, null, null, null, EvidenceLevel.LOW)))
+        assertThat(found(new CaseSearch.Filter("evidenscase " + n, null, null, null, null, EvidenceLevel.LOW)))
                 .doesNotContain(id);
-        assertThat(found(new CaseCatalog.Filter("evidenscase " + n, null, null, null, null, EvidenceLevel.GOOD)))
+        assertThat(found(new CaseSearch.Filter("evidenscase " + n, null, null, null, null, EvidenceLevel.GOOD)))
                 .contains(id);
     }
 
@@ -170,12 +173,12 @@ class CaseCatalogTests {
                 Set.of(Theme.DATA_SHARING));
         String text = "filtercase " + n;
 
-        assertThat(found(new CaseCatalog.Filter(text, DiseaseGroup.LUNG, Theme.DATA_SHARING, Sector.MUNICIPALITY,
+        assertThat(found(new CaseSearch.Filter(text, DiseaseGroup.LUNG, Theme.DATA_SHARING, Sector.MUNICIPALITY,
                 Region.MIDTJYLLAND, EvidenceLevel.LOW))).containsExactly(id);
-        assertThat(found(new CaseCatalog.Filter(text, DiseaseGroup.CANCER, null, null, null, null))).isEmpty();
-        assertThat(found(new CaseCatalog.Filter(text, null, Theme.SOCIAL_INEQUALITY, null, null, null))).isEmpty();
-        assertThat(found(new CaseCatalog.Filter(text, null, null, Sector.GENERAL_PRACTICE, null, null))).isEmpty();
-        assertThat(found(new CaseCatalog.Filter(text, null, null, null, Region.HOVEDSTADEN, null))).isEmpty();
+        assertThat(found(new CaseSearch.Filter(text, DiseaseGroup.CANCER, null, null, null, null))).isEmpty();
+        assertThat(found(new CaseSearch.Filter(text, null, Theme.SOCIAL_INEQUALITY, null, null, null))).isEmpty();
+        assertThat(found(new CaseSearch.Filter(text, null, null, Sector.GENERAL_PRACTICE, null, null))).isEmpty();
+        assertThat(found(new CaseSearch.Filter(text, null, null, null, Region.HOVEDSTADEN, null))).isEmpty();
     }
 
     @Test
@@ -183,10 +186,10 @@ class CaseCatalogTests {
         long id = published("Hjemmemålinger " + SEQUENCE.incrementAndGet(),
                 "Borgere med lungefibrose måler selv iltmætning hjemme.", Set.of(DiseaseGroup.LUNG), Set.of());
 
-        List<CaseSummary> similar = catalog.similarTo("Idé: lad borgere med lungefibrose lave målinger hjemme", 50);
+        List<CaseSummary> similar = search.similarTo("Idé: lad borgere med lungefibrose lave målinger hjemme", 50);
 
         assertThat(similar).extracting(CaseSummary::id).contains(id);
-        assertThat(catalog.similarTo("og i på", 5)).isEmpty();
+        assertThat(search.similarTo("og i på", 5)).isEmpty();
         // and the idea portal's suggestions, asked while an idea is written, include the case
         assertThat(ideaSimilarity.similar("Idé: lad borgere med lungefibrose lave målinger hjemme", 50))
                 .anySatisfy(item -> {

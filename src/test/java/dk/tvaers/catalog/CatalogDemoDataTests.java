@@ -19,6 +19,9 @@ class CatalogDemoDataTests {
     CaseCatalog catalog;
 
     @Autowired
+    CaseSearch search;
+
+    @Autowired
     Stories stories;
 
     @Autowired
@@ -26,13 +29,13 @@ class CatalogDemoDataTests {
 
     @Test
     void publishesTheThirteenCasesWithAnAssessmentOnceOnly() {
-        var demoData = new CatalogDemoData(catalog, stories, initiatives);
+        var demoData = new CatalogDemoData(catalog, search, stories, initiatives);
 
         demoData.run(null);
         demoData.run(null);
 
         for (String title : TITLES) {
-            var listed = catalog.listForEditors(title, true, 1, 10).items().stream()
+            var listed = search.listForEditors(title, true, 1, 10).items().stream()
                     .filter(c -> c.title().equals(title)).toList();
             assertThat(listed).as(title).hasSize(1);
             var file = catalog.find(listed.getFirst().id()).orElseThrow();
@@ -53,7 +56,7 @@ class CatalogDemoDataTests {
     }
 
     private CaseSummary found(String title) {
-        return catalog.search(new CaseCatalog.Filter(title, null, null, null, null, null), CaseCatalog.Sort.RELEVANCE,
+        return search.search(new CaseSearch.Filter(title, null, null, null, null, null), CaseSearch.Sort.RELEVANCE,
                 1, 50).items().stream().filter(c -> c.title().equals(title)).findFirst().orElseThrow();
     }
 }

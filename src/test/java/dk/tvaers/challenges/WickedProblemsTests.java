@@ -111,21 +111,38 @@ class WickedProblemsTests {
                 100).items()).isEmpty();
 
         // the same on the pages
-        String own = mvc.perform(get("/wicked-problems/" + id).with(authentication(signedIn(submitter))))
+        String own = mvc.perform(get("/vilde-problemer/" + id).with(authentication(signedIn(submitter))))
                 .andReturn().getResponse().getContentAsString();
         assertThat(own).contains("Medicinhåndtering ved udskrivning").contains("Under prioritering")
                 .doesNotContain("Rammer alle tre sektorer hver dag").doesNotContain(member.displayName());
-        String tf = mvc.perform(get("/wicked-problems/" + id).with(authentication(signedIn(member))))
+        String tf = mvc.perform(get("/vilde-problemer/" + id).with(authentication(signedIn(member))))
                 .andReturn().getResponse().getContentAsString();
         assertThat(tf).contains("Rammer alle tre sektorer hver dag").contains(member.displayName());
-        assertThat(mvc.perform(get("/wicked-problems/" + id).with(authentication(signedIn(otherStaff))))
+        assertThat(mvc.perform(get("/vilde-problemer/" + id).with(authentication(signedIn(otherStaff))))
                 .andReturn().getResponse().getStatus()).isEqualTo(404);
-        assertThat(mvc.perform(get("/wicked-problems/prioritering").with(authentication(signedIn(submitter))))
+        assertThat(mvc.perform(get("/vilde-problemer/prioritering").with(authentication(signedIn(submitter))))
                 .andReturn().getResponse().getStatus()).isEqualTo(403);
-        assertThat(mvc.perform(post("/wicked-problems/" + id + "/score").with(authentication(signedIn(submitter)))
+        assertThat(mvc.perform(post("/vilde-problemer/" + id + "/score").with(authentication(signedIn(submitter)))
                 .with(csrf()).param("size", "5").param("reach", "5").param("urgency", "5"))
                 .andReturn().getResponse().getStatus()).isEqualTo(403);
         assertThat(problems.scores(id, member)).hasSize(1);
+    }
+
+    @Test
+    void theOldEnglishAddressMovesPermanentlyToTheDanishOneWithItsPathAndQuery() throws Exception {
+        AccountPrincipal submitter = aUser(Role.STAFF);
+        long id = problems.submit(aProblem("Ventetid på genoptræning"), submitter);
+
+        var moved = mvc.perform(get("/wicked-problems/" + id).with(authentication(signedIn(submitter))))
+                .andReturn().getResponse();
+        assertThat(moved.getStatus()).isEqualTo(301);
+        assertThat(moved.getHeader("Location")).isEqualTo("/vilde-problemer/" + id);
+        var list = mvc.perform(get("/wicked-problems?q=genoptraening")
+                .with(authentication(signedIn(submitter)))).andReturn().getResponse();
+        assertThat(list.getStatus()).isEqualTo(301);
+        assertThat(list.getHeader("Location")).isEqualTo("/vilde-problemer?q=genoptraening");
+        assertThat(mvc.perform(get(moved.getHeader("Location")).with(authentication(signedIn(submitter))))
+                .andReturn().getResponse().getContentAsString()).contains("Ventetid på genoptræning");
     }
 
     @Test

@@ -12,6 +12,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
+import dk.tvaers.platform.web.Flash;
 import dk.tvaers.IntegrationTest;
 import dk.tvaers.TestSmtp;
 import dk.tvaers.accounts.AccountPrincipal;
@@ -180,7 +181,7 @@ class IdeaFlowTests {
         assertThatThrownBy(() -> ideas.support(id, userId)).isInstanceOf(AlreadySupportedException.class);
         var again = mvc.perform(post("/ideer/" + id + "/stoet").with(csrf()).with(authentication(citizen)))
                 .andExpect(redirectedUrl("/ideer/" + id)).andReturn();
-        assertThat(again.getFlashMap().get("problem")).isEqualTo("idea.support.error.already");
+        assertThat(((Flash) again.getFlashMap().get(Flash.ATTRIBUTE)).problem()).isEqualTo("idea.support.error.already");
         assertThat(ideas.find(id).orElseThrow().supports()).isEqualTo(1);
     }
 

@@ -113,7 +113,7 @@ class RowCoverageTests {
                 + "(InitiativeMembersTests)");
         NOT_OWNED.put(Pattern.compile("/initiativer/laboratorier/\\{id}/prioritet"), "a laboratory's priority "
                 + "history is shown to everyone signed in; only the Task Force changes it (role)");
-        NOT_OWNED.put(Pattern.compile("/wicked-problems/.*"), "a submitter's own problems: WickedProblems checks "
+        NOT_OWNED.put(Pattern.compile("/(vilde-problemer|wicked-problems)/.*"), "a submitter's own problems: WickedProblems checks "
                 + "the row (WickedProblemsTests)");
         NOT_OWNED.put(Pattern.compile("/bedoemmelser/.*"), "reviews: a reviewer assigned to the call "
                 + "(Reviews.isReviewer, ReviewController)");

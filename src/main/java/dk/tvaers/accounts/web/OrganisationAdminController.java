@@ -5,7 +5,9 @@ import dk.tvaers.accounts.DuplicateNameException;
 import dk.tvaers.accounts.Organisation;
 import dk.tvaers.accounts.OrganisationDetails;
 import dk.tvaers.accounts.OrganisationDirectory;
+import dk.tvaers.platform.web.Flash;
 import dk.tvaers.platform.web.CsvWriter;
+import dk.tvaers.platform.web.ListPage;
 import dk.tvaers.platform.web.NotFoundException;
 import dk.tvaers.platform.web.PageOf;
 import dk.tvaers.platform.web.SelectOption;
@@ -20,8 +22,6 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -75,16 +75,15 @@ class OrganisationAdminController {
             @RequestParam(name = "status", required = false) String status,
             @RequestParam(name = "side", required = false) Integer page,
             HtmxRequest htmx, Model model) {
-        var filter = new OrganisationDirectory.Filter(text, sector, region, activeFilter(status));
-        PageOf<Organisation> result = organisations.search(filter, PageOf.clampPage(page), PageOf.DEFAULT_SIZE);
-        model.addAttribute("page", result);
-        model.addAttribute("q", text == null ? "" : text);
-        model.addAttribute("sektor", sector);
-        model.addAttribute("region", region);
-        model.addAttribute("status", status == null ? "" : status);
+        var filter = new OrganisationDirectory.Filter(text, sector, region, AdminFilters.active(status));
+        model.addAttribute("list", ListPage.of("/admin/organisationer",
+                        organisations.search(filter, PageOf.clampPage(page), PageOf.DEFAULT_SIZE))
+                .filter("q", text).filter("sektor", sector).filter("region", region).filter("status", status)
+                .export("list.export.csv", "/admin/organisationer/eksport.csv"));
         model.addAttribute("sectors", Sector.values());
         model.addAttribute("regions", Region.values());
-        return htmx.isHtmxRequest() ? "admin/organisations :: results" : "admin/organisations";
+        model.addAttribute("statuses", AdminFilters.STATUSES);
+        return ListPage.view("admin/organisations", htmx.isHtmxRequest());
     }
 
     @GetMapping("/eksport.csv")
@@ -93,32 +92,18 @@ class OrganisationAdminController {
             @RequestParam(name = "region", required = false) Region region,
             @RequestParam(name = "status", required = false) String status,
             HttpServletResponse response) throws IOException {
-        response.setContentType("text/csv; charset=UTF-8");
-        response.setHeader("Content-Disposition", "attachment; filename=\"organisationer.csv\"");
+        var filter = new OrganisationDirectory.Filter(text, sector, region, AdminFilters.active(status));
         var locale = LocaleContextHolder.getLocale();
-        var writer = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
-        var csv = new CsvWriter(writer);
-        csv.row(List.of(
-                messages.getMessage("admin.organisation.name", null, locale),
-                messages.getMessage("admin.organisation.sector", null, locale),
-                messages.getMessage("admin.organisation.region", null, locale),
-                messages.getMessage("admin.organisation.cvr", null, locale),
-                messages.getMessage("admin.status", null, locale)));
-        var filter = new OrganisationDirectory.Filter(text, sector, region, activeFilter(status));
-        int pageNumber = 1;
-        PageOf<Organisation> page;
-        do {
-            page = organisations.search(filter, pageNumber++, 500);
-            for (Organisation organisation : page.items()) {
-                csv.row(List.of(organisation.name(),
+        CsvWriter.download(response, "organisationer.csv", messages,
+                List.of("admin.organisation.name", "admin.organisation.sector", "admin.organisation.region",
+                        "admin.organisation.cvr", "admin.status"),
+                number -> organisations.search(filter, number, 500),
+                organisation -> List.of(organisation.name(),
                         messages.getMessage(organisation.sector().messageKey(), null, locale),
                         messages.getMessage(organisation.region().messageKey(), null, locale),
                         organisation.cvr() == null ? "" : organisation.cvr(),
                         messages.getMessage(organisation.active() ? "admin.status.active" : "admin.status.inactive",
                                 null, locale)));
-            }
-        } while (page.hasNext());
-        writer.flush();
     }
 
     @GetMapping("/ny")
@@ -134,8 +119,7 @@ class OrganisationAdminController {
         if (!errors.hasErrors()) {
             try {
                 Organisation created = organisations.create(form.details(), AdminActor.of(principal));
-                redirect.addFlashAttribute("notice", "admin.organisation.created");
-                redirect.addFlashAttribute("noticeArg", created.name());
+                Flash.notice(redirect, "admin.organisation.created", created.name());
                 return "redirect:/admin/organisationer";
             } catch (DuplicateNameException e) {
                 errors.rejectValue("name", "admin.organisation.error.duplicateName");
@@ -159,8 +143,7 @@ class OrganisationAdminController {
         if (!errors.hasErrors()) {
             try {
                 organisations.update(id, form.details(), AdminActor.of(principal));
-                redirect.addFlashAttribute("notice", "admin.organisation.saved");
-                redirect.addFlashAttribute("noticeArg", form.name().strip());
+                Flash.notice(redirect, "admin.organisation.saved", form.name().strip());
                 return "redirect:/admin/organisationer";
             } catch (DuplicateNameException e) {
                 errors.rejectValue("name", "admin.organisation.error.duplicateName");
@@ -174,8 +157,7 @@ class OrganisationAdminController {
             RedirectAttributes redirect) {
         Organisation organisation = find(id);
         organisations.setActive(id, false, AdminActor.of(principal));
-        redirect.addFlashAttribute("notice", "admin.organisation.deactivated");
-        redirect.addFlashAttribute("noticeArg", organisation.name());
+        Flash.notice(redirect, "admin.organisation.deactivated", organisation.name());
         return "redirect:/admin/organisationer/" + id;
     }
 
@@ -184,8 +166,7 @@ class OrganisationAdminController {
             RedirectAttributes redirect) {
         Organisation organisation = find(id);
         organisations.setActive(id, true, AdminActor.of(principal));
-        redirect.addFlashAttribute("notice", "admin.organisation.reactivated");
-        redirect.addFlashAttribute("noticeArg", organisation.name());
+        Flash.notice(redirect, "admin.organisation.reactivated", organisation.name());
         return "redirect:/admin/organisationer/" + id;
     }
 
@@ -200,11 +181,4 @@ class OrganisationAdminController {
         return organisations.find(id).orElseThrow(() -> new NotFoundException("organisation", id));
     }
 
-    static Boolean activeFilter(String status) {
-        return switch (status == null ? "" : status) {
-            case "aktiv" -> Boolean.TRUE;
-            case "inaktiv" -> Boolean.FALSE;
-            default -> null;
-        };
-    }
 }

@@ -7,6 +7,7 @@ import dk.tvaers.accounts.PasswordPolicy;
 import dk.tvaers.accounts.UserAccount;
 import dk.tvaers.accounts.UserDirectory;
 import dk.tvaers.accounts.UserSessions;
+import dk.tvaers.platform.web.Flash;
 import dk.tvaers.platform.web.NotFoundException;
 import jakarta.annotation.security.PermitAll;
 import jakarta.validation.Valid;
@@ -76,7 +77,7 @@ class ProfileController {
             try {
                 users.updateOwnProfile(user.id(), form.displayName(), form.email(), form.language());
                 refreshSignedInUser(principal, request, response);
-                redirect.addFlashAttribute("notice", "profile.saved");
+                Flash.notice(redirect, "profile.saved");
                 return "redirect:/profil?lang=" + form.language();
             } catch (DuplicateNameException e) {
                 errors.rejectValue("email", "validation.email.taken");
@@ -113,7 +114,7 @@ class ProfileController {
         // the user's other sessions end (someone else may have the old password); this one goes on
         var session = request.getSession(false);
         sessions.endSessions(user.id(), session == null ? null : session.getId());
-        redirect.addFlashAttribute("notice", "password.changed");
+        Flash.notice(redirect, "password.changed");
         return "redirect:/profil";
     }
 

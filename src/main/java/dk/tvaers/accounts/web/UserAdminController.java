@@ -9,9 +9,11 @@ import dk.tvaers.accounts.PasswordResets;
 import dk.tvaers.accounts.UserAccount;
 import dk.tvaers.accounts.UserAttributes;
 import dk.tvaers.accounts.UserDirectory;
+import dk.tvaers.platform.web.Flash;
 import dk.tvaers.platform.web.CsvWriter;
 import dk.tvaers.platform.web.NotFoundException;
 import dk.tvaers.platform.web.PageOf;
+import dk.tvaers.platform.web.ListPage;
 import dk.tvaers.platform.web.SelectOption;
 import dk.tvaers.shared.Role;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
@@ -22,8 +24,6 @@ import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.nio.charset.StandardCharsets;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -92,15 +92,16 @@ class UserAdminController {
             @RequestParam(name = "side", required = false) Integer page,
             HtmxRequest htmx, Model model) {
         var filter = new UserDirectory.Filter(text, role, organisationId,
-                OrganisationAdminController.activeFilter(status));
-        model.addAttribute("page", users.search(filter, PageOf.clampPage(page), PageOf.DEFAULT_SIZE));
-        model.addAttribute("q", text == null ? "" : text);
-        model.addAttribute("rolle", role);
-        model.addAttribute("organisationFilter", organisationId);
-        model.addAttribute("status", status == null ? "" : status);
+                AdminFilters.active(status));
+        model.addAttribute("list", ListPage.of("/admin/brugere",
+                        users.search(filter, PageOf.clampPage(page), PageOf.DEFAULT_SIZE))
+                .filter("q", text).filter("rolle", role).filter("organisation", organisationId).filter("status", status)
+                .export("list.export.csv", "/admin/brugere/eksport.csv"));
         model.addAttribute("roles", Role.values());
-        model.addAttribute("organisations", organisations.allActive());
-        return htmx.isHtmxRequest() ? "admin/users :: results" : "admin/users";
+        model.addAttribute("organisations",
+                SelectOption.of(organisations.allActive(), Organisation::id, Organisation::name));
+        model.addAttribute("statuses", AdminFilters.STATUSES);
+        return ListPage.view("admin/users", htmx.isHtmxRequest());
     }
 
     @GetMapping("/eksport.csv")
@@ -109,33 +110,18 @@ class UserAdminController {
             @RequestParam(name = "organisation", required = false) Long organisationId,
             @RequestParam(name = "status", required = false) String status,
             HttpServletResponse response) throws IOException {
-        response.setContentType("text/csv; charset=UTF-8");
-        response.setHeader("Content-Disposition", "attachment; filename=\"brugere.csv\"");
+        var filter = new UserDirectory.Filter(text, role, organisationId, AdminFilters.active(status));
         var locale = LocaleContextHolder.getLocale();
-        var writer = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
-        var csv = new CsvWriter(writer);
-        csv.row(List.of(
-                messages.getMessage("admin.user.name", null, locale),
-                messages.getMessage("admin.user.email", null, locale),
-                messages.getMessage("admin.user.organisation", null, locale),
-                messages.getMessage("admin.user.roles", null, locale),
-                messages.getMessage("admin.status", null, locale)));
-        var filter = new UserDirectory.Filter(text, role, organisationId,
-                OrganisationAdminController.activeFilter(status));
-        int pageNumber = 1;
-        PageOf<UserAccount> page;
-        do {
-            page = users.search(filter, pageNumber++, 500);
-            for (UserAccount user : page.items()) {
-                csv.row(List.of(user.displayName(), user.email() == null ? user.username() : user.email(),
+        CsvWriter.download(response, "brugere.csv", messages,
+                List.of("admin.user.name", "admin.user.email", "admin.user.organisation", "admin.user.roles",
+                        "admin.status"),
+                number -> users.search(filter, number, 500),
+                user -> List.of(user.displayName(), user.email() == null ? user.username() : user.email(),
                         user.organisationName() == null ? "" : user.organisationName(),
                         user.roles().stream().map(r -> messages.getMessage(r.messageKey(), null, locale))
                                 .collect(Collectors.joining(", ")),
                         messages.getMessage(user.active() ? "admin.status.active" : "admin.status.inactive", null,
                                 locale)));
-            }
-        } while (page.hasNext());
-        writer.flush();
     }
 
     @GetMapping("/ny")
@@ -151,8 +137,7 @@ class UserAdminController {
             try {
                 long id = users.create(form.attributes(), null, false, AdminActor.of(principal));
                 resets.invite(id);
-                redirect.addFlashAttribute("notice", "admin.user.created");
-                redirect.addFlashAttribute("noticeArg", form.email().strip());
+                Flash.notice(redirect, "admin.user.created", form.email().strip());
                 return "redirect:/admin/brugere";
             } catch (DuplicateNameException e) {
                 errors.rejectValue("email", "validation.email.taken");
@@ -178,8 +163,7 @@ class UserAdminController {
         if (!errors.hasErrors()) {
             try {
                 users.update(id, form.attributes(), AdminActor.of(principal));
-                redirect.addFlashAttribute("notice", "admin.user.saved");
-                redirect.addFlashAttribute("noticeArg", form.email().strip());
+                Flash.notice(redirect, "admin.user.saved", form.email().strip());
                 return "redirect:/admin/brugere";
             } catch (DuplicateNameException e) {
                 errors.rejectValue("email", "validation.email.taken");
@@ -196,11 +180,10 @@ class UserAdminController {
         UserAccount user = find(id);
         try {
             users.setActive(id, false, AdminActor.of(principal));
-            redirect.addFlashAttribute("notice", "admin.user.deactivated");
+            Flash.notice(redirect, "admin.user.deactivated", user.displayName());
         } catch (InvalidAccountException e) {
-            redirect.addFlashAttribute("problem", e.messageKey());
+            Flash.problem(redirect, e.messageKey(), user.displayName());
         }
-        redirect.addFlashAttribute("noticeArg", user.displayName());
         return "redirect:/admin/brugere/" + id;
     }
 
@@ -209,8 +192,7 @@ class UserAdminController {
             RedirectAttributes redirect) {
         UserAccount user = find(id);
         users.setActive(id, true, AdminActor.of(principal));
-        redirect.addFlashAttribute("notice", "admin.user.reactivated");
-        redirect.addFlashAttribute("noticeArg", user.displayName());
+        Flash.notice(redirect, "admin.user.reactivated", user.displayName());
         return "redirect:/admin/brugere/" + id;
     }
 
@@ -218,8 +200,7 @@ class UserAdminController {
     String reinvite(@PathVariable long id, RedirectAttributes redirect) {
         UserAccount user = find(id);
         resets.invite(id);
-        redirect.addFlashAttribute("notice", "admin.user.invited");
-        redirect.addFlashAttribute("noticeArg", user.email());
+        Flash.notice(redirect, "admin.user.invited", user.email());
         return "redirect:/admin/brugere/" + id;
     }
 

@@ -11,6 +11,7 @@ import dk.tvaers.applications.Consortium;
 import dk.tvaers.applications.Decisions;
 import dk.tvaers.applications.NewAttachment;
 import dk.tvaers.applications.Reviews;
+import dk.tvaers.platform.web.Flash;
 import dk.tvaers.platform.web.NotFoundException;
 import dk.tvaers.platform.web.SelectOption;
 import dk.tvaers.platform.web.Confirmation;
@@ -123,15 +124,14 @@ class ApplicationController {
                             errors.reject("application.draftSavedAnyway");
                             return form(applications.find(id), model);
                         }
-                        redirect.addFlashAttribute("notice", "application.submitted");
+                        Flash.notice(redirect, "application.submitted");
                     } else {
-                        redirect.addFlashAttribute("notice", "application.saved");
+                        Flash.notice(redirect, "application.saved");
                         return "redirect:/ansoegninger/" + id + "/rediger";
                     }
                 } else {
                     int version = applications.revise(id, content.get(), attachments, Problems.actor(principal));
-                    redirect.addFlashAttribute("notice", "application.revised");
-                    redirect.addFlashAttribute("noticeArg", version);
+                    Flash.notice(redirect, "application.revised", version);
                 }
                 return "redirect:/ansoegninger/" + id;
             } catch (ApplicationRuleException e) {
@@ -146,7 +146,7 @@ class ApplicationController {
             @PathVariable long attachment, RedirectAttributes redirect) {
         editable(principal, id);
         applications.removeAttachment(id, attachment);
-        redirect.addFlashAttribute("notice", "application.attachment.removed");
+        Flash.notice(redirect, "application.attachment.removed");
         return "redirect:/ansoegninger/" + id + "/rediger";
     }
 

@@ -11,7 +11,9 @@ import dk.tvaers.applications.Consortia;
 import dk.tvaers.applications.Consortium;
 import dk.tvaers.challenges.Challenge;
 import dk.tvaers.challenges.Challenges;
+import dk.tvaers.platform.web.Flash;
 import dk.tvaers.platform.web.NotFoundException;
+import dk.tvaers.platform.web.ListPage;
 import dk.tvaers.platform.web.PageOf;
 import dk.tvaers.platform.web.SelectOption;
 import dk.tvaers.shared.Role;
@@ -21,8 +23,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.springframework.context.MessageSource;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -79,12 +79,10 @@ class ConsortiumController {
             @RequestParam(name = "q", required = false) String text,
             @RequestParam(name = "side", required = false) Integer page, HtmxRequest htmx, Model model) {
         Long userId = principal.roles().contains(Role.TASK_FORCE) ? null : principal.userId();
-        model.addAttribute("page", consortia.search(userId, text, PageOf.clampPage(page), PageOf.DEFAULT_SIZE));
+        model.addAttribute("list", ListPage.of("/konsortier",
+                consortia.search(userId, text, PageOf.clampPage(page), PageOf.DEFAULT_SIZE)).filter("q", text));
         model.addAttribute("leadRequests", consortia.leadRequestsFor(principal.userId()));
-        model.addAttribute("q", text == null ? "" : text);
-        model.addAttribute("pageBase", "/konsortier?q=" + URLEncoder.encode(text == null ? "" : text,
-                StandardCharsets.UTF_8) + "&side=");
-        return htmx.isHtmxRequest() ? "applications/consortia :: results" : "applications/consortia";
+        return ListPage.view("applications/consortia", htmx.isHtmxRequest());
     }
 
     @GetMapping("/ny")
@@ -108,7 +106,7 @@ class ConsortiumController {
             Problems.reject(errors, e, messages);
             return form(model);
         }
-        redirect.addFlashAttribute("notice", consortia.leadRequest(id).isPresent()
+        Flash.notice(redirect, consortia.leadRequest(id).isPresent()
                 ? "consortium.created.leadRequested" : "consortium.created");
         return "redirect:/konsortier/" + id;
     }
@@ -127,7 +125,7 @@ class ConsortiumController {
             return detail(principal, id, model);
         }
         consortia.addMember(id, form.organisationId());
-        redirect.addFlashAttribute("notice", "consortium.member.added");
+        Flash.notice(redirect, "consortium.member.added");
         return "redirect:/konsortier/" + id;
     }
 
@@ -137,9 +135,9 @@ class ConsortiumController {
         requireEditor(principal, id);
         try {
             consortia.removeMember(id, organisationId);
-            redirect.addFlashAttribute("notice", "consortium.member.removed");
+            Flash.notice(redirect, "consortium.member.removed");
         } catch (ApplicationRuleException e) {
-            redirect.addFlashAttribute("problem", e.problems().getFirst().messageKey());
+            Flash.problem(redirect, e.problems().getFirst().messageKey());
         }
         return "redirect:/konsortier/" + id;
     }
@@ -152,7 +150,7 @@ class ConsortiumController {
         if (!errors.hasErrors()) {
             try {
                 consortia.addContact(id, form.login());
-                redirect.addFlashAttribute("notice", "consortium.contact.added");
+                Flash.notice(redirect, "consortium.contact.added");
                 return "redirect:/konsortier/" + id;
             } catch (ApplicationRuleException e) {
                 Problems.reject(errors, e, messages);
@@ -169,7 +167,7 @@ class ConsortiumController {
         if (!errors.hasErrors()) {
             try {
                 consortia.assignConsultant(id, form.login());
-                redirect.addFlashAttribute("notice", "consortium.consultant.added");
+                Flash.notice(redirect, "consortium.consultant.added");
                 return "redirect:/konsortier/" + id;
             } catch (ApplicationRuleException e) {
                 Problems.reject(errors, e, messages);
@@ -186,7 +184,7 @@ class ConsortiumController {
         if (!errors.hasErrors()) {
             try {
                 long applicationId = applications.start(id, form.challengeId(), Problems.actor(principal));
-                redirect.addFlashAttribute("notice", "application.started");
+                Flash.notice(redirect, "application.started");
                 return "redirect:/ansoegninger/" + applicationId + "/rediger";
             } catch (ApplicationRuleException e) {
                 Problems.reject(errors, e, messages);
@@ -200,7 +198,7 @@ class ConsortiumController {
     String confirmLead(@AuthenticationPrincipal AccountPrincipal principal, @PathVariable long id,
             RedirectAttributes redirect) {
         consortia.confirmLead(id, principal.userId(), Problems.actor(principal));
-        redirect.addFlashAttribute("notice", "consortium.lead.confirmed");
+        Flash.notice(redirect, "consortium.lead.confirmed");
         return "redirect:/konsortier/" + id;
     }
 
@@ -208,7 +206,7 @@ class ConsortiumController {
     String declineLead(@AuthenticationPrincipal AccountPrincipal principal, @PathVariable long id,
             RedirectAttributes redirect) {
         consortia.declineLead(id, principal.userId(), Problems.actor(principal));
-        redirect.addFlashAttribute("notice", "consortium.lead.declined");
+        Flash.notice(redirect, "consortium.lead.declined");
         return "redirect:/konsortier";
     }
 

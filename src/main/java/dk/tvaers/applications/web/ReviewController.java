@@ -8,6 +8,7 @@ import dk.tvaers.applications.Recommendation;
 import dk.tvaers.applications.Review;
 import dk.tvaers.applications.ReviewCriterion;
 import dk.tvaers.applications.Reviews;
+import dk.tvaers.platform.web.Flash;
 import dk.tvaers.platform.web.NotFoundException;
 import dk.tvaers.platform.web.SelectOption;
 import jakarta.annotation.security.PermitAll;
@@ -112,7 +113,7 @@ class ReviewController {
         if (!errors.hasErrors()) {
             try {
                 reviews.review(id, form.scores(), form.recommendation(), form.comment(), Problems.actor(principal));
-                redirect.addFlashAttribute("notice", "review.saved");
+                Flash.notice(redirect, "review.saved");
                 return "redirect:/bedoemmelser";
             } catch (ApplicationRuleException e) {
                 Problems.reject(errors, e, messages);

@@ -14,7 +14,9 @@ import dk.tvaers.challenges.Challenges;
 import dk.tvaers.funding.Funding;
 import dk.tvaers.funding.GrantDecision;
 import dk.tvaers.platform.web.Confirmation;
+import dk.tvaers.platform.web.Flash;
 import dk.tvaers.platform.web.NotFoundException;
+import dk.tvaers.platform.web.ListPage;
 import dk.tvaers.platform.web.PageOf;
 import dk.tvaers.platform.web.SelectOption;
 import dk.tvaers.shared.Money;
@@ -96,12 +98,11 @@ class TaskForceController {
     @GetMapping
     String list(@RequestParam(name = "q", required = false) String text,
             @RequestParam(name = "side", required = false) Integer page, HtmxRequest htmx, Model model) {
-        model.addAttribute("page", applications.submitted(null, text, PageOf.clampPage(page), PageOf.DEFAULT_SIZE));
-        model.addAttribute("q", text == null ? "" : text);
-        model.addAttribute("pageBase", "/ansoegninger?q=" + encode(text) + "&side=");
+        model.addAttribute("list", ListPage.of("/ansoegninger",
+                applications.submitted(null, text, PageOf.clampPage(page), PageOf.DEFAULT_SIZE)).filter("q", text));
         model.addAttribute("challenges", challenges.search(new Challenges.Filter(null, null, null), 1, 50).items()
                 .stream().filter(c -> c.currentCall() != null).toList());
-        return htmx.isHtmxRequest() ? "applications/list :: table" : "applications/list";
+        return ListPage.view("applications/list", htmx.isHtmxRequest());
     }
 
     @GetMapping("/opslag/{challengeId:\\d+}")
@@ -125,8 +126,7 @@ class TaskForceController {
             try {
                 UserAccount reviewer = reviews.assign(challenge.currentCall().id(), form.login(),
                         Problems.actor(principal));
-                redirect.addFlashAttribute("notice", "review.assigned");
-                redirect.addFlashAttribute("noticeArg", reviewer.displayName());
+                Flash.notice(redirect, "review.assigned", reviewer.displayName());
                 return "redirect:/ansoegninger/opslag/" + challengeId;
             } catch (ApplicationRuleException e) {
                 Problems.reject(errors, e, messages);
@@ -186,7 +186,7 @@ class TaskForceController {
             try {
                 decisions.decide(id, form.outcome(), amount, form.reason(), tranches, form.earlyReason(),
                         Problems.actor(principal));
-                redirect.addFlashAttribute("notice", "decision.done." + form.outcome().name());
+                Flash.notice(redirect, "decision.done." + form.outcome().name());
                 return "redirect:/ansoegninger/" + id;
             } catch (ApplicationRuleException e) {
                 Problems.reject(errors, e, messages);
@@ -226,20 +226,15 @@ class TaskForceController {
     private String callPage(long challengeId, String text, Integer page, boolean htmx, Model model) {
         Challenge challenge = challenges.find(challengeId);
         model.addAttribute("challenge", challenge);
-        model.addAttribute("page", applications.submitted(challengeId, text, PageOf.clampPage(page),
-                PageOf.DEFAULT_SIZE));
-        model.addAttribute("q", text == null ? "" : text);
-        model.addAttribute("pageBase", "/ansoegninger/opslag/" + challengeId + "?q=" + encode(text) + "&side=");
+        model.addAttribute("list", ListPage.of("/ansoegninger/opslag/" + challengeId,
+                applications.submitted(challengeId, text, PageOf.clampPage(page), PageOf.DEFAULT_SIZE))
+                .filter("q", text));
         model.addAttribute("reviewers", challenge.currentCall() == null ? List.of()
                 : reviews.reviewers(challenge.currentCall().id()));
         Long poolId = challenge.currentCall() == null ? null : challenge.currentCall().poolId();
         if (poolId != null) {
             model.addAttribute("figures", funding.figures(poolId));
         }
-        return htmx ? "applications/list :: table" : "applications/call";
-    }
-
-    private static String encode(String text) {
-        return URLEncoder.encode(text == null ? "" : text, StandardCharsets.UTF_8);
+        return htmx ? "applications/list :: results" : "applications/call";
     }
 }

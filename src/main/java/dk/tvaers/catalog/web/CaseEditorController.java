@@ -4,19 +4,21 @@ import dk.tvaers.accounts.AccountPrincipal;
 import dk.tvaers.accounts.Actor;
 import dk.tvaers.catalog.Assessment;
 import dk.tvaers.catalog.CaseCatalog;
+import dk.tvaers.catalog.CaseSearch;
 import dk.tvaers.catalog.CaseDraft;
 import dk.tvaers.catalog.CaseSection;
 import dk.tvaers.catalog.CaseVersion;
 import dk.tvaers.catalog.CatalogCase;
 import dk.tvaers.catalog.DiseaseGroup;
-import dk.tvaers.catalog.NewAssessment;
 import dk.tvaers.catalog.Parameter;
 import dk.tvaers.catalog.Theme;
 import dk.tvaers.initiatives.Initiative;
 import dk.tvaers.initiatives.Initiatives;
 import dk.tvaers.platform.web.Confirmation;
+import dk.tvaers.platform.web.Flash;
 import dk.tvaers.platform.web.NotFoundException;
 import dk.tvaers.platform.web.PageOf;
+import dk.tvaers.platform.web.ListPage;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import dk.tvaers.platform.web.SelectOption;
 import dk.tvaers.platform.web.TimeFormat;
@@ -24,8 +26,6 @@ import dk.tvaers.shared.Region;
 import dk.tvaers.shared.Sector;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -37,7 +37,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -122,43 +121,17 @@ class CaseEditorController {
         }
     }
 
-    record AssessmentForm(
-            @NotNull(message = "{validation.choose}") @Min(value = 1, message = "{validation.choose}") @Max(value = 4, message = "{validation.choose}") Integer theoryScore,
-            @NotBlank(message = "{validation.required}") @Size(max = 2000, message = "{validation.tooLong}") String theoryNote,
-            @NotNull(message = "{validation.choose}") @Min(value = 1, message = "{validation.choose}") @Max(value = 4, message = "{validation.choose}") Integer effectScore,
-            @NotBlank(message = "{validation.required}") @Size(max = 2000, message = "{validation.tooLong}") String effectNote,
-            @NotNull(message = "{validation.choose}") @Min(value = 1, message = "{validation.choose}") @Max(value = 4, message = "{validation.choose}") Integer descriptionScore,
-            @NotBlank(message = "{validation.required}") @Size(max = 2000, message = "{validation.tooLong}") String descriptionNote,
-            @NotNull(message = "{validation.choose}") @Min(value = 1, message = "{validation.choose}") @Max(value = 4, message = "{validation.choose}") Integer goalsScore,
-            @NotBlank(message = "{validation.required}") @Size(max = 2000, message = "{validation.tooLong}") String goalsNote,
-            @NotNull(message = "{validation.choose}") @Min(value = 1, message = "{validation.choose}") @Max(value = 4, message = "{validation.choose}") Integer transferabilityScore,
-            @NotBlank(message = "{validation.required}") @Size(max = 2000, message = "{validation.tooLong}") String transferabilityNote) {
-
-        NewAssessment assessment() {
-            Map<Parameter, Integer> scores = new EnumMap<>(Parameter.class);
-            Map<Parameter, String> notes = new EnumMap<>(Parameter.class);
-            scores.put(Parameter.THEORY, theoryScore);
-            notes.put(Parameter.THEORY, theoryNote);
-            scores.put(Parameter.EFFECT, effectScore);
-            notes.put(Parameter.EFFECT, effectNote);
-            scores.put(Parameter.DESCRIPTION, descriptionScore);
-            notes.put(Parameter.DESCRIPTION, descriptionNote);
-            scores.put(Parameter.GOALS, goalsScore);
-            notes.put(Parameter.GOALS, goalsNote);
-            scores.put(Parameter.TRANSFERABILITY, transferabilityScore);
-            notes.put(Parameter.TRANSFERABILITY, transferabilityNote);
-            return new NewAssessment(scores, notes);
-        }
-    }
 
     record PublishForm(@NotNull(message = "{validation.choose}") Integer version, Long assessment) {}
 
     private final CaseCatalog catalog;
+    private final CaseSearch search;
     private final Initiatives initiatives;
     private final TimeFormat time;
 
-    CaseEditorController(CaseCatalog catalog, Initiatives initiatives, TimeFormat time) {
+    CaseEditorController(CaseCatalog catalog, CaseSearch search, Initiatives initiatives, TimeFormat time) {
         this.catalog = catalog;
+        this.search = search;
         this.initiatives = initiatives;
         this.time = time;
     }
@@ -170,10 +143,12 @@ class CaseEditorController {
             @RequestParam(name = "status", required = false) String status,
             @RequestParam(name = "side", required = false) Integer page, HtmxRequest htmx, Model model) {
         Boolean published = "udgivet".equals(status) ? Boolean.TRUE : "udkast".equals(status) ? Boolean.FALSE : null;
-        model.addAttribute("page", catalog.listForEditors(text, published, PageOf.clampPage(page), PageOf.DEFAULT_SIZE));
-        model.addAttribute("q", text == null ? "" : text);
-        model.addAttribute("status", published == null ? "" : status);
-        return htmx.isHtmxRequest() ? "catalog/cases :: results" : "catalog/cases";
+        model.addAttribute("list", ListPage.of("/katalog/redaktion",
+                        search.listForEditors(text, published, PageOf.clampPage(page), PageOf.DEFAULT_SIZE))
+                .filter("q", text).filter("status", published == null ? null : status));
+        model.addAttribute("statuses", List.of(SelectOption.ofKey("udkast", "case.status.draft"),
+                SelectOption.ofKey("udgivet", "editorial.published")));
+        return ListPage.view("catalog/cases", htmx.isHtmxRequest());
     }
 
     @GetMapping("/ny")
@@ -206,7 +181,7 @@ class CaseEditorController {
             return form(model, null);
         }
         long id = catalog.create(form.draft(), form.initiativeId(), actor(principal));
-        redirect.addFlashAttribute("notice", "case.created");
+        Flash.notice(redirect, "case.created");
         return "redirect:/katalog/" + id + "/redaktion";
     }
 
@@ -228,8 +203,7 @@ class CaseEditorController {
             return form(model, file);
         }
         int number = catalog.saveVersion(id, form.draft(), actor(principal));
-        redirect.addFlashAttribute("notice", "case.saved");
-        redirect.addFlashAttribute("noticeArg", number);
+        Flash.notice(redirect, "case.saved", number);
         return "redirect:/katalog/" + id + "/redaktion";
     }
 
@@ -277,30 +251,11 @@ class CaseEditorController {
             return workspace(file, model);
         }
         catalog.publish(id, form.version(), form.assessment(), actor(principal));
-        redirect.addFlashAttribute("notice", "case.published");
+        Flash.notice(redirect, "case.published");
         return "redirect:/katalog/" + id;
     }
 
-    @GetMapping("/{id:\\d+}/vurdering")
-    @RolesAllowed({"INNOVATION_CONSULTANT", "ANALYST"})
-    String assessmentForm(@PathVariable long id, Model model) {
-        model.addAttribute("form", new AssessmentForm(null, "", null, "", null, "", null, "", null, ""));
-        return assessmentPage(file(id), model);
-    }
 
-    @PostMapping("/{id:\\d+}/vurdering")
-    @RolesAllowed({"INNOVATION_CONSULTANT", "ANALYST"})
-    String assess(@AuthenticationPrincipal AccountPrincipal principal, @PathVariable long id,
-            @Valid @ModelAttribute("form") AssessmentForm form, BindingResult errors, Model model,
-            RedirectAttributes redirect) {
-        CatalogCase file = file(id);
-        if (errors.hasErrors()) {
-            return assessmentPage(file, model);
-        }
-        catalog.assess(id, form.assessment(), actor(principal));
-        redirect.addFlashAttribute("notice", "assessment.saved");
-        return "redirect:/katalog/" + id + "/redaktion";
-    }
 
     // --- helpers ---
 
@@ -343,14 +298,6 @@ class CaseEditorController {
         return "catalog/workspace";
     }
 
-    private String assessmentPage(CatalogCase file, Model model) {
-        model.addAttribute("file", file);
-        model.addAttribute("title", catalog.version(file.id(), file.latestVersion()).map(CaseVersion::title).orElse(""));
-        model.addAttribute("parameters", Parameter.values());
-        model.addAttribute("scoreOptions", IntStream.rangeClosed(Parameter.MIN_SCORE, Parameter.MAX_SCORE)
-                .mapToObj(n -> SelectOption.ofKey(String.valueOf(n), "assessment.score." + n)).toList());
-        return "catalog/assess";
-    }
 
     private CatalogCase file(long id) {
         return catalog.find(id).orElseThrow(() -> new NotFoundException("case", id));

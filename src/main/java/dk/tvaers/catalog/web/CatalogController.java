@@ -3,6 +3,7 @@ package dk.tvaers.catalog.web;
 import dk.tvaers.catalog.Assessment;
 import dk.tvaers.catalog.CaseCatalog;
 import dk.tvaers.catalog.CaseEconomySource;
+import dk.tvaers.catalog.CaseSearch;
 import dk.tvaers.catalog.CaseSummary;
 import dk.tvaers.catalog.CaseVersion;
 import dk.tvaers.catalog.CatalogCase;
@@ -14,19 +15,18 @@ import dk.tvaers.catalog.Theme;
 import dk.tvaers.initiatives.InitiativeFundingSource;
 import dk.tvaers.platform.web.CsvWriter;
 import dk.tvaers.platform.web.NotFoundException;
+import dk.tvaers.platform.web.ListPage;
 import dk.tvaers.platform.web.PageOf;
 import dk.tvaers.platform.web.TimeFormat;
 import dk.tvaers.shared.Region;
 import dk.tvaers.shared.Sector;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -46,7 +46,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.util.UriComponentsBuilder;
 
 /** The public case catalogue: search and filter, a case page, its PDF, and the selection as PDF, Excel and CSV. */
 @Controller
@@ -57,6 +56,7 @@ class CatalogController {
     static final int EXPORT_LIMIT = 500;
 
     private final CaseCatalog catalog;
+    private final CaseSearch search;
     private final Stories stories;
     private final CatalogPdf pdf;
     private final MessageSource messages;
@@ -65,11 +65,12 @@ class CatalogController {
 
     private final List<InitiativeFundingSource> fundingSources;
 
-    CatalogController(CaseCatalog catalog, Stories stories, CatalogPdf pdf, MessageSource messages, TimeFormat time,
+    CatalogController(CaseCatalog catalog, CaseSearch search, Stories stories, CatalogPdf pdf, MessageSource messages, TimeFormat time,
             List<InitiativeFundingSource> fundingSources, List<CaseEconomySource> economySources) {
         this.fundingSources = fundingSources;
         this.economySources = economySources;
         this.catalog = catalog;
+        this.search = search;
         this.stories = stories;
         this.pdf = pdf;
         this.messages = messages;
@@ -83,26 +84,24 @@ class CatalogController {
             @RequestParam(name = "sektor", required = false) Sector sector,
             @RequestParam(name = "region", required = false) Region region,
             @RequestParam(name = "evidens", required = false) EvidenceLevel evidence,
-            @RequestParam(name = "sortering", required = false) CaseCatalog.Sort sort,
+            @RequestParam(name = "sortering", required = false) CaseSearch.Sort sort,
             @RequestParam(name = "side", required = false) Integer page,
-            HtmxRequest htmx, HttpServletRequest request, Model model) {
-        var filter = new CaseCatalog.Filter(text, disease, theme, sector, region, evidence);
-        model.addAttribute("page", catalog.search(filter, sort, PageOf.clampPage(page), PageOf.DEFAULT_SIZE));
-        model.addAttribute("q", text == null ? "" : text);
-        model.addAttribute("sygdom", disease);
-        model.addAttribute("tema", theme);
-        model.addAttribute("sektor", sector);
-        model.addAttribute("region", region);
-        model.addAttribute("evidens", evidence);
-        model.addAttribute("sortering", sort == null ? CaseCatalog.Sort.RELEVANCE : sort);
+            HtmxRequest htmx, Model model) {
+        var filter = new CaseSearch.Filter(text, disease, theme, sector, region, evidence);
+        model.addAttribute("list", ListPage.of("/katalog",
+                        search.search(filter, sort, PageOf.clampPage(page), PageOf.DEFAULT_SIZE))
+                .filter("q", text).filter("sygdom", disease).filter("tema", theme).filter("sektor", sector)
+                .filter("region", region).filter("evidens", evidence).filter("sortering", sort)
+                .export("list.export.pdf", "/katalog/eksport/pdf")
+                .export("list.export.xlsx", "/katalog/eksport/xlsx")
+                .export("list.export.csv", "/katalog/eksport/csv"));
         model.addAttribute("diseases", DiseaseGroup.values());
         model.addAttribute("themes", Theme.values());
         model.addAttribute("sectors", Sector.values());
         model.addAttribute("regions", Region.values());
         model.addAttribute("levels", EvidenceLevel.values());
-        model.addAttribute("sorts", CaseCatalog.Sort.values());
-        model.addAttribute("exportQuery", exportQuery(request));
-        return htmx.isHtmxRequest() ? "catalog/list :: results" : "catalog/list";
+        model.addAttribute("sorts", CaseSearch.Sort.values());
+        return ListPage.view("catalog/list", htmx.isHtmxRequest());
     }
 
     @GetMapping("/{id:\\d+}")
@@ -184,10 +183,10 @@ class CatalogController {
 
     /** The cases of the list's filters (the same parameters as the list page), in its order. */
     private List<CaseSummary> selection(Map<String, String> params) {
-        var filter = new CaseCatalog.Filter(params.get("q"), parse(DiseaseGroup.class, params.get("sygdom")),
+        var filter = new CaseSearch.Filter(params.get("q"), parse(DiseaseGroup.class, params.get("sygdom")),
                 parse(Theme.class, params.get("tema")), parse(Sector.class, params.get("sektor")),
                 parse(Region.class, params.get("region")), parse(EvidenceLevel.class, params.get("evidens")));
-        return catalog.search(filter, parse(CaseCatalog.Sort.class, params.get("sortering")), 1, EXPORT_LIMIT).items();
+        return search.search(filter, parse(CaseSearch.Sort.class, params.get("sortering")), 1, EXPORT_LIMIT).items();
     }
 
     private static <E extends Enum<E>> E parse(Class<E> type, String value) {
@@ -249,20 +248,4 @@ class CatalogController {
                 .body(body);
     }
 
-    /** The list's filters as a query string (without the page), for the export links. */
-    private static String exportQuery(HttpServletRequest request) {
-        var builder = UriComponentsBuilder.newInstance();
-        Map<String, String[]> params = new HashMap<>(request.getParameterMap());
-        params.forEach((name, values) -> {
-            if (!name.equals("side") && !name.equals("lang")) {
-                for (String value : values) {
-                    if (!value.isEmpty()) {
-                        builder.queryParam(name, value);
-                    }
-                }
-            }
-        });
-        String query = builder.build().encode().getQuery();
-        return query == null ? "" : "?" + query;
-    }
 }

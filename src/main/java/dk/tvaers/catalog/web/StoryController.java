@@ -7,7 +7,9 @@ import dk.tvaers.catalog.CatalogCase;
 import dk.tvaers.catalog.Stories;
 import dk.tvaers.catalog.Story;
 import dk.tvaers.initiatives.Initiatives;
+import dk.tvaers.platform.web.Flash;
 import dk.tvaers.platform.web.NotFoundException;
+import dk.tvaers.platform.web.ListPage;
 import dk.tvaers.platform.web.PageOf;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import jakarta.annotation.security.RolesAllowed;
@@ -51,9 +53,9 @@ class StoryController {
     @GetMapping
     String list(@RequestParam(name = "q", required = false) String text,
             @RequestParam(name = "side", required = false) Integer page, HtmxRequest htmx, Model model) {
-        model.addAttribute("page", stories.search(text, PageOf.clampPage(page), PageOf.DEFAULT_SIZE));
-        model.addAttribute("q", text == null ? "" : text);
-        return htmx.isHtmxRequest() ? "catalog/stories :: results" : "catalog/stories";
+        model.addAttribute("list", ListPage.of("/historier",
+                stories.search(text, PageOf.clampPage(page), PageOf.DEFAULT_SIZE)).filter("q", text));
+        return ListPage.view("catalog/stories", htmx.isHtmxRequest());
     }
 
     @GetMapping("/{id:\\d+}")
@@ -89,7 +91,7 @@ class StoryController {
         }
         long id = stories.write(form.title(), form.lead(), form.body(), form.caseId(), form.initiativeId(),
                 new Actor(principal.userId(), principal.displayName()));
-        redirect.addFlashAttribute("notice", "story.created");
+        Flash.notice(redirect, "story.created");
         return "redirect:/historier/" + id;
     }
 }

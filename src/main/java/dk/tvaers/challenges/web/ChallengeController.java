@@ -10,7 +10,10 @@ import dk.tvaers.challenges.NewChallenge;
 import dk.tvaers.challenges.WickedProblems;
 import dk.tvaers.funding.Funding;
 import dk.tvaers.funding.Pool;
+import dk.tvaers.platform.web.Flash;
 import dk.tvaers.platform.web.PageOf;
+import java.util.List;
+import dk.tvaers.platform.web.ListPage;
 import dk.tvaers.platform.web.SelectOption;
 import dk.tvaers.platform.web.TimeFormat;
 import dk.tvaers.shared.Region;
@@ -82,15 +85,16 @@ class ChallengeController {
             case "lukkede" -> Boolean.FALSE;
             default -> null;
         };
-        model.addAttribute("page", challenges.search(new Challenges.Filter(open, kind, region), PageOf.clampPage(page),
-                PageOf.DEFAULT_SIZE));
-        model.addAttribute("status", status == null ? "" : status);
-        model.addAttribute("type", kind);
-        model.addAttribute("region", region);
+        model.addAttribute("list", ListPage.of("/udfordringer",
+                        challenges.search(new Challenges.Filter(open, kind, region), PageOf.clampPage(page),
+                                PageOf.DEFAULT_SIZE))
+                .filter("status", open == null ? null : status).filter("type", kind).filter("region", region));
+        model.addAttribute("statuses", List.of(SelectOption.ofKey("aabne", "challenges.filter.open"),
+                SelectOption.ofKey("lukkede", "challenges.filter.closed")));
         model.addAttribute("kinds", ChallengeKind.values());
         model.addAttribute("regions", Region.values());
         model.addAttribute("now", clock.instant());
-        return htmx.isHtmxRequest() ? "challenges/list :: results" : "challenges/list";
+        return ListPage.view("challenges/list", htmx.isHtmxRequest());
     }
 
     @GetMapping("/{id:\\d+}")
@@ -119,7 +123,7 @@ class ChallengeController {
                 long id = challenges.publish(new NewChallenge(form.kind(), form.title(), form.vision(),
                         form.description(), form.question(), form.region(), form.poolId(), closing(form.deadline())),
                         new Actor(principal.userId(), principal.displayName()));
-                redirect.addFlashAttribute("notice", "challenge.published.notice");
+                Flash.notice(redirect, "challenge.published.notice");
                 return "redirect:/udfordringer/" + id;
             } catch (ChallengeRuleException e) {
                 errors.rejectValue(e.field(), e.messageKey());
@@ -135,7 +139,7 @@ class ChallengeController {
         if (!errors.hasErrors()) {
             try {
                 challenges.reopen(id, closing(form.deadline()));
-                redirect.addFlashAttribute("notice", "challenge.reopened");
+                Flash.notice(redirect, "challenge.reopened");
                 return "redirect:/udfordringer/" + id;
             } catch (ChallengeRuleException e) {
                 errors.rejectValue(e.field(), e.messageKey());

@@ -10,6 +10,8 @@ import dk.tvaers.challenges.WickedProblems;
 import dk.tvaers.challenges.WickedScore;
 import dk.tvaers.funding.Funding;
 import dk.tvaers.funding.Pool;
+import dk.tvaers.platform.web.Flash;
+import dk.tvaers.platform.web.ListPage;
 import dk.tvaers.platform.web.PageOf;
 import dk.tvaers.platform.web.SelectOption;
 import dk.tvaers.shared.Region;
@@ -47,7 +49,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * challenge.
  */
 @Controller
-@RequestMapping("/wicked-problems")
+@RequestMapping("/vilde-problemer")
 class WickedProblemController {
 
     record ProblemForm(
@@ -95,15 +97,14 @@ class WickedProblemController {
             @RequestParam(name = "status", required = false) WickedProblemStatus status,
             @RequestParam(name = "side", required = false) Integer page,
             HtmxRequest htmx, Model model) {
-        model.addAttribute("page", problems.search(new WickedProblems.Filter(text, sector, status), principal,
-                PageOf.clampPage(page), PageOf.DEFAULT_SIZE));
-        model.addAttribute("q", text == null ? "" : text);
-        model.addAttribute("sector", sector);
-        model.addAttribute("status", status);
+        model.addAttribute("list", ListPage.of("/vilde-problemer",
+                        problems.search(new WickedProblems.Filter(text, sector, status), principal,
+                                PageOf.clampPage(page), PageOf.DEFAULT_SIZE))
+                .filter("q", text).filter("sektor", sector).filter("status", status));
         model.addAttribute("sectors", Sector.values());
         model.addAttribute("statuses", WickedProblemStatus.values());
         model.addAttribute("taskForce", principal.hasRole(Role.TASK_FORCE));
-        return htmx.isHtmxRequest() ? "challenges/wicked-list :: results" : "challenges/wicked-list";
+        return ListPage.view("challenges/wicked-list", htmx.isHtmxRequest());
     }
 
     @GetMapping("/ny")
@@ -122,8 +123,8 @@ class WickedProblemController {
             try {
                 long id = problems.submit(new NewWickedProblem(form.title(), form.description(), form.affected(),
                         form.sectors(), form.region()), principal);
-                redirect.addFlashAttribute("notice", "wicked.submitted");
-                return "redirect:/wicked-problems/" + id;
+                Flash.notice(redirect, "wicked.submitted");
+                return "redirect:/vilde-problemer/" + id;
             } catch (ChallengeRuleException e) {
                 errors.rejectValue(e.field(), e.messageKey());
             }
@@ -152,8 +153,8 @@ class WickedProblemController {
         if (!errors.hasErrors()) {
             try {
                 problems.score(id, form.size(), form.reach(), form.urgency(), form.comment(), principal);
-                redirect.addFlashAttribute("notice", "wicked.scored");
-                return "redirect:/wicked-problems/" + id;
+                Flash.notice(redirect, "wicked.scored");
+                return "redirect:/vilde-problemer/" + id;
             } catch (ChallengeRuleException e) {
                 errors.rejectValue(e.field(), e.messageKey());
             }
@@ -170,7 +171,7 @@ class WickedProblemController {
             try {
                 long challengeId = problems.publishAsChallenge(id, form.title(), form.description(), form.region(),
                         form.poolId(), ChallengeController.closing(form.deadline()), principal);
-                redirect.addFlashAttribute("notice", "wicked.published");
+                Flash.notice(redirect, "wicked.published");
                 return "redirect:/udfordringer/" + challengeId;
             } catch (ChallengeRuleException e) {
                 errors.rejectValue(e.field(), e.messageKey());

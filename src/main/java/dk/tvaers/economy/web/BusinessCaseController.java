@@ -1,5 +1,6 @@
 package dk.tvaers.economy.web;
 
+import dk.tvaers.platform.web.Flash;
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import com.openhtmltopdf.svgsupport.BatikSVGDrawer;
@@ -127,8 +128,7 @@ class BusinessCaseController {
         if (plan.isPresent() && !errors.hasErrors()) {
             try {
                 int number = businessCases.save(id, plan.get(), form.getNote(), editor(principal));
-                redirect.addFlashAttribute("notice", "economy.saved");
-                redirect.addFlashAttribute("noticeArg", number);
+                Flash.notice(redirect, "economy.saved", number);
                 return "redirect:/initiativer/" + id + "/oekonomi?version=" + number;
             } catch (BusinessCaseRejectedException rejected) {
                 form.reject(rejected.problems(), errors);
@@ -145,8 +145,7 @@ class BusinessCaseController {
         Editor editor = editor(principal);
         businessCases.version(initiative, number, editor);
         businessCases.approve(id, number, editor);
-        redirect.addFlashAttribute("notice", "economy.approved");
-        redirect.addFlashAttribute("noticeArg", number);
+        Flash.notice(redirect, "economy.approved", number);
         return "redirect:/initiativer/" + id + "/oekonomi?version=" + number;
     }
 

@@ -12,6 +12,7 @@ import dk.tvaers.funding.Pool;
 import dk.tvaers.funding.PoolFigures;
 import dk.tvaers.platform.web.Confirmation;
 import dk.tvaers.platform.web.NotFoundException;
+import dk.tvaers.platform.web.Flash;
 import dk.tvaers.platform.web.SelectOption;
 import dk.tvaers.shared.Money;
 import dk.tvaers.shared.Region;
@@ -125,7 +126,7 @@ class FundingController {
             try {
                 long id = funding.createPool(form.name(), form.region(), amount.orElseThrow(), form.firstYear(),
                         form.lastYear());
-                redirect.addFlashAttribute("notice", "funding.pool.created");
+                Flash.notice(redirect, "funding.pool.created");
                 return "redirect:/finansiering/puljer/" + id;
             } catch (FundingRuleException e) {
                 reject(errors, e);
@@ -178,7 +179,7 @@ class FundingController {
                 long grantId = funding.grant(new GrantDecision(id, form.title(), form.recipientOrganisationId(),
                         applied.orElseThrow(), amount.orElseThrow(), form.reason(), tranches, form.contactEmail()),
                         actor(principal));
-                redirect.addFlashAttribute("notice", "funding.grant.created");
+                Flash.notice(redirect, "funding.grant.created");
                 return "redirect:/finansiering/bevillinger/" + grantId;
             } catch (FundingRuleException e) {
                 reject(errors, e);
@@ -202,7 +203,7 @@ class FundingController {
             return grantDetail(principal, id, model);
         }
         funding.changeContact(id, form.contactEmail());
-        redirect.addFlashAttribute("notice", "funding.grant.contact.changed");
+        Flash.notice(redirect, "funding.grant.contact.changed");
         return "redirect:/finansiering/bevillinger/" + id;
     }
 
@@ -219,7 +220,7 @@ class FundingController {
         if (!errors.hasErrors()) {
             try {
                 funding.submitReport(id, form.body(), actor(principal));
-                redirect.addFlashAttribute("notice", "funding.report.submitted");
+                Flash.notice(redirect, "funding.report.submitted");
                 return "redirect:/finansiering/bevillinger/" + grantId;
             } catch (FundingRuleException e) {
                 reject(errors, e);
@@ -258,14 +259,14 @@ class FundingController {
             RedirectAttributes redirect) {
         long grantId = funding.tranche(id).grantId();
         if (!Confirmation.given(confirmed)) {
-            redirect.addFlashAttribute("problem", Confirmation.MISSING);
+            Flash.problem(redirect, Confirmation.MISSING);
             return "redirect:/finansiering/bevillinger/" + grantId;
         }
         try {
             funding.markPaid(id, actor(principal));
-            redirect.addFlashAttribute("notice", "funding.tranche.paid");
+            Flash.notice(redirect, "funding.tranche.paid");
         } catch (FundingRuleException e) {
-            redirect.addFlashAttribute("problem", e.messageKey());
+            Flash.problem(redirect, e.messageKey());
         }
         return "redirect:/finansiering/bevillinger/" + grantId;
     }
@@ -277,9 +278,9 @@ class FundingController {
         long poolId = funding.poolOfEntry(id);
         try {
             funding.reverse(id, note, actor(principal));
-            redirect.addFlashAttribute("notice", "funding.ledger.reversed");
+            Flash.notice(redirect, "funding.ledger.reversed");
         } catch (FundingRuleException e) {
-            redirect.addFlashAttribute("problem", e.messageKey());
+            Flash.problem(redirect, e.messageKey());
         }
         return "redirect:/finansiering/puljer/" + poolId;
     }
@@ -290,7 +291,7 @@ class FundingController {
         if (!errors.hasErrors()) {
             try {
                 decision.run();
-                redirect.addFlashAttribute("notice", notice);
+                Flash.notice(redirect, notice);
                 return "redirect:/finansiering/bevillinger/" + grantId;
             } catch (FundingRuleException e) {
                 reject(errors, e);

@@ -12,7 +12,9 @@ import dk.tvaers.ideas.Ideas;
 import dk.tvaers.ideas.InvalidOutcomeException;
 import dk.tvaers.ideas.Score;
 import dk.tvaers.ideas.ScoreCriterion;
+import dk.tvaers.platform.web.Flash;
 import dk.tvaers.platform.web.NotFoundException;
+import dk.tvaers.platform.web.ListPage;
 import dk.tvaers.platform.web.PageOf;
 import dk.tvaers.platform.web.SelectOption;
 import dk.tvaers.shared.InnovationType;
@@ -83,8 +85,10 @@ class ClinicController {
             HtmxRequest htmx, Model model) {
         var filter = new IdeaClinic.QueueFilter(status == IdeaStatus.UNCONFIRMED ? null : status, region, sector,
                 kind, assignedTo);
-        model.addAttribute("page", clinic.queue(filter, PageOf.clampPage(page), PageOf.DEFAULT_SIZE));
-        model.addAttribute("filter", filter);
+        model.addAttribute("list", ListPage.of("/idekliniken",
+                        clinic.queue(filter, PageOf.clampPage(page), PageOf.DEFAULT_SIZE))
+                .filter("status", filter.status()).filter("region", region).filter("sektor", sector)
+                .filter("type", kind).filter("tildelt", assignedTo));
         model.addAttribute("statuses", List.of(IdeaStatus.SUBMITTED, IdeaStatus.IN_REVIEW, IdeaStatus.PRIORITISED,
                 IdeaStatus.REFERRED, IdeaStatus.MERGED, IdeaStatus.REJECTED));
         model.addAttribute("regions", Region.values());
@@ -92,7 +96,7 @@ class ClinicController {
         model.addAttribute("kinds", InnovationType.values());
         model.addAttribute("consultants", consultants());
         model.addAttribute("clock", clock);
-        return htmx.isHtmxRequest() ? "ideas/clinic-queue :: results" : "ideas/clinic-queue";
+        return ListPage.view("ideas/clinic-queue", htmx.isHtmxRequest());
     }
 
     @GetMapping("/idekliniken/prioriteret")
@@ -112,14 +116,14 @@ class ClinicController {
         UserAccount consultant = consultantId == null ? null : users.find(consultantId)
                 .filter(u -> u.roles().contains(Role.INNOVATION_CONSULTANT)).orElse(null);
         if (consultant == null) {
-            redirect.addFlashAttribute("problem", "clinic.assign.error");
+            Flash.problem(redirect, "clinic.assign.error");
             return "redirect:/idekliniken/" + id;
         }
         try {
             clinic.assign(id, consultant.id(), consultant.displayName(), actor(principal));
-            redirect.addFlashAttribute("notice", "clinic.assign.done");
+            Flash.notice(redirect, "clinic.assign.done");
         } catch (InvalidOutcomeException e) {
-            redirect.addFlashAttribute("problem", e.messageKey());
+            Flash.problem(redirect, e.messageKey());
         }
         return "redirect:/idekliniken/" + id;
     }
@@ -133,9 +137,9 @@ class ClinicController {
         }
         try {
             clinic.ask(id, form.body(), actor(principal));
-            redirect.addFlashAttribute("notice", "clinic.question.done");
+            Flash.notice(redirect, "clinic.question.done");
         } catch (InvalidOutcomeException e) {
-            redirect.addFlashAttribute("problem", e.messageKey());
+            Flash.problem(redirect, e.messageKey());
         }
         return "redirect:/idekliniken/" + id + "#traad";
     }
@@ -172,9 +176,9 @@ class ClinicController {
         }
         try {
             clinic.score(id, entries, actor(principal));
-            redirect.addFlashAttribute("notice", "clinic.score.done");
+            Flash.notice(redirect, "clinic.score.done");
         } catch (InvalidOutcomeException e) {
-            redirect.addFlashAttribute("problem", e.messageKey());
+            Flash.problem(redirect, e.messageKey());
         }
         return "redirect:/idekliniken/" + id + "#scorekort";
     }
@@ -194,13 +198,11 @@ class ClinicController {
         if (errors.hasErrors()) {
             return page(id, model);
         }
+        Long initiative = null;
         try {
             Actor actor = actor(principal);
             switch (form.outcome()) {
-                case PRIORITISED -> {
-                    long initiative = clinic.prioritise(id, form.note(), actor);
-                    redirect.addFlashAttribute("noticeArg", initiative);
-                }
+                case PRIORITISED -> initiative = clinic.prioritise(id, form.note(), actor);
                 case REFERRED -> clinic.refer(id, form.note(), actor);
                 case REJECTED -> clinic.reject(id, form.note(), actor);
                 case MERGED -> clinic.merge(id, form.mergeInto(), form.note(), actor);
@@ -210,7 +212,7 @@ class ClinicController {
             errors.reject(e.messageKey());
             return page(id, model);
         }
-        redirect.addFlashAttribute("notice", "clinic.outcome.done." + form.outcome().name());
+        Flash.notice(redirect, "clinic.outcome.done." + form.outcome().name(), initiative);
         return "redirect:/idekliniken/" + id;
     }
 

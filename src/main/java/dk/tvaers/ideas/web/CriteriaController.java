@@ -1,5 +1,6 @@
 package dk.tvaers.ideas.web;
 
+import dk.tvaers.platform.web.Flash;
 import dk.tvaers.ideas.IdeaClinic;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -42,7 +43,7 @@ class CriteriaController {
             return page(model);
         }
         clinic.addCriterion(form.name());
-        redirect.addFlashAttribute("notice", "criteria.added");
+        Flash.notice(redirect, "criteria.added");
         return "redirect:/admin/kriterier";
     }
 
@@ -50,7 +51,7 @@ class CriteriaController {
     String setActive(@PathVariable long id, @RequestParam(name = "active", defaultValue = "false") boolean active,
             RedirectAttributes redirect) {
         clinic.setCriterionActive(id, active);
-        redirect.addFlashAttribute("notice", active ? "criteria.activated" : "criteria.deactivated");
+        Flash.notice(redirect, active ? "criteria.activated" : "criteria.deactivated");
         return "redirect:/admin/kriterier";
     }
 

@@ -1,5 +1,6 @@
 package dk.tvaers.ideas.web;
 
+import dk.tvaers.platform.web.Flash;
 import dk.tvaers.ideas.Idea;
 import dk.tvaers.ideas.IdeaClinic;
 import dk.tvaers.ideas.Ideas;
@@ -66,7 +67,7 @@ class FollowController {
             return page(follower.get(), model);
         }
         ideas.answer(follower.get().ideaId(), form.body(), null, follower.get().name());
-        redirect.addFlashAttribute("notice", "idea.answer.done");
+        Flash.notice(redirect, "idea.answer.done");
         return "redirect:/ideer/foelg?token=" + form.token();
     }
 

@@ -6,8 +6,10 @@ import dk.tvaers.ideas.AlreadySupportedException;
 import dk.tvaers.ideas.Idea;
 import dk.tvaers.ideas.IdeaStatus;
 import dk.tvaers.ideas.Ideas;
+import dk.tvaers.platform.web.Flash;
 import dk.tvaers.platform.web.CsvWriter;
 import dk.tvaers.platform.web.NotFoundException;
+import dk.tvaers.platform.web.ListPage;
 import dk.tvaers.platform.web.PageOf;
 import dk.tvaers.shared.InnovationType;
 import dk.tvaers.shared.Sector;
@@ -18,7 +20,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -33,7 +34,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.springframework.web.util.UriComponentsBuilder;
 
 /** The public idea pages: the list (search, filters, sorting, paging, CSV) and an idea's page; support and comment. */
 @Controller
@@ -55,55 +55,40 @@ class IdeaPublicController {
             @RequestParam(name = "status", required = false) IdeaStatus status,
             @RequestParam(name = "sektor", required = false) Sector sector,
             @RequestParam(name = "type", required = false) InnovationType kind,
-            @RequestParam(name = "sorter", required = false) Ideas.Sort sort,
+            @RequestParam(name = "sortering", required = false) Ideas.Sort sort,
             @RequestParam(name = "side", required = false) Integer page,
             HtmxRequest htmx, Model model) {
         var filter = new Ideas.Filter(text, status == IdeaStatus.UNCONFIRMED ? null : status, sector, kind);
-        model.addAttribute("page", ideas.search(filter, sort, PageOf.clampPage(page), PageOf.DEFAULT_SIZE));
-        model.addAttribute("q", text == null ? "" : text);
-        model.addAttribute("status", filter.status());
-        model.addAttribute("sektor", sector);
-        model.addAttribute("type", kind);
-        model.addAttribute("sorter", sort == null ? Ideas.Sort.NEWEST : sort);
+        model.addAttribute("list", ListPage.of("/ideer",
+                        ideas.search(filter, sort, PageOf.clampPage(page), PageOf.DEFAULT_SIZE))
+                .filter("q", text).filter("status", filter.status()).filter("sektor", sector).filter("type", kind)
+                .filter("sortering", sort)
+                .export("list.export.csv", "/ideer/eksport"));
         model.addAttribute("statuses", List.of(IdeaStatus.SUBMITTED, IdeaStatus.IN_REVIEW, IdeaStatus.PRIORITISED,
                 IdeaStatus.REFERRED, IdeaStatus.MERGED, IdeaStatus.REJECTED));
         model.addAttribute("sectors", Sector.values());
         model.addAttribute("kinds", InnovationType.values());
         model.addAttribute("sorts", Ideas.Sort.values());
-        var query = UriComponentsBuilder.fromPath("/ideer")
-                .queryParamIfPresent("q", java.util.Optional.ofNullable(text).filter(t -> !t.isBlank()))
-                .queryParamIfPresent("status", java.util.Optional.ofNullable(filter.status()))
-                .queryParamIfPresent("sektor", java.util.Optional.ofNullable(sector))
-                .queryParamIfPresent("type", java.util.Optional.ofNullable(kind))
-                .queryParamIfPresent("sorter", java.util.Optional.ofNullable(sort));
-        String base = query.encode().build().toUriString();
-        model.addAttribute("exportUrl", base.replaceFirst("^/ideer", "/ideer/eksport"));
-        return htmx.isHtmxRequest() ? "ideas/list :: results" : "ideas/list";
+        return ListPage.view("ideas/list", htmx.isHtmxRequest());
     }
 
-    /** The filtered list as CSV (up to 10,000 rows). */
+    /** The filtered list as CSV, every row of the selection. */
     @GetMapping("/ideer/eksport")
     void export(@RequestParam(name = "q", required = false) String text,
             @RequestParam(name = "status", required = false) IdeaStatus status,
             @RequestParam(name = "sektor", required = false) Sector sector,
             @RequestParam(name = "type", required = false) InnovationType kind,
-            @RequestParam(name = "sorter", required = false) Ideas.Sort sort,
+            @RequestParam(name = "sortering", required = false) Ideas.Sort sort,
             Locale locale, HttpServletResponse response) throws IOException {
         var filter = new Ideas.Filter(text, status == IdeaStatus.UNCONFIRMED ? null : status, sector, kind);
-        response.setContentType("text/csv; charset=UTF-8");
-        response.setHeader("Content-Disposition", "attachment; filename=\"ideer.csv\"");
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        var csv = new CsvWriter(response.getWriter());
-        csv.row(List.of(text("idea.number", locale), text("idea.title", locale), text("idea.status", locale),
-                text("idea.innovationType", locale), text("idea.sectors", locale), text("idea.supports", locale),
-                text("idea.submittedAt", locale)));
-        for (Idea idea : ideas.search(filter, sort, 1, 10_000).items()) {
-            csv.row(List.of(idea.id(), idea.title(), text(idea.status().messageKey(), locale),
-                    text(idea.innovationType().messageKey(), locale),
-                    idea.sectors().stream().map(s -> text(s.messageKey(), locale)).collect(Collectors.joining(", ")),
-                    idea.supports(), idea.submittedAt() == null ? "" : idea.submittedAt().toString()));
-        }
-        response.getWriter().flush();
+        CsvWriter.download(response, "ideer.csv", messages,
+                List.of("idea.number", "idea.title", "idea.status", "idea.innovationType", "idea.sectors",
+                        "idea.supports", "idea.submittedAt"),
+                number -> ideas.search(filter, sort, number, 500),
+                idea -> List.of(idea.id(), idea.title(), text(idea.status().messageKey(), locale),
+                        text(idea.innovationType().messageKey(), locale),
+                        idea.sectors().stream().map(s -> text(s.messageKey(), locale)).collect(Collectors.joining(", ")),
+                        idea.supports(), idea.submittedAt() == null ? "" : idea.submittedAt().toString()));
     }
 
     @GetMapping("/ideer/{id}")
@@ -121,9 +106,9 @@ class IdeaPublicController {
         find(id);
         try {
             ideas.support(id, principal.userId());
-            redirect.addFlashAttribute("notice", "idea.support.done");
+            Flash.notice(redirect, "idea.support.done");
         } catch (AlreadySupportedException e) {
-            redirect.addFlashAttribute("problem", "idea.support.error.already");
+            Flash.problem(redirect, "idea.support.error.already");
         }
         return "redirect:/ideer/" + id;
     }
@@ -138,7 +123,7 @@ class IdeaPublicController {
             return page(principal, id, model);
         }
         ideas.comment(id, form.body(), new Actor(principal.userId(), principal.displayName()));
-        redirect.addFlashAttribute("notice", "idea.comment.done");
+        Flash.notice(redirect, "idea.comment.done");
         return "redirect:/ideer/" + id + "#kommentarer";
     }
 

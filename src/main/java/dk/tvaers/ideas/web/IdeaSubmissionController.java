@@ -8,6 +8,7 @@ import dk.tvaers.ideas.Ideas;
 import dk.tvaers.ideas.NewIdea;
 import dk.tvaers.ideas.Submitter;
 import dk.tvaers.platform.mail.Mailer;
+import dk.tvaers.platform.web.Flash;
 import dk.tvaers.platform.web.SelectOption;
 import dk.tvaers.platform.web.Uploads;
 import dk.tvaers.shared.InnovationType;
@@ -116,7 +117,7 @@ class IdeaSubmissionController {
             session.setAttribute(AWAITING, new Awaiting(id, form.email().strip(), new ArrayList<>()));
             return "redirect:/ideer/tak";
         }
-        redirect.addFlashAttribute("notice", assisted ? "idea.submitted.assisted" : "idea.submitted");
+        Flash.notice(redirect, assisted ? "idea.submitted.assisted" : "idea.submitted");
         return "redirect:" + (assisted ? "/ideer/" + id : "/mine-ideer");
     }
 
@@ -149,20 +150,19 @@ class IdeaSubmissionController {
         Instant now = clock.instant();
         List<Instant> resent = awaiting.resent();
         if (!mailer.canSend()) {
-            redirect.addFlashAttribute("problem", "idea.thanks.resend.cannot");
+            Flash.problem(redirect, "idea.thanks.resend.cannot");
         } else if (resent.size() >= MAX_RESENDS) {
-            redirect.addFlashAttribute("problem", "idea.thanks.resend.tooMany");
+            Flash.problem(redirect, "idea.thanks.resend.tooMany");
         } else if (!resent.isEmpty() && resent.getLast().plus(RESEND_INTERVAL).isAfter(now)) {
-            redirect.addFlashAttribute("problem", "idea.thanks.resend.wait");
+            Flash.problem(redirect, "idea.thanks.resend.wait");
         } else if (ideas.resendConfirmation(awaiting.ideaId())) {
             List<Instant> times = new ArrayList<>(resent);
             times.add(now);
             session.setAttribute(AWAITING, new Awaiting(awaiting.ideaId(), awaiting.email(), times));
-            redirect.addFlashAttribute("notice", "idea.thanks.resend.done");
-            redirect.addFlashAttribute("noticeArg", awaiting.email());
+            Flash.notice(redirect, "idea.thanks.resend.done", awaiting.email());
         } else {
             session.removeAttribute(AWAITING);
-            redirect.addFlashAttribute("notice", "idea.thanks.resend.confirmed");
+            Flash.notice(redirect, "idea.thanks.resend.confirmed");
             return "redirect:/ideer";
         }
         return "redirect:/ideer/tak";
@@ -188,7 +188,7 @@ class IdeaSubmissionController {
         if (idea.isEmpty()) {
             return "ideas/link-invalid";
         }
-        redirect.addFlashAttribute("notice", "idea.confirmed");
+        Flash.notice(redirect, "idea.confirmed");
         return "redirect:/ideer/foelg?token=" + token;
     }
 

@@ -5,6 +5,7 @@ import dk.tvaers.ideas.Idea;
 import dk.tvaers.ideas.IdeaClinic;
 import dk.tvaers.ideas.IdeaPrivacy;
 import dk.tvaers.ideas.Ideas;
+import dk.tvaers.platform.web.Flash;
 import dk.tvaers.platform.web.NotFoundException;
 import jakarta.annotation.security.PermitAll;
 import jakarta.servlet.http.HttpServletRequest;
@@ -70,7 +71,7 @@ class MyIdeasController {
             return page(principal, model);
         }
         ideas.answer(id, form.body(), principal.userId(), principal.displayName());
-        redirect.addFlashAttribute("notice", "idea.answer.done");
+        Flash.notice(redirect, "idea.answer.done");
         return "redirect:/mine-ideer#idea-" + id;
     }
 
@@ -90,12 +91,12 @@ class MyIdeasController {
             @RequestParam(name = "confirm", required = false) String confirm, HttpServletRequest request,
             HttpServletResponse response, RedirectAttributes redirect) {
         if (confirm == null || !confirm.strip().equalsIgnoreCase("SLET")) {
-            redirect.addFlashAttribute("problem", "myIdeas.delete.error.confirm");
+            Flash.problem(redirect, "myIdeas.delete.error.confirm");
             return "redirect:/mine-ideer#slet";
         }
         privacy.deleteAccount(principal.userId());
         new SecurityContextLogoutHandler().logout(request, response, null);
-        redirect.addFlashAttribute("notice", "myIdeas.delete.done");
+        Flash.notice(redirect, "myIdeas.delete.done");
         return "redirect:/";
     }
 

@@ -1,5 +1,6 @@
 package dk.tvaers.ideas.web;
 
+import dk.tvaers.platform.web.Flash;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
@@ -16,7 +17,7 @@ class UploadTooLargeAdvice {
 
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     String tooLarge(RedirectAttributes redirect) {
-        redirect.addFlashAttribute("problem", "idea.attachment.error.requestTooLarge");
+        Flash.problem(redirect, "idea.attachment.error.requestTooLarge");
         return "redirect:/ideer/ny";
     }
 }

@@ -6,6 +6,7 @@ import dk.tvaers.initiatives.Initiative;
 import dk.tvaers.initiatives.InitiativeKind;
 import dk.tvaers.initiatives.Initiatives;
 import dk.tvaers.initiatives.LaboratoryPriorities;
+import dk.tvaers.platform.web.Flash;
 import dk.tvaers.platform.web.NotFoundException;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -68,7 +69,7 @@ class LaboratoryPriorityController {
             return page(laboratory, model);
         }
         priorities.prioritise(id, form.rank(), form.note(), new Actor(principal.userId(), principal.displayName()));
-        redirect.addFlashAttribute("notice", "priority.changed");
+        Flash.notice(redirect, "priority.changed");
         return "redirect:/initiativer/laboratorier";
     }
 

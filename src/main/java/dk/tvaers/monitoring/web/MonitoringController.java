@@ -10,6 +10,7 @@ import dk.tvaers.monitoring.Imports;
 import dk.tvaers.monitoring.IndicatorRun;
 import dk.tvaers.monitoring.Populations;
 import dk.tvaers.monitoring.Runs;
+import dk.tvaers.platform.web.Flash;
 import dk.tvaers.platform.web.NotFoundException;
 import dk.tvaers.platform.web.SelectOption;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
@@ -93,7 +94,7 @@ class MonitoringController {
                 streams.put(name(file), file.getInputStream());
             }
             long id = imports.start(streams, actor(principal));
-            redirect.addFlashAttribute("notice", "monitoring.import.started");
+            Flash.notice(redirect, "monitoring.import.started");
             return "redirect:/analyse/import/" + id;
         } finally {
             for (InputStream in : streams.values()) {
@@ -125,7 +126,7 @@ class MonitoringController {
             return overviewPage(model);
         }
         long id = runs.start(form.initiativeId(), form.windowDays(), actor(principal));
-        redirect.addFlashAttribute("notice", "monitoring.run.started");
+        Flash.notice(redirect, "monitoring.run.started");
         return "redirect:/analyse/koersler/" + id;
     }
 
@@ -145,7 +146,7 @@ class MonitoringController {
             RedirectAttributes redirect) {
         IndicatorRun run = runs.find(id).orElseThrow(() -> new NotFoundException("run", id));
         long again = runs.start(run.initiativeId(), run.windowDays(), actor(principal));
-        redirect.addFlashAttribute("notice", "monitoring.run.started");
+        Flash.notice(redirect, "monitoring.run.started");
         return "redirect:/analyse/koersler/" + again;
     }
 

@@ -6,6 +6,7 @@ import dk.tvaers.initiatives.Initiative;
 import dk.tvaers.initiatives.Initiatives;
 import dk.tvaers.monitoring.Population;
 import dk.tvaers.monitoring.Populations;
+import dk.tvaers.platform.web.Flash;
 import dk.tvaers.platform.web.SelectOption;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -88,8 +89,7 @@ class PopulationController {
         }
         Population saved = populations.save(form.initiativeId(), rule,
                 new Actor(principal.userId(), principal.displayName()));
-        redirect.addFlashAttribute("notice", "monitoring.population.saved");
-        redirect.addFlashAttribute("noticeArg", saved.version());
+        Flash.notice(redirect, "monitoring.population.saved", saved.version());
         return "redirect:/analyse?initiativeId=" + form.initiativeId();
     }
 

@@ -1,5 +1,6 @@
 package dk.tvaers.monitoring.web;
 
+import dk.tvaers.platform.web.Flash;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import com.openhtmltopdf.svgsupport.BatikSVGDrawer;
 import dk.tvaers.accounts.AccountPrincipal;
@@ -94,7 +95,7 @@ class TripleAimController {
         Editor publisher = viewer(principal);
         long runId = access.publish(initiative, publisher);
         access.record(AuditKind.RESULTS_PUBLISHED, initiative, runs.find(runId).orElseThrow(), publisher, "publish");
-        redirect.addFlashAttribute("notice", "monitoring.publish.done");
+        Flash.notice(redirect, "monitoring.publish.done");
         return "redirect:/initiativer/" + id + "/triple-aim";
     }
 

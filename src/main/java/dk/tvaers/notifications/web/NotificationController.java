@@ -1,5 +1,6 @@
 package dk.tvaers.notifications.web;
 
+import dk.tvaers.platform.web.Flash;
 import dk.tvaers.notifications.Delivery;
 import dk.tvaers.notifications.Follows;
 import dk.tvaers.notifications.NotificationKind;
@@ -7,6 +8,7 @@ import dk.tvaers.notifications.Notifications;
 import dk.tvaers.notifications.SubjectType;
 import dk.tvaers.platform.security.CurrentUser;
 import dk.tvaers.platform.web.NotFoundException;
+import dk.tvaers.platform.web.ListPage;
 import dk.tvaers.platform.web.PageOf;
 import dk.tvaers.platform.web.SafeRedirect;
 import jakarta.annotation.security.PermitAll;
@@ -41,7 +43,9 @@ class NotificationController {
     @GetMapping("/notifikationer")
     String centre(@AuthenticationPrincipal CurrentUser user,
             @RequestParam(name = "side", required = false) Integer page, Model model) {
-        model.addAttribute("page", notifications.of(user.userId(), PageOf.clampPage(page), PageOf.DEFAULT_SIZE));
+        var notices = notifications.of(user.userId(), PageOf.clampPage(page), PageOf.DEFAULT_SIZE);
+        model.addAttribute("page", notices);
+        model.addAttribute("list", ListPage.of("/notifikationer", notices));
         model.addAttribute("followed", follows.of(user.userId()));
         return "notifications/centre";
     }
@@ -56,7 +60,7 @@ class NotificationController {
     @PostMapping("/notifikationer/laest")
     String markAllRead(@AuthenticationPrincipal CurrentUser user, RedirectAttributes redirect) {
         notifications.markAllRead(user.userId());
-        redirect.addFlashAttribute("notice", "notifications.allRead");
+        Flash.notice(redirect, "notifications.allRead");
         return "redirect:/notifikationer";
     }
 
@@ -81,7 +85,7 @@ class NotificationController {
             }
         }
         notifications.choose(user.userId(), choices);
-        redirect.addFlashAttribute("notice", "notifications.settings.saved");
+        Flash.notice(redirect, "notifications.settings.saved");
         return "redirect:/notifikationer/indstillinger";
     }
 
@@ -92,7 +96,7 @@ class NotificationController {
         if (!follows.follow(user.userId(), type, id)) {
             throw new NotFoundException(type.name(), id);
         }
-        redirect.addFlashAttribute("notice", "follow.started");
+        Flash.notice(redirect, "follow.started");
         return "redirect:" + SafeRedirect.localPath(back);
     }
 
@@ -101,7 +105,7 @@ class NotificationController {
             @RequestParam("id") long id, @RequestParam(name = "tilbage", defaultValue = "/notifikationer") String back,
             RedirectAttributes redirect) {
         follows.unfollow(user.userId(), type, id);
-        redirect.addFlashAttribute("notice", "follow.stopped");
+        Flash.notice(redirect, "follow.stopped");
         return "redirect:" + SafeRedirect.localPath(back);
     }
 }

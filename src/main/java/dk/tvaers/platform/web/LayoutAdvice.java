@@ -10,7 +10,6 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
-import org.springframework.web.util.UriComponentsBuilder;
 
 /** Gives every page what the DKFDS layout needs: the signed-in user and the navigation they may use. */
 @ControllerAdvice
@@ -71,22 +70,5 @@ class LayoutAdvice {
         return request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String original
                 ? original
                 : request.getRequestURI();
-    }
-
-    /** The current address with its filters but without the page number, ending so that a number can follow. */
-    @ModelAttribute("pageBase")
-    String pageBase(HttpServletRequest request) {
-        var builder = UriComponentsBuilder.fromPath(request.getRequestURI());
-        request.getParameterMap().forEach((name, values) -> {
-            if (!name.equals("side") && !name.equals("lang") && !name.equals("_csrf")) {
-                for (String value : values) {
-                    if (!value.isEmpty()) {
-                        builder.queryParam(name, value);
-                    }
-                }
-            }
-        });
-        String base = builder.build().encode().toUriString();
-        return base + (base.contains("?") ? "&" : "?") + "side=";
     }
 }

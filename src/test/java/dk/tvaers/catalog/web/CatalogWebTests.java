@@ -16,6 +16,7 @@ import dk.tvaers.accounts.OrganisationDirectory;
 import dk.tvaers.accounts.UserAccount;
 import dk.tvaers.accounts.UserDirectory;
 import dk.tvaers.catalog.CaseCatalog;
+import dk.tvaers.catalog.CaseSearch;
 import dk.tvaers.catalog.CaseDraft;
 import dk.tvaers.catalog.CaseSection;
 import dk.tvaers.catalog.CaseSummary;
@@ -43,7 +44,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 /** The catalogue's pages with the real security, layout and bundles: forms, errors that keep input, htmx. */
-@WebMvcTest({CaseEditorController.class, CatalogController.class})
+@WebMvcTest({CaseEditorController.class, CaseAssessmentController.class, CatalogController.class})
 @Import({SecurityConfiguration.class, TimeFormat.class})
 class CatalogWebTests {
 
@@ -52,6 +53,9 @@ class CatalogWebTests {
 
     @MockitoBean
     CaseCatalog catalog;
+
+    @MockitoBean
+    CaseSearch search;
 
     @MockitoBean
     Stories stories;
@@ -129,7 +133,7 @@ class CatalogWebTests {
 
     @Test
     void answersHtmxWithOnlyTheResults() {
-        given(catalog.search(any(), any(), anyInt(), anyInt())).willReturn(new PageOf<>(List.of(new CaseSummary(3,
+        given(search.search(any(), any(), anyInt(), anyInt())).willReturn(new PageOf<>(List.of(new CaseSummary(3,
                 "Samblik", "Datadeling om type 2-diabetes", Region.MIDTJYLLAND, Set.of(), Set.of(Theme.DATA_SHARING),
                 EvidenceLevel.LOW, null, Instant.EPOCH)), 1, 20, 1));
 

@@ -12,6 +12,7 @@ import static org.mockito.Mockito.verify;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
+import dk.tvaers.platform.web.Flash;
 import dk.tvaers.accounts.AccountPrincipal;
 import dk.tvaers.accounts.UserAccount;
 import dk.tvaers.accounts.UserDirectory;
@@ -300,7 +301,7 @@ class IdeaFormControllerTests {
                 .exchange();
 
         assertThat(result).hasStatus3xxRedirection().hasRedirectedUrl("/ideer/7");
-        assertThat(result).flash().containsEntry("problem", "idea.support.error.already");
+        assertThat(result).flash().containsEntry(Flash.ATTRIBUTE, new Flash(null, "idea.support.error.already", null));
     }
 
     @Test
