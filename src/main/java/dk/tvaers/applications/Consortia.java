@@ -11,6 +11,7 @@ import dk.tvaers.platform.web.PageOf;
 import dk.tvaers.shared.Role;
 import dk.tvaers.shared.Sector;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
