@@ -32,7 +32,13 @@ class RateLimitFilter extends OncePerRequestFilter {
             new Rule(HttpMethod.POST, "/nulstil-adgangskode", "mail-link", false),
             new Rule(HttpMethod.GET, "/ideer/bekraeft", "mail-link", false),
             new Rule(HttpMethod.GET, "/ideer/foelg", "mail-link", false),
-            new Rule(HttpMethod.POST, "/ideer/foelg", "mail-link", false));
+            new Rule(HttpMethod.POST, "/ideer/foelg", "mail-link", false),
+            // requests that mail a link to an address the visitor types (a citizen's sign-up, a new follow link) and
+            // the resending of an idea's confirmation mail
+            new Rule(HttpMethod.POST, "/opret-konto", "mail-request", true),
+            new Rule(HttpMethod.POST, "/ideer/nyt-link", "mail-request", false),
+            new Rule(HttpMethod.POST, "/ideer/tak", "mail-request", false),
+            new Rule(HttpMethod.GET, "/opret-konto/bekraeft", "mail-link", false));
 
     private final RateLimits limits;
 
