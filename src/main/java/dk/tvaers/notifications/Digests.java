@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -34,12 +35,15 @@ public class Digests {
         this.transaction = new TransactionTemplate(transactions);
     }
 
+    // once across instances (ADR 0023): held for a few minutes, so another node's turn at the same minute is skipped
     @Scheduled(cron = "${tvaers.notifications.daily-digest-cron}", zone = "Europe/Copenhagen")
+    @SchedulerLock(name = "notifications.daily-digest", lockAtLeastFor = "PT5M")
     void daily() {
         run(Delivery.DAILY, clock.instant());
     }
 
     @Scheduled(cron = "${tvaers.notifications.weekly-digest-cron}", zone = "Europe/Copenhagen")
+    @SchedulerLock(name = "notifications.weekly-digest", lockAtLeastFor = "PT5M")
     void weekly() {
         run(Delivery.WEEKLY, clock.instant());
     }

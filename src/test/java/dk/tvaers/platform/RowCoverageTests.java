@@ -115,6 +115,8 @@ class RowCoverageTests {
                 + "history is shown to everyone signed in; only the Task Force changes it (role)");
         NOT_OWNED.put(Pattern.compile("/(vilde-problemer|wicked-problems)/.*"), "a submitter's own problems: WickedProblems checks "
                 + "the row (WickedProblemsTests)");
+        NOT_OWNED.put(Pattern.compile("/notifikationer/\\{id}"), "a notice opens only for its recipient: "
+                + "Notifications.open updates WHERE id AND recipient_user_id, anyone else gets 404");
         NOT_OWNED.put(Pattern.compile("/bedoemmelser/.*"), "reviews: a reviewer assigned to the call "
                 + "(Reviews.isReviewer, ReviewController)");
     }

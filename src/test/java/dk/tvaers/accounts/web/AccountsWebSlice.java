@@ -9,6 +9,7 @@ import dk.tvaers.accounts.UserAccount;
 import dk.tvaers.accounts.UserDirectory;
 import dk.tvaers.accounts.UserSessions;
 import dk.tvaers.platform.security.SecurityConfiguration;
+import dk.tvaers.platform.security.SliceRateLimits;
 import dk.tvaers.platform.web.TimeFormat;
 import dk.tvaers.shared.Role;
 import java.util.Set;
@@ -26,7 +27,7 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 @WebMvcTest(controllers = {
     LoginController.class, PasswordResetController.class, ProfileController.class,
     OrganisationAdminController.class, UserAdminController.class, AuditLogController.class})
-@Import({SecurityConfiguration.class, TimeFormat.class, PasswordPolicy.class})
+@Import({SecurityConfiguration.class, SliceRateLimits.class, TimeFormat.class, PasswordPolicy.class})
 abstract class AccountsWebSlice {
 
     @Autowired

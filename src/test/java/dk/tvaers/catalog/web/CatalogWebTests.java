@@ -26,6 +26,7 @@ import dk.tvaers.catalog.Stories;
 import dk.tvaers.catalog.Theme;
 import dk.tvaers.initiatives.Initiatives;
 import dk.tvaers.platform.security.SecurityConfiguration;
+import dk.tvaers.platform.security.SliceRateLimits;
 import dk.tvaers.platform.web.PageOf;
 import dk.tvaers.platform.web.TimeFormat;
 import dk.tvaers.shared.Region;
@@ -45,7 +46,7 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 /** The catalogue's pages with the real security, layout and bundles: forms, errors that keep input, htmx. */
 @WebMvcTest({CaseEditorController.class, CaseAssessmentController.class, CatalogController.class})
-@Import({SecurityConfiguration.class, TimeFormat.class})
+@Import({SecurityConfiguration.class, SliceRateLimits.class, TimeFormat.class})
 class CatalogWebTests {
 
     @Autowired

@@ -29,6 +29,7 @@ import dk.tvaers.ideas.Submitter;
 import dk.tvaers.ideas.TestFiles;
 import dk.tvaers.platform.mail.Mailer;
 import dk.tvaers.platform.security.SecurityConfiguration;
+import dk.tvaers.platform.security.SliceRateLimits;
 import dk.tvaers.platform.web.PageOf;
 import dk.tvaers.platform.web.TimeFormat;
 import dk.tvaers.shared.FileType;
@@ -55,7 +56,7 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 /** The idea form, the similar-ideas fragment and the public pages, with the module's services mocked. */
 @WebMvcTest(controllers = {IdeaSubmissionController.class, IdeaPublicController.class, FollowController.class,
     MyIdeasController.class})
-@Import({SecurityConfiguration.class, TimeFormat.class})
+@Import({SecurityConfiguration.class, SliceRateLimits.class, TimeFormat.class})
 class IdeaFormControllerTests {
 
     @Autowired

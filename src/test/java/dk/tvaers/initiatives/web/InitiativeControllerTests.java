@@ -22,6 +22,7 @@ import dk.tvaers.initiatives.Initiatives;
 import dk.tvaers.initiatives.Phase;
 import dk.tvaers.initiatives.TrialActions;
 import dk.tvaers.platform.security.SecurityConfiguration;
+import dk.tvaers.platform.security.SliceRateLimits;
 import dk.tvaers.platform.web.TimeFormat;
 import dk.tvaers.shared.InnovationType;
 import dk.tvaers.shared.Role;
@@ -44,7 +45,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 @WebMvcTest(InitiativeController.class)
-@Import({SecurityConfiguration.class, TimeFormat.class, InitiativeControllerTests.FixedClock.class})
+@Import({SecurityConfiguration.class, SliceRateLimits.class, TimeFormat.class, InitiativeControllerTests.FixedClock.class})
 class InitiativeControllerTests {
 
     @Autowired
