@@ -74,7 +74,7 @@ class MonitoringJourneyTests extends BrowserTest {
 
         TestUser analyst = aUserWithRoles(Role.ANALYST);
         loginAs(analyst.email(), analyst.password());
-        clickAndWaitForPage(find("header nav").findElement(By.linkText("Monitorering")));
+        followMenuLink("Monitorering");
         assertThat(currentPath()).isEqualTo("/analyse");
 
         // the bad file first: refused, with its line number, and nothing imported

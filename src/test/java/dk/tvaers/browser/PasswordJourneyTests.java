@@ -44,7 +44,8 @@ class PasswordJourneyTests extends BrowserTest {
 
         loginAs(email, first);
         assertThat(loggedInName()).isEqualTo(name);
-        clickAndWaitForPage(find("header nav").findElement(By.linkText("Min profil")));
+        screenshot("password-journey-signed-in");
+        followMenuLink("Min profil");
         assertThat(heading()).isEqualTo("Min profil");
         clickAndWaitForPage(find("main").findElement(By.linkText("Skift adgangskode")));
         assertThat(currentPath()).isEqualTo("/profil/adgangskode");

@@ -159,7 +159,7 @@ class PeopleJourneyTests extends BrowserTest {
         look("/mine-sider", "worklist-task-force", width);
         assertThat(find("main").getText()).contains("Indsendte ansøgninger, der venter på jeres afgørelse")
                 .contains("Fremdriftsrapporter, der venter på godkendelse");
-        WebElement toScore = item("Wicked problems, du ikke har scoret");
+        WebElement toScore = item("Vilde problemer, du ikke har scoret");
         assertThat(Long.parseLong(toScore.findElement(By.cssSelector(".tvaers-worklist-count")).getText())).isPositive();
         clickAndWaitForPage(toScore.findElement(By.tagName("a")));
         assertThat(currentPath()).isEqualTo("/vilde-problemer/prioritering");
