@@ -113,6 +113,10 @@ class DemoData implements ApplicationRunner {
     }
 
     private void createUser(String email, String name, Long organisationId, Role role, String password) {
+        if (users.findByLogin(email).isPresent()) {
+            // another module's demo data (or its test) made this demo user already: one user per address
+            return;
+        }
         users.create(new UserAttributes(email, name, organisationId, Set.of(role)), password, false, Actor.SYSTEM);
     }
 }

@@ -35,9 +35,12 @@ class IdeasDemoDataTests {
 
     @Test
     void loadsAnIdeaInEveryStateWithSupportsAndCommentsOnce() {
-        long organisation = organisations.create(new dk.tvaers.accounts.OrganisationDetails("Demoregionen "
-                + System.nanoTime(), dk.tvaers.shared.Sector.REGION, dk.tvaers.shared.Region.MIDTJYLLAND, null),
-                Actor.SYSTEM).id();
+        // the demo users IdeasDemoData reads, made as accounts' DemoData makes them (staff in a municipality and in
+        // general practice, the same password as DemoDataTests; outside Midtjylland, whose organisations DemoDataTests
+        // counts), so that either test may run first in the shared context
+        long municipality = organisation("Demokommunen", dk.tvaers.shared.Sector.MUNICIPALITY);
+        long practice = organisation("Demolægehuset", dk.tvaers.shared.Sector.GENERAL_PRACTICE);
+        long region = organisation("Demoregionen", dk.tvaers.shared.Sector.REGION);
         for (String login : List.of("borger", "medarbejder", "laege", "konsulent")) {
             if (users.findByLogin(login + "@demo.tvaers.dk").isEmpty()) {
                 Role role = switch (login) {
@@ -45,9 +48,14 @@ class IdeasDemoDataTests {
                     case "konsulent" -> Role.INNOVATION_CONSULTANT;
                     default -> Role.STAFF;
                 };
-                users.create(new UserAttributes(login + "@demo.tvaers.dk", "Demo " + login,
-                        role == Role.CITIZEN ? null : organisation, Set.of(role)),
-                        "Demo-Adgangskode-2026!", false, Actor.SYSTEM);
+                Long organisation = switch (login) {
+                    case "borger" -> null;
+                    case "medarbejder" -> municipality;
+                    case "laege" -> practice;
+                    default -> region;
+                };
+                users.create(new UserAttributes(login + "@demo.tvaers.dk", "Demo " + login, organisation,
+                        Set.of(role)), "Demo-adgangskode-2026", false, Actor.SYSTEM);
             }
         }
         var demo = new IdeasDemoData(ideas, clinic, users, jdbc);
@@ -66,5 +74,10 @@ class IdeasDemoDataTests {
                 .query(Long.class).single();
         assertThat(ideas.find(first).orElseThrow().supports()).isGreaterThanOrEqualTo(3);
         assertThat(ideas.comments(first)).hasSize(2);
+    }
+
+    private long organisation(String name, dk.tvaers.shared.Sector sector) {
+        return organisations.create(new dk.tvaers.accounts.OrganisationDetails(name + " " + System.nanoTime(), sector,
+                dk.tvaers.shared.Region.NORDJYLLAND, null), Actor.SYSTEM).id();
     }
 }
