@@ -30,7 +30,8 @@ class CatalogPagesAccessibilityTests extends BrowserTest {
     @Autowired
     Stories stories;
 
-    private long aPublishedCase(String title) {
+    /** A case with every section, an assessment and published: what the public pages show (also PagesAsSeenTests). */
+    static long aPublishedCase(CaseCatalog catalog, String title) {
         Map<CaseSection, String> sections = new EnumMap<>(CaseSection.class);
         for (CaseSection section : CaseSection.values()) {
             sections.put(section, "Tekst om " + section.name().toLowerCase() + ".\nEn linje mere.");
@@ -53,7 +54,7 @@ class CatalogPagesAccessibilityTests extends BrowserTest {
     @Test
     void publicCataloguePagesHaveNoSeriousAccessibilityProblems() {
         String title = "Tilgængelig case " + unique();
-        long id = aPublishedCase(title);
+        long id = aPublishedCase(catalog, title);
         long story = stories.write("En god historie", "Kort indledning.", "Selve historien.", id, null, Actor.SYSTEM);
 
         scan("/katalog", "Casekatalog");
@@ -69,7 +70,7 @@ class CatalogPagesAccessibilityTests extends BrowserTest {
     @Test
     void editorialPagesAndFormsWithErrorsHaveNoSeriousAccessibilityProblems() {
         String title = "Redaktionscase " + unique();
-        long id = aPublishedCase(title);
+        long id = aPublishedCase(catalog, title);
         TestUser analyst = aUserWithRoles(Role.ANALYST);
         loginAs(analyst.email(), analyst.password());
 

@@ -30,29 +30,9 @@ class PagesAsSeenTests extends BrowserTest {
     @Autowired
     CaseCatalog catalog;
 
-    long aPublishedCase(String title) {
-        Map<CaseSection, String> sections = new EnumMap<>(CaseSection.class);
-        for (CaseSection section : CaseSection.values()) {
-            sections.put(section, "Tekst om " + section.name().toLowerCase() + ".\nEn linje mere.");
-        }
-        long id = catalog.create(new CaseDraft(title, "Et kort resumé", Region.SJAELLAND, Set.of(DiseaseGroup.LUNG),
-                Set.of(Theme.DATA_SHARING, Theme.SOCIAL_INEQUALITY), Set.of(Sector.REGION, Sector.MUNICIPALITY),
-                List.of("Region Sjælland", "En forening"), sections, 5_000_000_00L, 1_650_000_00L, 3_700_000_00L), null,
-                Actor.SYSTEM);
-        Map<Parameter, Integer> scores = new EnumMap<>(Parameter.class);
-        Map<Parameter, String> notes = new EnumMap<>(Parameter.class);
-        for (Parameter p : Parameter.values()) {
-            scores.put(p, p.ordinal() % 4 + 1);
-            notes.put(p, "Begrundelse");
-        }
-        long assessment = catalog.assess(id, new NewAssessment(scores, notes), Actor.SYSTEM);
-        catalog.publish(id, 1, assessment, Actor.SYSTEM);
-        return id;
-    }
-
     @Test
     void publicPagesAreSeenWholeOnALaptopAndAPhone() {
-        long id = aPublishedCase("Telemedicinsk hjemmemonitorering af borgere med KOL " + unique());
+        long id = CatalogPagesAccessibilityTests.aPublishedCase(catalog, "Telemedicinsk hjemmemonitorering af borgere med KOL " + unique());
         lookAt("/", "front");
         lookAt("/ideer/ny", "idea-form");
         lookAt("/katalog/" + id, "case");

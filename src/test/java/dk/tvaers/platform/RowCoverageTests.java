@@ -1,5 +1,8 @@
 package dk.tvaers.platform;
 
+import static dk.tvaers.platform.SecurityCoverageTests.allowedRoles;
+import static dk.tvaers.platform.SecurityCoverageTests.patterns;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -348,24 +351,5 @@ class RowCoverageTests {
             }
         });
         return routes;
-    }
-
-    private static Set<String> patterns(RequestMappingInfo info) {
-        return info.getPathPatternsCondition() != null
-                ? info.getPathPatternsCondition().getPatternValues()
-                : info.getPatternValues();
-    }
-
-    private static Set<Role> allowedRoles(HandlerMethod handler) {
-        RolesAllowed annotation = AnnotatedElementUtils.findMergedAnnotation(handler.getMethod(), RolesAllowed.class);
-        if (annotation == null) {
-            annotation = AnnotatedElementUtils.findMergedAnnotation(handler.getBeanType(), RolesAllowed.class);
-        }
-        if (annotation == null) {
-            return Set.of();
-        }
-        EnumSet<Role> roles = EnumSet.noneOf(Role.class);
-        Arrays.stream(annotation.value()).map(value -> Role.valueOf(value.replaceFirst("^ROLE_", ""))).forEach(roles::add);
-        return roles;
     }
 }

@@ -139,13 +139,15 @@ class SecurityCoverageTests {
         return routes;
     }
 
-    private static Set<String> patterns(RequestMappingInfo info) {
+    /** The path patterns of a mapping (also used by RowCoverageTests). */
+    static Set<String> patterns(RequestMappingInfo info) {
         return info.getPathPatternsCondition() != null
                 ? info.getPathPatternsCondition().getPatternValues()
                 : info.getPatternValues();
     }
 
-    private static Set<Role> allowedRoles(HandlerMethod handler) {
+    /** The roles a handler's @RolesAllowed names (empty: any signed-in user); also used by RowCoverageTests. */
+    static Set<Role> allowedRoles(HandlerMethod handler) {
         RolesAllowed annotation = AnnotatedElementUtils.findMergedAnnotation(handler.getMethod(), RolesAllowed.class);
         if (annotation == null) {
             annotation = AnnotatedElementUtils.findMergedAnnotation(handler.getBeanType(), RolesAllowed.class);
