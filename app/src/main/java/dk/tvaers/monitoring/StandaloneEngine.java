@@ -1,0 +1,124 @@
+package dk.tvaers.monitoring;
+
+import dk.tvaers.indicators.IndicatorResult;
+import dk.tvaers.indicators.IndicatorSql;
+import dk.tvaers.indicators.Indicator;
+import dk.tvaers.indicators.Dialect;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The engine without the application: load a directory of import-format files into a DuckDB file and run the
+ * indicator set there. The benchmark uses it (and the rendered SQL, for its baselines); the application uses
+ * {@link Imports} and {@link Runs}, which add checking, jobs and PostgreSQL.
+ */
+public final class StandaloneEngine {
+
+    /** The tables a run creates, in order, as {name, SQL template}. */
+    private static final String[][] STEPS = {
+        {"cohort", IndicatorSql.COHORT},
+        {"stay", IndicatorSql.STAYS},
+        {"admission", IndicatorSql.ADMISSIONS},
+        {"index", IndicatorSql.INDEX_ADMISSIONS},
+        {"multimorbidity", IndicatorSql.MULTIMORBIDITY},
+        {"person", IndicatorSql.PERSON_PERIODS},
+    };
+
+    private StandaloneEngine() {}
+
+    public static Connection open(Path file) throws SQLException {
+        return DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath());
+    }
+
+    /** Loads the files present in the directory (unchecked: for generated data) and makes them the live data. */
+    public static void load(Connection duck, Path dir) throws SQLException {
+        var present = ImportFormat.FILES.stream().filter(f -> Files.exists(dir.resolve(f.fileName()))).toList();
+        try (Statement statement = duck.createStatement()) {
+            Imports.stage(statement, dir, present, i -> {});
+        }
+        Imports.swap(duck, 1);
+    }
+
+    /** Runs the indicator set for an initiative: the per-person table {@code run_<id>_person} and the aggregates. */
+    public static List<IndicatorResult> run(Connection duck, long runId, long initiative, int windowDays)
+            throws SQLException, IOException {
+        var run = run(runId, initiative, windowDays);
+        try (Statement statement = duck.createStatement()) {
+            Runs.loadCodeLists(statement);
+            Runs.computePersonTable(statement, run, "run_" + runId, (p, k) -> {});
+            return Runs.aggregate(statement, run, "run_" + runId, Indicator.catalogue());
+        }
+    }
+
+    /** The code lists as SQL statements (for another database than the analytic store). */
+    public static List<String> codeListStatements() throws SQLException, IOException {
+        var statements = new ArrayList<String>();
+        var recorder = (Statement) java.lang.reflect.Proxy.newProxyInstance(Statement.class.getClassLoader(),
+                new Class<?>[] {Statement.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("execute")) {
+                        statements.add(((String) args[0]).replace("CREATE OR REPLACE TABLE", "CREATE TABLE"));
+                        return false;
+                    }
+                    return null;
+                });
+        Runs.loadCodeLists(recorder);
+        return statements;
+    }
+
+    /** The steps of a run as separate statements in a dialect; each creates table {@code <prefix>_<name>}. */
+    public static List<String> steps(Dialect dialect, String prefix, long initiative, int windowDays) {
+        var run = run(0, initiative, windowDays);
+        var sql = new ArrayList<String>();
+        for (String[] step : STEPS) {
+            String s = Runs.sql(dialect, step[1], prefix, run);
+            sql.add(dialect == Dialect.POSTGRES ? s.replace("CREATE OR REPLACE TABLE", "CREATE TABLE") : s);
+        }
+        return sql;
+    }
+
+    /** The aggregate query over {@code <prefix>_person} in a dialect. */
+    public static String aggregateSql(Dialect dialect, String prefix, long initiative, int windowDays) {
+        return Runs.sql(dialect, IndicatorSql.aggregates(Indicator.catalogue()), prefix, run(0, initiative, windowDays));
+    }
+
+    /**
+     * The whole computation as one statement with no intermediate tables: every step a CTE, the aggregate the final
+     * SELECT (the benchmark's "one query" baseline).
+     */
+    public static String oneQuery(Dialect dialect, long initiative, int windowDays) {
+        var run = run(0, initiative, windowDays);
+        var ctes = new ArrayList<String>();
+        for (String[] step : STEPS) {
+            String s = Runs.sql(dialect, step[1], "q", run);
+            String body = s.substring(s.indexOf(" AS\n") + 4);
+            ctes.add("q_" + step[0] + " AS (\n" + body + "\n)");
+        }
+        String aggregate = Runs.sql(dialect, IndicatorSql.aggregates(Indicator.catalogue()), "q", run);
+        // the aggregate starts with its own WITH: join the lists
+        return "WITH " + String.join(",\n", ctes) + ",\n" + aggregate.substring("WITH ".length());
+    }
+
+    /** Reads the aggregates of a result set shaped like {@link #aggregateSql}, suppressing groups under 5. */
+    public static List<IndicatorResult> results(java.sql.ResultSet rs) throws SQLException {
+        var results = new ArrayList<IndicatorResult>();
+        var indicators = Indicator.catalogue();
+        while (rs.next()) {
+            for (Indicator indicator : indicators) {
+                results.add(Runs.result(rs, indicator));
+            }
+        }
+        return results;
+    }
+
+    private static IndicatorRun run(long id, long initiative, int windowDays) {
+        return new IndicatorRun(id, initiative, JobStatus.RUNNING, 0, null, windowDays, 1, null, null, "bench", null,
+                null);
+    }
+}

@@ -1,0 +1,146 @@
+package dk.tvaers.monitoring;
+
+import dk.tvaers.indicators.IndicatorResult;
+import dk.tvaers.indicators.IndicatorSql;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dk.tvaers.IntegrationTest;
+import dk.tvaers.accounts.Actor;
+import dk.tvaers.initiatives.InitiativeKind;
+import dk.tvaers.initiatives.Initiatives;
+import dk.tvaers.initiatives.NewInitiative;
+import dk.tvaers.shared.InnovationType;
+import dk.tvaers.shared.Sector;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** Generated data with planted effects, imported and run: every indicator equals the planted truth exactly. */
+@IntegrationTest
+class PlantedTruthTests {
+
+    @Autowired
+    Imports imports;
+
+    @Autowired
+    Runs runs;
+
+    @Autowired
+    Initiatives initiatives;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void everyIndicatorEqualsThePlantedTruth() throws Exception {
+        long initiative = initiatives.start(new NewInitiative("ViosKlinikken " + System.nanoTime(), "", InitiativeKind.PROJECT,
+                InnovationType.EVERYDAY, null, EnumSet.of(Sector.REGION, Sector.MUNICIPALITY), null), Actor.SYSTEM);
+        var data = SyntheticData.write(new SyntheticData.Options(2000, 7, 8, 0.3, initiative, true), dir);
+        var truth = PlantedTruth.compute(data, 365);
+
+        long importId = imports.startFromDirectory(dir, Actor.SYSTEM);
+        ImportJob job = Awaiting.until(() -> imports.find(importId).orElseThrow(), j -> j.status().finished());
+        assertThat(job.status()).as("import of generated data").isEqualTo(JobStatus.SUCCEEDED);
+        assertThat(job.persons()).isEqualTo(2000);
+
+        long runId = runs.start(initiative, 365, Actor.SYSTEM);
+        IndicatorRun run = Awaiting.until(() -> runs.find(runId).orElseThrow(), r -> r.status().finished());
+        assertThat(run.status()).isEqualTo(JobStatus.SUCCEEDED);
+        assertThat(run.dataVersion()).isEqualTo(job.dataVersion());
+        assertThat(run.definitionVersion()).isEqualTo(IndicatorSql.DEFINITION_VERSION);
+
+        Map<PlantedTruth.Key, IndicatorResult> actual = new HashMap<>();
+        for (IndicatorResult r : runs.results(runId)) {
+            actual.put(new PlantedTruth.Key(r.indicator(), r.group(), r.period(), r.stratum(), r.stratumValue()), r);
+        }
+        int compared = 0;
+        int complements = 0;
+        for (var entry : truth.entrySet()) {
+            IndicatorResult result = actual.get(entry.getKey());
+            var expected = entry.getValue();
+            assertThat(result).as("result for %s", entry.getKey()).isNotNull();
+            if (expected.suppressed()) {
+                assertThat(result.suppressed()).as("%s has %d persons", entry.getKey(), expected.n()).isTrue();
+                assertThat(result.secondary()).isFalse();
+                assertThat(result.total()).isNull();
+                continue;
+            }
+            if (result.secondary()) {
+                // hidden so that a primary cell cannot be computed (docs/suppression.md): no figures
+                assertThat(result.n()).isNull();
+                complements++;
+                continue;
+            }
+            assertThat(result.suppressed()).isFalse();
+            assertThat(result.n()).as("n of %s", entry.getKey()).isEqualTo(expected.n());
+            assertThat(result.total()).as("total of %s", entry.getKey()).isEqualByComparingTo(expected.total());
+            if (expected.median() == null) {
+                assertThat(result.median()).as("median of %s", entry.getKey()).isNull();
+            } else {
+                assertThat(result.median()).as("median of %s", entry.getKey()).isEqualByComparingTo(expected.median());
+            }
+            assertThat(result.withEvent()).as("with event of %s", entry.getKey()).isEqualTo(expected.withEvent());
+            if (expected.denominator() != null) {
+                assertThat(result.denominator()).as("index admissions of %s", entry.getKey())
+                        .isEqualTo(expected.denominator());
+            }
+            compared++;
+        }
+        assertThat(compared).isGreaterThan(400);
+        // no hidden figure of the stored run can be computed from its published ones, and the rule had work to do
+        assertThat(DisclosureChecker.derivable(runs.results(runId))).isEmpty();
+        assertThat(complements).isPositive();
+        // the data hold scores that 1-4 persons of a larger group answered: the suppression of those is exercised
+        assertThat(truth.values()).anyMatch(e -> e.score() && e.n() >= 5 && e.suppressed());
+        // the data exercise every definition: readmissions, preventable admissions and deaths do occur
+        for (String indicator : new String[] {"READMISSIONS_30D", "PREVENTABLE_ADMISSIONS", "MORTALITY"}) {
+            assertThat(actual.get(new PlantedTruth.Key(indicator, "COMPARISON", "AFTER", "ALL", "ALL")).total())
+                    .as(indicator).isPositive();
+        }
+        assertThat(actual).hasSameSizeAs(truth);
+
+        // the planted ViosKlinikken effect, stated outright
+        var before = actual.get(new PlantedTruth.Key("ACUTE_CONTACTS", "TARGET", "BEFORE", "SUBGROUP", "HIGH_RISK"));
+        var after = actual.get(new PlantedTruth.Key("ACUTE_CONTACTS", "TARGET", "AFTER", "SUBGROUP", "HIGH_RISK"));
+        assertThat(before.median()).isEqualByComparingTo("4");
+        assertThat(after.median()).isEqualByComparingTo("1.5");
+        var bedBefore = actual.get(new PlantedTruth.Key("ACUTE_BED_DAYS", "TARGET", "BEFORE", "SUBGROUP", "HIGH_RISK"));
+        var bedAfter = actual.get(new PlantedTruth.Key("ACUTE_BED_DAYS", "TARGET", "AFTER", "SUBGROUP", "HIGH_RISK"));
+        assertThat(bedBefore.mean().subtract(bedAfter.mean())).isEqualByComparingTo(new BigDecimal("17"));
+        // ... its DRG value per citizen: 150,000 kr. before, 20,000 kr. after (median and mean), 130,000 kr. less
+        var drgBefore = actual.get(new PlantedTruth.Key("DRG_VALUE", "TARGET", "BEFORE", "SUBGROUP", "HIGH_RISK"));
+        var drgAfter = actual.get(new PlantedTruth.Key("DRG_VALUE", "TARGET", "AFTER", "SUBGROUP", "HIGH_RISK"));
+        assertThat(drgBefore.median()).isEqualByComparingTo("15000000"); // øre
+        assertThat(drgBefore.median().subtract(drgAfter.median())).isEqualByComparingTo("13000000");
+        assertThat(drgBefore.mean().subtract(drgAfter.mean())).isEqualByComparingTo("13000000");
+        // ... and the DRG value of their acute contacts (DOMAIN.md's ViosKlinikken result): the same 130,000 kr. less
+        var acuteBefore = actual.get(new PlantedTruth.Key("DRG_VALUE_ACUTE", "TARGET", "BEFORE", "SUBGROUP",
+                "HIGH_RISK"));
+        var acuteAfter = actual.get(new PlantedTruth.Key("DRG_VALUE_ACUTE", "TARGET", "AFTER", "SUBGROUP",
+                "HIGH_RISK"));
+        assertThat(acuteBefore.median()).isEqualByComparingTo("15000000");
+        assertThat(acuteBefore.median().subtract(acuteAfter.median())).isEqualByComparingTo("13000000");
+        // in the whole target group the acute contacts' value is less than all contacts' (planned ones exist)
+        assertThat(actual.get(new PlantedTruth.Key("DRG_VALUE_ACUTE", "TARGET", "BEFORE", "ALL", "ALL")).total())
+                .isLessThan(actual.get(new PlantedTruth.Key("DRG_VALUE", "TARGET", "BEFORE", "ALL", "ALL")).total());
+        // ... and their EQ-5D index (PRO), everyone answering: 0.55 before, 0.80 after (kept in hundredths)
+        var eq5dBefore = actual.get(new PlantedTruth.Key("PRO_EQ5D_INDEX", "TARGET", "BEFORE", "SUBGROUP", "HIGH_RISK"));
+        var eq5dAfter = actual.get(new PlantedTruth.Key("PRO_EQ5D_INDEX", "TARGET", "AFTER", "SUBGROUP", "HIGH_RISK"));
+        assertThat(eq5dBefore.median()).isEqualByComparingTo("55");
+        assertThat(eq5dAfter.median()).isEqualByComparingTo("80");
+        assertThat(eq5dAfter.mean()).isEqualByComparingTo("80");
+        assertThat(eq5dBefore.shareWithEvent()).isEqualByComparingTo("1");
+        assertThat(eq5dAfter.shareWithEvent()).isEqualByComparingTo("1");
+        // the other persons answer now and then: the comparison group's share answering lies strictly between
+        var experience = actual.get(new PlantedTruth.Key("PRO_EXPERIENCE", "COMPARISON", "AFTER", "ALL", "ALL"));
+        assertThat(experience.shareWithEvent()).isStrictlyBetween(BigDecimal.ZERO, BigDecimal.ONE);
+        assertThat(Files.exists(dir.resolve("persons.csv"))).isTrue();
+    }
+}

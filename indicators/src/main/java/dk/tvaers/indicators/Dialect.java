@@ -1,0 +1,61 @@
+package dk.tvaers.indicators;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The few places where DuckDB and Apache Spark SQL spell the same thing differently. The indicator SQL
+ * ({@link IndicatorSql}) is written in their common subset and uses {@code {{name(args)}}} for these; each dialect
+ * renders them. Only DuckDB runs here; the Spark rendering is what docs/indicator-sql.md documents and is not
+ * tested on Spark yet.
+ */
+public enum Dialect {
+    DUCKDB,
+    SPARK,
+    /** Only for the benchmark's baseline: the same definitions on PostgreSQL 17. */
+    POSTGRES;
+
+    private static final Pattern MACRO = Pattern.compile("\\{\\{(\\w+)\\(([^{}]*)\\)}}");
+
+    /** Renders the macros of the SQL for this dialect (after the run's ${...} parameters are filled in). */
+    public String render(String sql) {
+        Matcher m = MACRO.matcher(sql);
+        var out = new StringBuilder();
+        while (m.find()) {
+            String[] args = m.group(2).split(";");
+            for (int i = 0; i < args.length; i++) {
+                args[i] = args[i].strip();
+            }
+            m.appendReplacement(out, Matcher.quoteReplacement(macro(m.group(1), args)));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    private String macro(String name, String[] a) {
+        if (this == POSTGRES) {
+            return switch (name) {
+                case "days_between" -> "(CAST(" + a[1] + " AS DATE) - CAST(" + a[0] + " AS DATE))";
+                case "add_days" -> "CAST(" + a[0] + " + make_interval(days => " + a[1] + ") AS DATE)";
+                case "add_hours" -> "(" + a[0] + " + make_interval(hours => " + a[1] + "))";
+                case "add_years" -> "CAST(" + a[0] + " + make_interval(years => " + a[1] + ") AS DATE)";
+                case "median" -> "percentile_cont(0.5) WITHIN GROUP (ORDER BY " + a[0] + ")";
+                default -> throw new IllegalArgumentException("unknown macro " + name);
+            };
+        }
+        return switch (name) {
+            // whole days from date a to date b
+            case "days_between" -> this == DUCKDB ? "date_diff('day', " + a[0] + ", " + a[1] + ")"
+                    : "datediff(" + a[1] + ", " + a[0] + ")";
+            case "add_days" -> this == DUCKDB ? "CAST(" + a[0] + " + INTERVAL (" + a[1] + ") DAY AS DATE)"
+                    : "date_add(" + a[0] + ", " + a[1] + ")";
+            case "add_hours" -> this == DUCKDB ? "(" + a[0] + " + INTERVAL (" + a[1] + ") HOUR)"
+                    : "(" + a[0] + " + make_interval(0, 0, 0, 0, " + a[1] + ", 0, 0))";
+            case "add_years" -> this == DUCKDB ? "CAST(" + a[0] + " + INTERVAL (" + a[1] + ") YEAR AS DATE)"
+                    : "add_months(" + a[0] + ", 12 * " + a[1] + ")";
+            // the interpolating median (exact): DuckDB quantile_cont, Spark percentile (not percentile_approx)
+            case "median" -> this == DUCKDB ? "quantile_cont(" + a[0] + ", 0.5)" : "percentile(" + a[0] + ", 0.5)";
+            default -> throw new IllegalArgumentException("unknown macro " + name);
+        };
+    }
+}

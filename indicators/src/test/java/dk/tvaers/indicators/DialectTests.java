@@ -1,0 +1,45 @@
+package dk.tvaers.indicators;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** The few spellings DuckDB and Spark SQL (and PostgreSQL, for the benchmark) do not share. */
+class DialectTests {
+
+    private static final String SQL = "SELECT {{days_between(a; b)}}, {{add_days(d; -365)}}, {{add_hours(t; 4)}}, "
+            + "{{add_years(p; 65)}}, {{median(CASE WHEN x > 0 THEN x END)}}";
+
+    @Test
+    void rendersTheMacrosForDuckDb() {
+        assertThat(Dialect.DUCKDB.render(SQL)).isEqualTo("SELECT date_diff('day', a, b), "
+                + "CAST(d + INTERVAL (-365) DAY AS DATE), (t + INTERVAL (4) HOUR), CAST(p + INTERVAL (65) YEAR AS DATE), "
+                + "quantile_cont(CASE WHEN x > 0 THEN x END, 0.5)");
+    }
+
+    @Test
+    void rendersTheMacrosForSparkWithDatediffsReversedArgumentsAndAnExactPercentile() {
+        assertThat(Dialect.SPARK.render(SQL)).isEqualTo("SELECT datediff(b, a), date_add(d, -365), "
+                + "(t + make_interval(0, 0, 0, 0, 4, 0, 0)), add_months(p, 12 * 65), "
+                + "percentile(CASE WHEN x > 0 THEN x END, 0.5)");
+    }
+
+    private static CohortRule rule(boolean matched) {
+        return new CohortRule(java.util.List.of("DJ44", "DI50"), java.util.List.of("751"), 60, 80,
+                java.time.LocalDate.of(2024, 1, 1), java.time.LocalDate.of(2024, 12, 31), matched ? 2 : null,
+                matched ? "education" : null);
+    }
+
+    @Test
+    void leavesNoMacroInAnyDefinition() {
+        for (String sql : new String[] {IndicatorSql.COHORT, IndicatorSql.STAYS, IndicatorSql.ADMISSIONS,
+            IndicatorSql.INDEX_ADMISSIONS, IndicatorSql.MULTIMORBIDITY, IndicatorSql.PERSON_PERIODS,
+            IndicatorSql.aggregates(Indicator.catalogue()), IndicatorSql.cohortByRule(rule(true)),
+            IndicatorSql.cohortByRule(rule(false))}) {
+            for (Dialect dialect : Dialect.values()) {
+                String filled = sql.replace("${run}", "r").replace("${initiative}", "1").replace("${window}", "365");
+                assertThat(dialect.render(filled)).doesNotContain("{{").doesNotContain("}}");
+            }
+        }
+    }
+}
