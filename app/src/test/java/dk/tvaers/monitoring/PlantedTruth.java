@@ -290,4 +290,25 @@ final class PlantedTruth {
     }
 
     private PlantedTruth() {}
+
+    /** The mean of an indicator's result: per person, per index admission (ratio), per answering person (score). */
+    static double mean(Expected e) {
+        long divisor = e.denominator() != null ? e.denominator() : e.n();
+        return e.total().doubleValue() / divisor;
+    }
+
+    /**
+     * The effect the run must report: (target after − before) − (comparison after − before) of the whole groups'
+     * means, or for an indicator meaningful only after the index date the difference after.
+     */
+    static double effect(Map<Key, Expected> truth, String indicator, boolean afterOnly) {
+        double ta = mean(truth.get(new Key(indicator, "TARGET", "AFTER", "ALL", "ALL")));
+        double ca = mean(truth.get(new Key(indicator, "COMPARISON", "AFTER", "ALL", "ALL")));
+        if (afterOnly) {
+            return ta - ca;
+        }
+        double tb = mean(truth.get(new Key(indicator, "TARGET", "BEFORE", "ALL", "ALL")));
+        double cb = mean(truth.get(new Key(indicator, "COMPARISON", "BEFORE", "ALL", "ALL")));
+        return ta - tb - (ca - cb);
+    }
 }
