@@ -178,7 +178,7 @@ public class Runs {
                 var effects = effects(statement, run, prefix, indicators, results,
                         rule == null || !rule.cohortRule().matched() ? null : rule.cohortRule().stratumColumn(), seed,
                         EffectSql.REPLICATES);
-                var series = series(statement, run, prefix);
+                var series = hideWithGroup(series(statement, run, prefix), results);
                 for (String table : List.of("cohort", "stay", "admission", "index", "multimorbidity")) {
                     statement.execute("DROP TABLE IF EXISTS " + prefix + "_" + table);
                 }
@@ -364,6 +364,19 @@ public class Runs {
             }
         }
         return months;
+    }
+
+    /**
+     * A group's months are hidden with the group: when its whole-group result (acute contacts before the index date,
+     * which every person has) is hidden, by the primary or the secondary rule.
+     */
+    static List<Effect.Month> hideWithGroup(List<Effect.Month> series, List<IndicatorResult> results) {
+        return series.stream().map(m -> {
+            boolean hidden = results.stream().anyMatch(r -> r.indicator().equals("ACUTE_CONTACTS")
+                    && r.group().equals(m.group()) && r.stratum().equals("ALL") && r.suppressed());
+            return hidden && !m.suppressed() ? new Effect.Month(m.measure(), m.group(), m.month(), true, null, null)
+                    : m;
+        }).toList();
     }
 
     static String sql(String template, String prefix, IndicatorRun run) {
