@@ -7,6 +7,7 @@ import dk.tvaers.indicators.Indicator;
 import dk.tvaers.indicators.Dialect;
 import dk.tvaers.indicators.EffectSql;
 import dk.tvaers.indicators.SeriesSql;
+import dk.tvaers.indicators.RunSteps;
 import dk.tvaers.accounts.Actor;
 import java.io.IOException;
 import java.io.InputStream;
@@ -287,18 +288,12 @@ public class Runs {
     /** The same with the cohort of a population by rule (null: the imported inclusion events). */
     static void computePersonTable(Statement statement, IndicatorRun run, String prefix, Population.Rule rule,
             Progress progress) throws SQLException {
-        String[][] steps = {
-            {rule == null ? IndicatorSql.COHORT : IndicatorSql.cohortByRule(rule.cohortRule()), "monitoring.run.step.cohort"},
-            {IndicatorSql.STAYS, "monitoring.run.step.stays"},
-            {IndicatorSql.ADMISSIONS, "monitoring.run.step.admissions"},
-            {IndicatorSql.INDEX_ADMISSIONS, "monitoring.run.step.readmissions"},
-            {IndicatorSql.MULTIMORBIDITY, "monitoring.run.step.multimorbidity"},
-            {IndicatorSql.PERSON_PERIODS, "monitoring.run.step.persons"},
-        };
-        for (int i = 0; i < steps.length; i++) {
-            progress.step(5 + 80 * i / steps.length, steps[i][1]);
-            String sql = sql(steps[i][0], prefix, run);
-            if (steps[i][0] != IndicatorSql.PERSON_PERIODS) {
+        // the same steps as every engine runs them (the Spark job too)
+        var steps = RunSteps.steps(rule == null ? null : rule.cohortRule());
+        for (int i = 0; i < steps.size(); i++) {
+            progress.step(5 + 80 * i / steps.size(), steps.get(i).stepKey());
+            String sql = sql(steps.get(i).template(), prefix, run);
+            if (!steps.get(i).name().equals("person")) {
                 // intermediate tables live in memory for this connection only: no writing to the store's file.
                 // Only the per-person table is kept. (A storage choice of the runner, not part of the definitions.)
                 sql = sql.replaceFirst("CREATE OR REPLACE TABLE", "CREATE OR REPLACE TEMP TABLE");

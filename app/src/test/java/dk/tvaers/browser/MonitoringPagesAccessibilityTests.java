@@ -13,7 +13,7 @@ import dk.tvaers.monitoring.JobStatus;
 import dk.tvaers.monitoring.Population;
 import dk.tvaers.monitoring.Populations;
 import dk.tvaers.monitoring.Runs;
-import dk.tvaers.monitoring.SyntheticData;
+import dk.tvaers.indicators.SyntheticData;
 import dk.tvaers.shared.InnovationType;
 import dk.tvaers.shared.Role;
 import dk.tvaers.shared.Sector;

@@ -1,5 +1,6 @@
 package dk.tvaers.monitoring;
 
+import dk.tvaers.indicators.SyntheticData;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
