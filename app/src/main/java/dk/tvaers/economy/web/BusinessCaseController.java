@@ -7,6 +7,7 @@ import com.openhtmltopdf.svgsupport.BatikSVGDrawer;
 import dk.tvaers.accounts.AccountPrincipal;
 import dk.tvaers.accounts.UserAccount;
 import dk.tvaers.accounts.UserDirectory;
+import dk.tvaers.economy.ActualCosts;
 import dk.tvaers.economy.AmountBasis;
 import dk.tvaers.economy.BusinessCaseRejectedException;
 import dk.tvaers.economy.BusinessCaseVersion;
@@ -61,6 +62,7 @@ class BusinessCaseController {
     private static final String FONT = "/org/apache/pdfbox/resources/ttf/LiberationSans-Regular.ttf";
 
     private final BusinessCases businessCases;
+    private final ActualCosts actualCosts;
     private final RealisedFigures realisedFigures;
     private final Initiatives initiatives;
     private final UserDirectory users;
@@ -68,9 +70,11 @@ class BusinessCaseController {
     private final MessageSource messages;
     private final Clock clock;
 
-    BusinessCaseController(BusinessCases businessCases, RealisedFigures realisedFigures, Initiatives initiatives,
-            UserDirectory users, SpringTemplateEngine templates, MessageSource messages, Clock clock) {
+    BusinessCaseController(BusinessCases businessCases, ActualCosts actualCosts, RealisedFigures realisedFigures,
+            Initiatives initiatives, UserDirectory users, SpringTemplateEngine templates, MessageSource messages,
+            Clock clock) {
         this.businessCases = businessCases;
+        this.actualCosts = actualCosts;
         this.realisedFigures = realisedFigures;
         this.initiatives = initiatives;
         this.users = users;
@@ -95,8 +99,10 @@ class BusinessCaseController {
         model.addAttribute("mayEdit", businessCases.mayEdit(initiative, editor));
         model.addAttribute("mayApprove", businessCases.mayApprove(editor));
         model.addAttribute("published", businessCases.published(id));
+        model.addAttribute("mayRecordActual", actualCosts.mayRecord(initiative, editor));
+        model.addAttribute("actualCosts", actualCosts.of(initiative, editor));
         selected(versions, number).ifPresent(version -> model.addAttribute("view", EconomyView.of(initiative, version,
-                realisedFigures.of(id), YearMonth.now(clock.withZone(TimeFormat.COPENHAGEN)), locale)));
+                realisedFigures.of(id), today(), locale)));
         return "economy/business-case";
     }
 
@@ -135,6 +141,33 @@ class BusinessCaseController {
             }
         }
         return form(initiative, form, model);
+    }
+
+    @GetMapping("/faktiske-omkostninger")
+    @PermitAll
+    String actualCostForm(@AuthenticationPrincipal AccountPrincipal principal, @PathVariable long id, Model model) {
+        Initiative initiative = recordable(id, principal);
+        return actualCostForm(initiative, ActualCostForm.blank(today()), model);
+    }
+
+    @PostMapping("/faktiske-omkostninger")
+    @PermitAll
+    String recordActualCost(@AuthenticationPrincipal AccountPrincipal principal, @PathVariable long id,
+            @ModelAttribute("form") ActualCostForm form, BindingResult errors, Model model,
+            RedirectAttributes redirect) {
+        Initiative initiative = recordable(id, principal);
+        Optional<ActualCosts.Entry> entry = form.parse(errors);
+        entry.ifPresent(e -> form.reject(ActualCosts.check(initiative, e, today()), errors));
+        if (entry.isPresent() && !errors.hasErrors()) {
+            try {
+                actualCosts.record(id, entry.get(), today(), editor(principal));
+                Flash.notice(redirect, "economy.actual.saved", entry.get().month().toString());
+                return "redirect:/initiativer/" + id + "/oekonomi#actual-costs-heading";
+            } catch (BusinessCaseRejectedException rejected) {
+                form.reject(rejected.problems(), errors);
+            }
+        }
+        return actualCostForm(initiative, form, model);
     }
 
     @PostMapping("/{number}/godkend")
@@ -194,8 +227,7 @@ class BusinessCaseController {
     private EconomyView view(AccountPrincipal principal, long id, int number, Locale locale) {
         Initiative initiative = initiative(id);
         BusinessCaseVersion version = businessCases.version(initiative, number, editor(principal));
-        return EconomyView.of(initiative, version, realisedFigures.of(id),
-                YearMonth.now(clock.withZone(TimeFormat.COPENHAGEN)), locale);
+        return EconomyView.of(initiative, version, realisedFigures.of(id), today(), locale);
     }
 
     private static Optional<BusinessCaseVersion> selected(List<BusinessCaseVersion> versions, Integer number) {
@@ -216,6 +248,31 @@ class BusinessCaseController {
         model.addAttribute("effectOptions", SelectOption.ofEnum(Effect.values(), Effect::messageKey));
         model.addAttribute("basisOptions", SelectOption.ofEnum(AmountBasis.values(), AmountBasis::messageKey));
         return "economy/form";
+    }
+
+    private String actualCostForm(Initiative initiative, ActualCostForm form, Model model) {
+        model.addAttribute("initiative", initiative);
+        model.addAttribute("form", form);
+        model.addAttribute("initiativeStart", BusinessCases.startOf(initiative));
+        model.addAttribute("sectorOptions", SelectOption.ofEnum(EconomySector.values(), EconomySector::messageKey));
+        return "economy/actual-cost";
+    }
+
+    /** The initiative, when the signed-in person may record its actual costs; 403 to those who only see, else 404. */
+    private Initiative recordable(long id, AccountPrincipal principal) {
+        Initiative initiative = initiative(id);
+        Editor editor = editor(principal);
+        if (!actualCosts.mayRecord(initiative, editor)) {
+            if (businessCases.maySeeAll(initiative, editor)) {
+                throw new AccessDeniedException("may not record actual costs");
+            }
+            throw new NotFoundException("business case", id);
+        }
+        return initiative;
+    }
+
+    private YearMonth today() {
+        return YearMonth.now(clock.withZone(TimeFormat.COPENHAGEN));
     }
 
     private Initiative editable(long id, AccountPrincipal principal) {
