@@ -34,6 +34,7 @@ import java.time.YearMonth;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.BiPredicate;
 import org.springframework.context.MessageSource;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -258,29 +259,27 @@ class BusinessCaseController {
         return "economy/actual-cost";
     }
 
-    /** The initiative, when the signed-in person may record its actual costs; 403 to those who only see, else 404. */
+    /** The initiative, when the signed-in person may record its actual costs. */
     private Initiative recordable(long id, AccountPrincipal principal) {
-        Initiative initiative = initiative(id);
-        Editor editor = editor(principal);
-        if (!actualCosts.mayRecord(initiative, editor)) {
-            if (businessCases.maySeeAll(initiative, editor)) {
-                throw new AccessDeniedException("may not record actual costs");
-            }
-            throw new NotFoundException("business case", id);
-        }
-        return initiative;
+        return allowed(id, principal, actualCosts::mayRecord);
     }
 
     private YearMonth today() {
         return YearMonth.now(clock.withZone(TimeFormat.COPENHAGEN));
     }
 
+    /** The initiative, when the signed-in person may edit its business case. */
     private Initiative editable(long id, AccountPrincipal principal) {
+        return allowed(id, principal, businessCases::mayEdit);
+    }
+
+    /** The initiative if the person may do it; 403 to those who only see the business case, else 404. */
+    private Initiative allowed(long id, AccountPrincipal principal, BiPredicate<Initiative, Editor> may) {
         Initiative initiative = initiative(id);
         Editor editor = editor(principal);
-        if (!businessCases.mayEdit(initiative, editor)) {
+        if (!may.test(initiative, editor)) {
             if (businessCases.maySeeAll(initiative, editor)) {
-                throw new AccessDeniedException("may not edit the business case");
+                throw new AccessDeniedException("may not change the business case or its actual costs");
             }
             throw new NotFoundException("business case", id);
         }
