@@ -193,7 +193,7 @@ class EconomyJourneyTests extends BrowserTest {
         assertThat(pdf.headers().firstValue("Content-Type")).hasValue("application/pdf");
         try (var document = Loader.loadPDF(pdf.body())) {
             assertThat(new PDFTextStripper().getText(document)).contains(title, "Skyggeregnskab", "Måned 18",
-                    "Triple Aim-kørsel");
+                    "Triple Aim-kørsel", "Faktiske omkostninger", "8.500,00 kr.");
             assertThat(document.getDocumentCatalog().getStructureTreeRoot()).as("a tagged PDF").isNotNull();
             assertThat(document.getDocumentCatalog().getLanguage()).isEqualTo("da");
         }
