@@ -184,7 +184,9 @@ class PeopleJourneyTests extends BrowserTest {
 
         signIn(reporter.email(), reporter.password());
         look("/ideer/" + idea, "moderation-idea-before", width);
-        clickAndWaitForPage(find(".tvaers-thread .tvaers-report-link a"));
+        WebElement reportLink = find(".tvaers-thread .tvaers-report-link a");
+        ((ChromeDriver) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", reportLink);
+        clickAndWaitForPage(reportLink);
         checkPage("moderation-report-form", width);
         type("#reason", "Reklame for en webshop");
         submitMainForm();

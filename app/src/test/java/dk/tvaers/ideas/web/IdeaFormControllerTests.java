@@ -318,12 +318,17 @@ class IdeaFormControllerTests {
     }
 
     @Test
-    void theIdeaPageHidesTheSubmittersNameUnlessTheyChoseToShowIt() {
+    void theIdeaPageHidesTheSubmittersNameUnlessTheyChoseToShowIt() throws Exception {
         var result = mvc.get().uri("/ideer/7").exchange();
 
         assertThat(result).hasStatusOk();
         assertThat(result).bodyText().contains("KOL-patienter hjemme").contains("Navnet vises ikke")
                 .doesNotContain("Karen");
+        // the idea's way through the clinic as a stepper (issue 11, item 17): submitted now, the outcome to come
+        var page = org.jsoup.Jsoup.parse(result.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(page.select("ol.tvaers-stepper").attr("aria-label")).isEqualTo("Idéens vej gennem idéklinikken");
+        assertThat(page.select("ol.tvaers-stepper li[aria-current=step]").text()).isEqualTo("Her nu: Indsendt");
+        assertThat(page.select("ol.tvaers-stepper li").last().text()).isEqualTo("Kommer: Afgjort");
     }
 
     @Test
