@@ -109,6 +109,7 @@ class MonitoringController {
         model.addAttribute("job", job);
         model.addAttribute("errors", imports.errors(id));
         model.addAttribute("errorLimit", 1000);
+        model.addAttribute("resumable", imports.resumable(job));
         return htmx.isHtmxRequest() ? "monitoring/import :: status" : "monitoring/import";
     }
 
@@ -154,9 +155,9 @@ class MonitoringController {
         model.addAttribute("imports", imports.recent(10));
         model.addAttribute("runs", runs.recent(10));
         model.addAttribute("hasData", imports.currentDataVersion().isPresent());
-        model.addAttribute("initiativeOptions", SelectOption.of(
-                initiatives.search(new Initiatives.Filter(null, null, null, null), 1, 200).items(),
-                Initiative::id, Initiative::title));
+        var initiativeList = initiatives.search(new Initiatives.Filter(null, null, null, null), 1, 200).items();
+        model.addAttribute("initiativeList", initiativeList);
+        model.addAttribute("initiativeOptions", SelectOption.of(initiativeList, Initiative::id, Initiative::title));
         return "monitoring/overview";
     }
 
