@@ -73,7 +73,10 @@ class MonitoringController {
             @RequestParam(name = "files", required = false) List<MultipartFile> files, Model model,
             RedirectAttributes redirect) throws IOException {
         var chosen = files == null ? List.<MultipartFile>of()
-                : files.stream().filter(f -> !f.isEmpty() && f.getOriginalFilename() != null).toList();
+                // a part without a file name is "no file chosen"; an empty file that was chosen is imported and
+                // refused with "Filen er tom", not silently left out
+                : files.stream().filter(f -> f.getOriginalFilename() != null && !f.getOriginalFilename().isBlank())
+                        .toList();
         var problems = new ArrayList<String[]>();
         if (chosen.isEmpty()) {
             problems.add(new String[] {"monitoring.import.error.noFiles", ""});
