@@ -79,6 +79,30 @@ class ImportResumeTests {
         assertThat(imports.find(id).orElseThrow().status()).isEqualTo(JobStatus.FAILED);
     }
 
+    @Test
+    void anImportThatFailsWhileTheApplicationStopsIsMarkedInterruptedAndKeepsItsUpload() throws Exception {
+        long id = crashedImport(ImportFixture.copy(dir, ImportFixture.initiative(initiatives, "Nedlukning")));
+        // the job fails because the shutdown interrupts it (here: persons.csv cannot be read) on a stopping runner
+        Path persons = Imports.uploads(store, id).resolve("persons.csv");
+        Files.delete(persons);
+        Files.createDirectories(persons);
+        var stopping = new JobRunner(new io.micrometer.core.instrument.simple.SimpleMeterRegistry(), true,
+                java.time.Duration.ZERO);
+        stopping.stop();
+        new ImportRunner(jdbc, store, stopping, initiatives).run(id);
+
+        ImportJob interrupted = imports.find(id).orElseThrow();
+        assertThat(interrupted.status()).isEqualTo(JobStatus.FAILED);
+        assertThat(interrupted.stepKey()).isEqualTo("monitoring.job.interrupted");
+        assertThat(Imports.uploads(store, id)).as("kept to resume from").isDirectory();
+        assertThat(imports.resumable(interrupted)).isTrue();
+        Files.delete(persons);
+        Files.copy(ImportFixture.FIXTURE.resolve("persons.csv"), persons);
+        assertThat(imports.resume(id)).isTrue();
+        assertThat(Awaiting.until(() -> imports.find(id).orElseThrow(), j -> j.status().finished()).status())
+                .isEqualTo(JobStatus.SUCCEEDED);
+    }
+
     /** An import whose job was running when the process died: its row says RUNNING, its upload is on disk. */
     private long crashedImport(Path files) throws Exception {
         long id = jdbc.sql("""
