@@ -57,8 +57,12 @@ class ImportController {
     }
 
     @GetMapping("/importfiler/eksempel.zip")
-    void example(@RequestParam("initiativeId") long initiativeId, HttpServletResponse response) throws IOException {
-        initiatives.find(initiativeId).orElseThrow(() -> new NotFoundException("initiative", initiativeId));
+    void example(@RequestParam(name = "initiativeId", required = false) Long initiativeId,
+            HttpServletResponse response) throws IOException {
+        // optional here so that a caller without the role gets 403 from the role check, not 400 before it
+        if (initiativeId == null || initiatives.find(initiativeId).isEmpty()) {
+            throw new NotFoundException("initiative", initiativeId == null ? 0 : initiativeId);
+        }
         zip(response, "tvaers-eksempel-initiativ-" + initiativeId + ".zip");
         samples.example(initiativeId, response.getOutputStream());
     }
