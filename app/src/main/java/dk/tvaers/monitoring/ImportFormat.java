@@ -2,16 +2,12 @@ package dk.tvaers.monitoring;
 
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -58,7 +54,7 @@ public final class ImportFormat {
     private static final Pattern SKS = Pattern.compile("D[A-Z][0-9]{2}[0-9A-Z]{0,4}");
     private static final Pattern MUNICIPALITY = Pattern.compile("[0-9]{3}");
     /** Strict: 2024-02-30 is refused (a lenient formatter would read it as 29 February; the loader refuses it). */
-    private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm")
+    static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm")
             .withResolverStyle(ResolverStyle.STRICT);
     private static final Pattern DATE_SHAPE = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
     private static final Pattern TIMESTAMP_SHAPE = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}");
@@ -155,8 +151,36 @@ public final class ImportFormat {
     public static final List<FileSpec> FILES = List.of(PERSONS, HOSPITAL_CONTACTS, GP_CONTACTS, MUNICIPAL_SERVICES,
             DEATHS, INCLUSIONS, REGISTRATIONS);
 
-    /** One bad row: file, line number (the header is line 1) and the message key of the reason, with its column. */
-    public record RowError(String file, long line, String reasonKey, String column) {}
+    /**
+     * One bad row: file, line number (the header is line 1; 0: the whole file), the message key of the reason with its
+     * column, the values the message names ({0}, {1}, …), and how many rows of other files failed only because of this
+     * one (a refused person's contacts, the further inclusions of an unknown initiative): those are not errors of
+     * their own.
+     */
+    public record RowError(String file, long line, String reasonKey, String column, List<String> arguments,
+            long dependents) {
+
+        public RowError {
+            arguments = arguments == null ? List.of() : List.copyOf(arguments);
+        }
+
+        public RowError(String file, long line, String reasonKey, String column) {
+            this(file, line, reasonKey, column, List.of(), 0);
+        }
+
+        RowError withDependents(long count) {
+            return new RowError(file, line, reasonKey, column, arguments, count);
+        }
+
+        RowError atLine(String otherFile, long otherLine) {
+            return new RowError(otherFile, otherLine, reasonKey, column, arguments, dependents);
+        }
+
+        /** The message's arguments, for {@code #messages.msgWithParams}. */
+        public Object[] argumentArray() {
+            return arguments.toArray();
+        }
+    }
 
     /** The result of checking one file: its data lines and at most {@code limit} of its errors. */
     record Checked(long rows, List<RowError> errors, long errorCount) {}
@@ -169,113 +193,14 @@ public final class ImportFormat {
                 .findFirst().orElse(null);
     }
 
-    /**
-     * Checks every line of a file. {@code progress} hears the number of lines read now and then. Checking persons.csv
-     * fills {@code persons} with its ids; the other files are then checked against them. Duplicate persons and
-     * inclusions are found here; duplicate contact ids by the loader in SQL.
-     */
+    /** The header line of a file: its column names, comma-separated. */
+    public static String header(FileSpec spec) {
+        return String.join(",", spec.columns());
+    }
+
+    /** Checks every line of a file on its own (no other file, no initiatives): see {@link RowChecker}. */
     static Checked check(FileSpec spec, Path file, Set<String> persons, int limit, Consumer<Long> progress)
             throws IOException {
-        var errors = new ArrayList<RowError>();
-        long errorCount = 0;
-        long line = 1;
-        Set<String> keys = spec == PERSONS || spec == INCLUSIONS || spec == DEATHS ? new HashSet<>() : null;
-        try (RawLines reader = new RawLines(file)) {
-            RawLines.Line first = reader.next();
-            String header = first == null ? null : first.text();
-            if (header != null && header.startsWith("\uFEFF")) {
-                header = header.substring(1);
-            }
-            if (first == null) {
-                errors.add(new RowError(spec.fileName(), 1, "monitoring.import.error.emptyFile", null));
-                return new Checked(0, errors, 1);
-            }
-            if (first.problem() != null || header == null
-                    || !header.strip().equals(String.join(",", spec.columns()))) {
-                errors.add(new RowError(spec.fileName(), 1, "monitoring.import.error.header", null));
-                return new Checked(0, errors, 1);
-            }
-            String lineEnd = first.end();
-            RawLines.Line raw;
-            while ((raw = reader.next()) != null) {
-                line++;
-                if (line % 100_000 == 0) {
-                    progress.accept(line);
-                }
-                if (raw.problem() != null || !raw.end().isEmpty() && !raw.end().equals(lineEnd)) {
-                    // bytes that are not UTF-8, a lone carriage return, or a line end other than the header's
-                    errorCount++;
-                    if (errors.size() < limit) {
-                        int index = Math.min(raw.column(), spec.columns().size() - 1);
-                        errors.add(new RowError(spec.fileName(), line, raw.problem() != null
-                                ? "monitoring.import.error." + raw.problem() : "monitoring.import.error.lineEnd",
-                                spec.columns().get(raw.problem() != null ? index : spec.columns().size() - 1)));
-                    }
-                    continue;
-                }
-                String row = raw.text();
-                String problem = null;
-                String column = null;
-                String[] values = row.split(",", -1);
-                if (values.length != spec.columns0().size()) {
-                    problem = "monitoring.import.error.columns";
-                } else {
-                    for (int i = 0; i < values.length && problem == null; i++) {
-                        Column c = spec.columns0().get(i);
-                        String value = values[i];
-                        if (value.isEmpty()) {
-                            if (!c.optional()) {
-                                problem = "monitoring.import.error.empty";
-                                column = c.name();
-                            }
-                        } else if (c.check() != null) {
-                            String reason = c.check().problem(value);
-                            if (reason != null) {
-                                // a value outside a list names the allowed values (one message per column)
-                                problem = "monitoring.import.error." + reason
-                                        + (reason.equals("oneOf") ? "." + c.name() : "");
-                                column = c.name();
-                            }
-                        }
-                    }
-                    if (problem == null && spec == HOSPITAL_CONTACTS && !values[3].isEmpty()
-                            && LocalDateTime.parse(values[3], TIMESTAMP).isBefore(LocalDateTime.parse(values[2], TIMESTAMP))) {
-                        problem = "monitoring.import.error.endBeforeStart";
-                        column = "end_ts";
-                    }
-                    if (problem == null && spec != PERSONS && persons != null && !persons.contains(values[0])
-                            && spec != HOSPITAL_CONTACTS) {
-                        problem = "monitoring.import.error.unknownPerson";
-                        column = "person_id";
-                    }
-                    if (problem == null && spec == HOSPITAL_CONTACTS && persons != null && !persons.contains(values[1])) {
-                        problem = "monitoring.import.error.unknownPerson";
-                        column = "person_id";
-                    }
-                    if (problem == null && spec == PERSONS && persons != null) {
-                        persons.add(values[0]);
-                    }
-                    if (problem == null && keys != null) {
-                        String key = spec == INCLUSIONS ? values[0] + "/" + values[1] : values[0];
-                        if (!keys.add(key)) {
-                            problem = "monitoring.import.error.duplicate";
-                            column = spec.columns().getFirst();
-                        }
-                    }
-                }
-                if (problem != null) {
-                    errorCount++;
-                    if (errors.size() < limit) {
-                        errors.add(new RowError(spec.fileName(), line, problem, column));
-                    }
-                }
-            }
-        }
-        if (line == 1 && (spec == PERSONS || spec == HOSPITAL_CONTACTS)) {
-            // no persons or no contacts: nothing to compute (inclusions.csv may be empty for a population by rule)
-            errors.add(new RowError(spec.fileName(), 1, "monitoring.import.error.noRows", null));
-            errorCount++;
-        }
-        return new Checked(line - 1, errors, errorCount);
+        return new RowChecker(persons, null).check(spec, file, limit, progress);
     }
 }

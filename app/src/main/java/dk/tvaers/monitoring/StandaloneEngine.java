@@ -41,9 +41,9 @@ public final class StandaloneEngine {
     public static void load(Connection duck, Path dir) throws SQLException {
         var present = ImportFormat.FILES.stream().filter(f -> Files.exists(dir.resolve(f.fileName()))).toList();
         try (Statement statement = duck.createStatement()) {
-            Imports.stage(statement, dir, present, i -> {});
+            ImportLoading.stage(statement, dir, present, i -> {});
         }
-        Imports.swap(duck, 1);
+        ImportLoading.swap(duck, 1);
     }
 
     /** Runs the indicator set for an initiative: the per-person table {@code run_<id>_person} and the aggregates. */

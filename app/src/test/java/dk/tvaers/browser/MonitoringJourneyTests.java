@@ -84,7 +84,7 @@ class MonitoringJourneyTests extends BrowserTest {
         List<String> errorRow = find("#import-errors tbody tr").findElements(By.tagName("td")).stream()
                 .map(e -> e.getText()).toList();
         assertThat(errorRow).containsExactly("hospital_contacts.csv", "10", "priority",
-                "Skal være ATA1 (akut) eller ATA3 (planlagt)");
+                "»AKUT« er ikke tilladt. Skal være ATA1 (akut) eller ATA3 (planlagt)");
         assertThat(find("main").getText()).contains("Intet er indlæst");
 
         // the good files

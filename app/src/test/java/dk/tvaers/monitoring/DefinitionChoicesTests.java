@@ -51,8 +51,8 @@ class DefinitionChoicesTests {
         var store = new AnalyticStore(dir.resolve(name + "-store"));
         try (var connection = store.connect(); var statement = connection.createStatement()) {
             var present = ImportFormat.FILES.stream().filter(f -> Files.exists(data.resolve(f.fileName()))).toList();
-            Imports.stage(statement, data, present, i -> {});
-            Imports.swap(connection, 1);
+            ImportLoading.stage(statement, data, present, i -> {});
+            ImportLoading.swap(connection, 1);
             Runs.loadCodeLists(statement);
             var run = new IndicatorRun(1, 9, JobStatus.RUNNING, 0, null, 365, 1, null, null, "test", null, null);
             Runs.computePersonTable(statement, run, "run_1", (p, k) -> {});

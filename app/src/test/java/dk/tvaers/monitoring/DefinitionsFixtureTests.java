@@ -49,8 +49,8 @@ class DefinitionsFixtureTests {
         connection = store.connect();
         statement = connection.createStatement();
         var present = ImportFormat.FILES.stream().filter(f -> Files.exists(FIXTURE.resolve(f.fileName()))).toList();
-        Imports.stage(statement, FIXTURE, present, i -> {});
-        Imports.swap(connection, 1);
+        ImportLoading.stage(statement, FIXTURE, present, i -> {});
+        ImportLoading.swap(connection, 1);
         Runs.loadCodeLists(statement);
         var run = new IndicatorRun(1, 9, JobStatus.RUNNING, 0, null, 365, 1, null, null, "test", null, null);
         Runs.computePersonTable(statement, run, "run_1", (p, k) -> {});

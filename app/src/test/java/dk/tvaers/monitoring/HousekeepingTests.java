@@ -30,7 +30,6 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 @IntegrationTest
 class HousekeepingTests {
 
-    private static final Path FIXTURE = Path.of("src/test/resources/monitoring/fixture");
 
     @Autowired
     Imports imports;
@@ -50,9 +49,13 @@ class HousekeepingTests {
     @Autowired
     MockMvcTester mvc;
 
+    @org.junit.jupiter.api.io.TempDir
+    Path dir;
+
     @Test
     void aRunWhoseTargetGroupIsEmptyStopsAndSaysWhy() throws Exception {
-        long importId = imports.startFromDirectory(FIXTURE, Actor.SYSTEM);
+        long importId = imports.startFromDirectory(ImportFixture.copy(dir.resolve("fixture-" + System.nanoTime()),
+                ImportFixture.initiative(initiatives, "Fixtur")), Actor.SYSTEM);
         assertThat(Awaiting.until(() -> imports.find(importId).orElseThrow(), j -> j.status().finished()).status())
                 .isEqualTo(JobStatus.SUCCEEDED);
         // the fixture's inclusion events are for initiative 9, not this one
@@ -71,7 +74,8 @@ class HousekeepingTests {
 
     @Test
     void keepsThePerPersonTablesOfOnlyTheNewestRunsOfAnInitiative() throws Exception {
-        long importId = imports.startFromDirectory(FIXTURE, Actor.SYSTEM);
+        long importId = imports.startFromDirectory(ImportFixture.copy(dir.resolve("fixture-" + System.nanoTime()),
+                ImportFixture.initiative(initiatives, "Fixtur")), Actor.SYSTEM);
         assertThat(Awaiting.until(() -> imports.find(importId).orElseThrow(), j -> j.status().finished()).status())
                 .isEqualTo(JobStatus.SUCCEEDED);
         long initiative = initiatives.start(new NewInitiative("Oprydning " + System.nanoTime(), "",

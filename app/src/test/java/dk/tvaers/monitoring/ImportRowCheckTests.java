@@ -98,6 +98,7 @@ class ImportRowCheckTests {
         assertThat(check(ImportFormat.INCLUSIONS, bytes(String.join(",", ImportFormat.INCLUSIONS.columns()), "\n")))
                 .isEmpty();
         assertThat(check(ImportFormat.PERSONS, bytes(PERSONS, "\n", "A,1950-03-01,K,751,BASIC,LOW,ja\n")))
-                .containsExactly(new ImportFormat.RowError("persons.csv", 2, "monitoring.import.error.oneOf.sex", "sex"));
+                .containsExactly(new ImportFormat.RowError("persons.csv", 2, "monitoring.import.error.oneOf.sex", "sex",
+                        java.util.List.of("K"), 0));
     }
 }

@@ -19,7 +19,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 @IntegrationTest
 class ImportTests {
 
-    private static final Path FIXTURE = Path.of("src/test/resources/monitoring/fixture");
 
     @Autowired
     Imports imports;
@@ -30,12 +29,23 @@ class ImportTests {
     @Autowired
     org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
+    @Autowired
+    dk.tvaers.initiatives.Initiatives initiatives;
+
     @TempDir
     Path dir;
 
+    /** The fixture, its inclusion events naming an initiative of this test. */
+    private Path fixture;
+
+    @org.junit.jupiter.api.BeforeEach
+    void copyTheFixture(@TempDir Path fixtureDir) throws Exception {
+        fixture = ImportFixture.copy(fixtureDir, ImportFixture.initiative(initiatives, "Import"));
+    }
+
     @Test
     void refusesAFileWithBadRowsNamingEachLineAndImportsNothing() throws Exception {
-        ImportJob good = importOf(FIXTURE);
+        ImportJob good = importOf(fixture);
         assertThat(good.status()).isEqualTo(JobStatus.SUCCEEDED);
         long personsBefore = count("person");
 
@@ -74,15 +84,15 @@ class ImportTests {
 
     @Test
     void aSwapThatFailsHalfwayLeavesThePreviousDataIntact() throws Exception {
-        assertThat(importOf(FIXTURE).status()).isEqualTo(JobStatus.SUCCEEDED);
+        assertThat(importOf(fixture).status()).isEqualTo(JobStatus.SUCCEEDED);
         long persons = count("person");
         long contacts = count("hospital_contact");
         try (var duck = store.connect(); var statement = duck.createStatement()) {
             var all = ImportFormat.FILES;
-            Imports.stage(statement, FIXTURE, List.of(ImportFormat.PERSONS), i -> {});
+            ImportLoading.stage(statement, fixture, List.of(ImportFormat.PERSONS), i -> {});
             // the crash: a staging table vanishes after the first tables were swapped in the transaction
             statement.execute("DROP TABLE stage_death");
-            assertThatThrownBy(() -> Imports.swap(duck, 999)).isInstanceOf(SQLException.class);
+            assertThatThrownBy(() -> ImportLoading.swap(duck, 999)).isInstanceOf(SQLException.class);
             assertThat(all).isNotEmpty();
         }
         assertThat(count("person")).isEqualTo(persons);
@@ -126,7 +136,7 @@ class ImportTests {
                 .query(Long.class).single();
         Path upload = store.directory().resolve("uploads").resolve(String.valueOf(id));
         Files.createDirectories(upload.resolve("persons.csv"));
-        Files.copy(FIXTURE.resolve("hospital_contacts.csv"), upload.resolve("hospital_contacts.csv"));
+        Files.copy(fixture.resolve("hospital_contacts.csv"), upload.resolve("hospital_contacts.csv"));
         try (var duck = store.connect(); var statement = duck.createStatement()) {
             statement.execute("CREATE OR REPLACE TABLE stage_person AS SELECT 'A' AS person_id");
         }
@@ -140,7 +150,7 @@ class ImportTests {
     void whatAnInterruptedImportLeftIsRemovedAtStart() throws Exception {
         Path upload = store.directory().resolve("uploads").resolve("987654321");
         Files.createDirectories(upload);
-        Files.copy(FIXTURE.resolve("persons.csv"), upload.resolve("persons.csv"));
+        Files.copy(fixture.resolve("persons.csv"), upload.resolve("persons.csv"));
         try (var duck = store.connect(); var statement = duck.createStatement()) {
             statement.execute("CREATE OR REPLACE TABLE stage_hospital_contact AS SELECT 'A' AS person_id");
         }
@@ -159,7 +169,7 @@ class ImportTests {
     }
 
     private void copyFixture() throws Exception {
-        try (var files = Files.list(FIXTURE)) {
+        try (var files = Files.list(fixture)) {
             for (Path file : files.toList()) {
                 Files.copy(file, dir.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
             }

@@ -6,6 +6,7 @@ import dk.tvaers.IntegrationTest;
 import dk.tvaers.accounts.Actor;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.nio.file.StandardCopyOption;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -18,7 +19,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 @IntegrationTest
 class ParquetImportTests {
 
-    private static final Path FIXTURE = Path.of("src/test/resources/monitoring/fixture");
 
     /** What the store holds: every contact and person, as one text (compares a CSV and a Parquet import). */
     private static final String CONTENT = """
@@ -33,12 +33,23 @@ class ParquetImportTests {
     @Autowired
     AnalyticStore store;
 
+    @Autowired
+    dk.tvaers.initiatives.Initiatives initiatives;
+
     @TempDir
     Path dir;
 
+    /** The fixture, its inclusion events naming an initiative of this test. */
+    private Path fixture;
+
+    @org.junit.jupiter.api.BeforeEach
+    void copyTheFixture(@TempDir Path fixtureDir) throws Exception {
+        fixture = ImportFixture.copy(fixtureDir, ImportFixture.initiative(initiatives, "Import"));
+    }
+
     @Test
     void importsTypedParquetFilesExactlyAsTheirCsv() throws Exception {
-        assertThat(importOf(FIXTURE).status()).isEqualTo(JobStatus.SUCCEEDED);
+        assertThat(importOf(fixture).status()).isEqualTo(JobStatus.SUCCEEDED);
         String fromCsv = single(CONTENT);
 
         copyFixture();
@@ -54,7 +65,7 @@ class ParquetImportTests {
 
     @Test
     void refusesAParquetFileWithABadRowNamingItsRowNumberAndImportsNothing() throws Exception {
-        ImportJob good = importOf(FIXTURE);
+        ImportJob good = importOf(fixture);
         String before = single(CONTENT);
 
         copyFixture();
@@ -65,7 +76,8 @@ class ParquetImportTests {
         ImportJob refused = importOf(dir);
         assertThat(refused.status()).isEqualTo(JobStatus.REFUSED);
         assertThat(imports.errors(refused.id())).containsExactly(new ImportFormat.RowError(
-                "hospital_contacts.parquet", 3, "monitoring.import.error.oneOf.priority", "priority"));
+                "hospital_contacts.parquet", 3, "monitoring.import.error.oneOf.priority", "priority",
+                List.of("AKUT"), 0));
         assertThat(single(CONTENT)).isEqualTo(before);
         assertThat(imports.currentDataVersion()).contains(good.dataVersion());
     }
@@ -84,7 +96,8 @@ class ParquetImportTests {
         assertThat(refused.status()).isEqualTo(JobStatus.REFUSED);
         assertThat(imports.errors(refused.id())).containsExactlyInAnyOrder(
                 new ImportFormat.RowError("persons.parquet", 0, "monitoring.import.error.twice", null),
-                new ImportFormat.RowError("deaths.parquet", 0, "monitoring.import.error.parquetColumns", null));
+                new ImportFormat.RowError("deaths.parquet", 0, "monitoring.import.error.header.unknown", "died",
+                        List.of("died", "person_id,death_date"), 0));
     }
 
     /** Replaces the CSV file in {@link #dir} by a Parquet file of the same rows, typed or all text. */
@@ -103,7 +116,7 @@ class ParquetImportTests {
     }
 
     private void copyFixture() throws Exception {
-        try (var files = Files.list(FIXTURE)) {
+        try (var files = Files.list(fixture)) {
             for (Path file : files.toList()) {
                 Files.copy(file, dir.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
             }

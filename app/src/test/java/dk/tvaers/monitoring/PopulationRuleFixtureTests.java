@@ -58,8 +58,8 @@ class PopulationRuleFixtureTests {
         connection = store.connect();
         statement = connection.createStatement();
         var present = ImportFormat.FILES.stream().filter(f -> Files.exists(FIXTURE.resolve(f.fileName()))).toList();
-        Imports.stage(statement, FIXTURE, present, i -> {});
-        Imports.swap(connection, 1);
+        ImportLoading.stage(statement, FIXTURE, present, i -> {});
+        ImportLoading.swap(connection, 1);
         Runs.loadCodeLists(statement);
     }
 

@@ -73,7 +73,10 @@ class MonitoringController {
             @RequestParam(name = "files", required = false) List<MultipartFile> files, Model model,
             RedirectAttributes redirect) throws IOException {
         var chosen = files == null ? List.<MultipartFile>of()
-                : files.stream().filter(f -> !f.isEmpty() && f.getOriginalFilename() != null).toList();
+                // a part without a file name is "no file chosen"; an empty file that was chosen is imported and
+                // refused with "Filen er tom", not silently left out
+                : files.stream().filter(f -> f.getOriginalFilename() != null && !f.getOriginalFilename().isBlank())
+                        .toList();
         var problems = new ArrayList<String[]>();
         if (chosen.isEmpty()) {
             problems.add(new String[] {"monitoring.import.error.noFiles", ""});
@@ -109,6 +112,7 @@ class MonitoringController {
         model.addAttribute("job", job);
         model.addAttribute("errors", imports.errors(id));
         model.addAttribute("errorLimit", 1000);
+        model.addAttribute("resumable", imports.resumable(job));
         return htmx.isHtmxRequest() ? "monitoring/import :: status" : "monitoring/import";
     }
 
@@ -154,9 +158,9 @@ class MonitoringController {
         model.addAttribute("imports", imports.recent(10));
         model.addAttribute("runs", runs.recent(10));
         model.addAttribute("hasData", imports.currentDataVersion().isPresent());
-        model.addAttribute("initiativeOptions", SelectOption.of(
-                initiatives.search(new Initiatives.Filter(null, null, null, null), 1, 200).items(),
-                Initiative::id, Initiative::title));
+        var initiativeList = initiatives.search(new Initiatives.Filter(null, null, null, null), 1, 200).items();
+        model.addAttribute("initiativeList", initiativeList);
+        model.addAttribute("initiativeOptions", SelectOption.of(initiativeList, Initiative::id, Initiative::title));
         return "monitoring/overview";
     }
 
