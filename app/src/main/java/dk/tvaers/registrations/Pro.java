@@ -116,8 +116,8 @@ public class Pro {
         if (!Registrations.mayEnter(course.unitId(), viewer)) {
             throw new NotFoundException("course", courseId);
         }
-        Questionnaire q = questionnaire(questionnaireId);
-        if (q.schemeId() != course.schemeId()) {
+        Questionnaire q = questionnaireId < 0 ? null : questionnaire(questionnaireId);
+        if (q == null || q.schemeId() != course.schemeId()) {
             throw new NotFoundException("questionnaire", questionnaireId);
         }
         return linkAs(courseId, questionnaireId);
@@ -230,21 +230,31 @@ public class Pro {
 
     public record Waiting(long count, Instant oldest) {}
 
-    /** A professional of the unit records what was done; the case leaves the open list. */
-    @Transactional
-    public void handle(long caseId, String action, Viewer viewer) {
+    /** Refuses (404) anyone but a professional of the case's unit. */
+    @Transactional(readOnly = true)
+    public void checkHandler(long caseId, Viewer viewer) {
         Long unitId = jdbc.sql("SELECT unit_id FROM triage_case WHERE id = :id").param("id", caseId)
                 .query(Long.class).optional().orElseThrow(() -> new NotFoundException("triage case", caseId));
         if (!Registrations.mayEnter(unitId, viewer)) {
             throw new NotFoundException("triage case", caseId);
+        }
+    }
+
+    /** A professional of the unit records what was done; the case leaves the open list. False: already handled. */
+    @Transactional
+    public boolean handle(long caseId, String action, Viewer viewer) {
+        checkHandler(caseId, viewer);
+        if (action == null || action.isBlank()) {
+            throw new IllegalArgumentException("what was done is required");
         }
         int updated = jdbc.sql("""
                 UPDATE triage_case SET action = :action, handled_by = :by, handled_at = now()
                 WHERE id = :id AND handled_at IS NULL""")
                 .param("action", action.strip()).param("by", viewer.name()).param("id", caseId).update();
         if (updated == 0) {
-            throw new IllegalStateException("triage case " + caseId + " is already handled");
+            return false; // a colleague recorded it first: theirs stands
         }
         audit.record(AuditKind.TRIAGE_HANDLED, viewer.userId(), viewer.name(), "triage case " + caseId, null);
+        return true;
     }
 }

@@ -245,8 +245,9 @@ class RegistrationController {
     @PostMapping("/forloeb/{id}/pro-link")
     @RolesAllowed("STAFF")
     String proLink(@AuthenticationPrincipal AccountPrincipal principal, @PathVariable long id,
-            @RequestParam long questionnaire, HttpServletRequest request, RedirectAttributes redirect) {
-        String token = pro.link(id, questionnaire, viewers.of(principal));
+            @RequestParam(name = "questionnaire", required = false) Long questionnaire, HttpServletRequest request,
+            RedirectAttributes redirect) {
+        String token = pro.link(id, questionnaire == null ? -1 : questionnaire, viewers.of(principal));
         Flash.notice(redirect, "registrations.pro.linkMade", absolute(request, "/pro?noegle=" + token));
         return "redirect:/registreringer/forloeb/" + id;
     }
@@ -287,12 +288,17 @@ class RegistrationController {
     @RolesAllowed("STAFF")
     String handle(@AuthenticationPrincipal AccountPrincipal principal, @PathVariable long id,
             @RequestParam(name = "handling", defaultValue = "") String action, RedirectAttributes redirect) {
+        Viewer viewer = viewers.of(principal);
+        pro.checkHandler(id, viewer);
         if (action.isBlank()) {
             Flash.problem(redirect, "registrations.triage.actionRequired");
             return "redirect:/registreringer/triage";
         }
-        pro.handle(id, action.length() > 2000 ? action.substring(0, 2000) : action, viewers.of(principal));
-        Flash.notice(redirect, "registrations.triage.handled");
+        if (pro.handle(id, action.length() > 2000 ? action.substring(0, 2000) : action, viewer)) {
+            Flash.notice(redirect, "registrations.triage.handled");
+        } else {
+            Flash.problem(redirect, "registrations.triage.alreadyHandled");
+        }
         return "redirect:/registreringer/triage";
     }
 
