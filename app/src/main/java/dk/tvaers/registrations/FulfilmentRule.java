@@ -13,6 +13,6 @@ public enum FulfilmentRule {
     }
 
     public String messageKey() {
-        return "registrations.rule." + name();
+        return "registration.rule." + name();
     }
 }

@@ -64,7 +64,7 @@ public record Indicator(String code, int position, String label, ValueType type,
                 return switch (value.toLowerCase()) {
                     case "ja", "true", "1" -> Check.ok("ja", BigDecimal.ONE);
                     case "nej", "false", "0" -> Check.ok("nej", BigDecimal.ZERO);
-                    default -> Check.problem("registrations.error.yesNo");
+                    default -> Check.problem("registration.error.yesNo");
                 };
             }
             case WHOLE, DECIMAL -> {
@@ -72,30 +72,30 @@ public record Indicator(String code, int position, String label, ValueType type,
                 try {
                     number = new BigDecimal(value.replace(',', '.'));
                 } catch (NumberFormatException e) {
-                    return Check.problem(type == ValueType.WHOLE ? "registrations.error.whole"
-                            : "registrations.error.decimal");
+                    return Check.problem(type == ValueType.WHOLE ? "registration.error.whole"
+                            : "registration.error.decimal");
                 }
                 if (type == ValueType.WHOLE && number.stripTrailingZeros().scale() > 0) {
-                    return Check.problem("registrations.error.whole");
+                    return Check.problem("registration.error.whole");
                 }
                 if (number.stripTrailingZeros().scale() > 2) {
-                    return Check.problem("registrations.error.decimals");
+                    return Check.problem("registration.error.decimals");
                 }
                 if ((min != null && number.compareTo(min) < 0) || (max != null && number.compareTo(max) > 0)) {
-                    return Check.problem("registrations.error.range", plain(min), plain(max), unit);
+                    return Check.problem("registration.error.range", plain(min), plain(max), unit);
                 }
                 String text = type == ValueType.WHOLE ? number.toBigInteger().toString() : plain(number);
                 return Check.ok(text, new BigDecimal(text));
             }
             case CHOICE -> {
                 return choiceLabels().containsKey(value) ? Check.ok(value, null)
-                        : Check.problem("registrations.error.choice", String.join(", ", choiceLabels().keySet()));
+                        : Check.problem("registration.error.choice", String.join(", ", choiceLabels().keySet()));
             }
             case DATE -> {
                 try {
                     return Check.ok(LocalDate.parse(value).toString(), null);
                 } catch (DateTimeParseException e) {
-                    return Check.problem("registrations.error.date");
+                    return Check.problem("registration.error.date");
                 }
             }
             default -> throw new IllegalStateException(type.name());

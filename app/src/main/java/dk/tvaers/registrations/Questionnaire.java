@@ -25,7 +25,7 @@ public record Questionnaire(long id, long schemeId, String code, int version, St
         GREEN, YELLOW, RED;
 
         public String messageKey() {
-            return "registrations.triage." + name();
+            return "registration.triage." + name();
         }
     }
 

@@ -89,7 +89,7 @@ public class RegistrationImport {
                     header = header.substring(1);
                 }
                 if (header == null || !header.strip().equals(HEADER)) {
-                    throw new RegistrationsRejectedException(List.of(new Problem(1, "", "registrations.error.header",
+                    throw new RegistrationsRejectedException(List.of(new Problem(1, "", "registration.error.header",
                             List.of(HEADER))));
                 }
                 var buffer = new StringBuilder(1 << 17);
@@ -103,13 +103,13 @@ public class RegistrationImport {
                     }
                     String[] f = line.split(",", -1);
                     if (f.length != 8) {
-                        add(problems, total, new Problem(number, "", "registrations.error.columns", List.of(8, f.length)));
+                        add(problems, total, new Problem(number, "", "registration.error.columns", List.of(8, f.length)));
                         continue;
                     }
                     if (scheme == null) {
                         scheme = schemeOf(f[0], f[1]);
                         if (scheme == null) {
-                            add(problems, total, new Problem(number, "scheme_code", "registrations.error.scheme",
+                            add(problems, total, new Problem(number, "scheme_code", "registration.error.scheme",
                                     List.of(f[0] + " v" + f[1])));
                             break;
                         }
@@ -124,7 +124,7 @@ public class RegistrationImport {
                     }
                 }
                 if (rows == 0 && problems.isEmpty()) {
-                    add(problems, total, new Problem(1, "", "registrations.error.empty", List.of()));
+                    add(problems, total, new Problem(1, "", "registration.error.empty", List.of()));
                 }
                 if (!problems.isEmpty()) {
                     copy.cancelCopy();
@@ -136,7 +136,7 @@ public class RegistrationImport {
                 if (copy.isActive()) {
                     copy.cancelCopy();
                 }
-                throw new RegistrationsRejectedException(List.of(new Problem(0, "", "registrations.error.utf8",
+                throw new RegistrationsRejectedException(List.of(new Problem(0, "", "registration.error.utf8",
                         List.of())));
             } finally {
                 if (copy.isActive()) {
@@ -155,7 +155,7 @@ public class RegistrationImport {
                 SELECT min(line) AS first, max(line) AS last FROM registration_staging
                 GROUP BY unit_id, person_ref, start_date, time_point, indicator HAVING count(*) > 1
                 ORDER BY 1 LIMIT :max""").param("max", MAX_PROBLEMS)
-                .query((rs, n) -> new Problem(rs.getLong("last"), "indicator", "registrations.error.duplicate",
+                .query((rs, n) -> new Problem(rs.getLong("last"), "indicator", "registration.error.duplicate",
                         List.of(rs.getLong("first")))).list();
         if (!duplicates.isEmpty()) {
             throw new RegistrationsRejectedException(duplicates);
@@ -202,46 +202,46 @@ public class RegistrationImport {
         int before = problems.size();
         long totalBefore = total[0];
         if (!scheme.code().equals(f[0].strip()) || !String.valueOf(scheme.version()).equals(f[1].strip())) {
-            add(problems, total, new Problem(line, "scheme_code", "registrations.error.otherScheme",
+            add(problems, total, new Problem(line, "scheme_code", "registration.error.otherScheme",
                     List.of(scheme.code() + " v" + scheme.version())));
         }
         Unit unit = scheme.unitByCode(f[2].strip()).orElse(null);
         if (unit == null) {
-            add(problems, total, new Problem(line, "unit_code", "registrations.error.unit", List.of(f[2])));
+            add(problems, total, new Problem(line, "unit_code", "registration.error.unit", List.of(f[2])));
         } else if (onlyUnit != null && unit.organisationId() != onlyUnit) {
-            add(problems, total, new Problem(line, "unit_code", "registrations.error.otherUnit", List.of(f[2])));
+            add(problems, total, new Problem(line, "unit_code", "registration.error.otherUnit", List.of(f[2])));
         }
         String person = f[3].strip();
         if (!Registrations.PERSON_REF.matcher(person).matches()) {
-            add(problems, total, new Problem(line, "person_id", "registrations.error.personRef", List.of()));
+            add(problems, total, new Problem(line, "person_id", "registration.error.personRef", List.of()));
         }
         LocalDate start = null;
         try {
             start = LocalDate.parse(f[4].strip());
             if (start.isAfter(today)) {
-                add(problems, total, new Problem(line, "course_start", "registrations.error.futureStart", List.of()));
+                add(problems, total, new Problem(line, "course_start", "registration.error.futureStart", List.of()));
             }
         } catch (DateTimeParseException e) {
-            add(problems, total, new Problem(line, "course_start", "registrations.error.date", List.of()));
+            add(problems, total, new Problem(line, "course_start", "registration.error.date", List.of()));
         }
         TimePoint tp = null;
         try {
             tp = TimePoint.valueOf(f[5].strip());
         } catch (IllegalArgumentException e) {
-            add(problems, total, new Problem(line, "time_point", "registrations.error.timePoint",
+            add(problems, total, new Problem(line, "time_point", "registration.error.timePoint",
                     List.of("START, DURING, END, FOLLOW_UP")));
         }
         Indicator indicator = scheme.indicator(f[6].strip()).orElse(null);
         Indicator.Checked value = null;
         if (indicator == null) {
-            add(problems, total, new Problem(line, "indicator", "registrations.error.indicator", List.of(f[6])));
+            add(problems, total, new Problem(line, "indicator", "registration.error.indicator", List.of(f[6])));
         } else {
             if (tp != null && !indicator.dueAt(tp)) {
-                add(problems, total, new Problem(line, "time_point", "registrations.error.notAtTimePoint",
+                add(problems, total, new Problem(line, "time_point", "registration.error.notAtTimePoint",
                         List.of(indicator.code(), tp.name())));
             }
             if (f[7].isBlank()) {
-                add(problems, total, new Problem(line, "value", "registrations.error.required", List.of()));
+                add(problems, total, new Problem(line, "value", "registration.error.required", List.of()));
             } else {
                 Indicator.Check check = indicator.check(f[7]);
                 if (check.problem() != null) {
@@ -271,7 +271,7 @@ public class RegistrationImport {
             return problems;
         }
         var all = new ArrayList<>(problems);
-        all.add(new Problem(0, "", "registrations.error.more", List.of(total - problems.size())));
+        all.add(new Problem(0, "", "registration.error.more", List.of(total - problems.size())));
         return all;
     }
 

@@ -104,12 +104,12 @@ public class Registrations {
     List<Problem> checkCourse(String personRef, LocalDate start) {
         var problems = new ArrayList<Problem>();
         if (personRef == null || !PERSON_REF.matcher(personRef.strip()).matches()) {
-            problems.add(Problem.at("personRef", "registrations.error.personRef"));
+            problems.add(Problem.at("personRef", "registration.error.personRef"));
         }
         if (start == null) {
-            problems.add(Problem.at("startDate", "registrations.error.date"));
+            problems.add(Problem.at("startDate", "registration.error.date"));
         } else if (start.isAfter(today())) {
-            problems.add(Problem.at("startDate", "registrations.error.futureStart"));
+            problems.add(Problem.at("startDate", "registration.error.futureStart"));
         }
         return problems;
     }
@@ -233,7 +233,7 @@ public class Registrations {
             String raw = typed.getOrDefault(indicator.code(), "");
             if (raw == null || raw.isBlank()) {
                 if (!draft && indicator.required()) {
-                    problems.add(Problem.at(indicator.code(), "registrations.error.required"));
+                    problems.add(Problem.at(indicator.code(), "registration.error.required"));
                 }
                 continue;
             }

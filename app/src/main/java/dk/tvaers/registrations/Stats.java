@@ -43,7 +43,7 @@ public final class Stats {
         ABOVE, WITHIN, BELOW;
 
         public String messageKey() {
-            return "registrations.funnel." + name();
+            return "registration.funnel." + name();
         }
     }
 

@@ -5,7 +5,7 @@ public enum TimePoint {
     START, DURING, END, FOLLOW_UP;
 
     public String messageKey() {
-        return "registrations.timePoint." + name();
+        return "registration.timePoint." + name();
     }
 
     /** The name in a file or a URL: {@code start}, {@code undervejs}, {@code slut}, {@code opfoelgning}. */

@@ -5,6 +5,6 @@ public enum ValueType {
     YES_NO, WHOLE, DECIMAL, CHOICE, DATE;
 
     public String messageKey() {
-        return "registrations.valueType." + name();
+        return "registration.valueType." + name();
     }
 }

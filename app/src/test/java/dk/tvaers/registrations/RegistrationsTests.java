@@ -166,7 +166,7 @@ class RegistrationsTests {
                     assertThat(e.problems()).hasSize(1);
                     assertThat(e.problems().getFirst().line()).isEqualTo(3);
                     assertThat(e.problems().getFirst().field()).isEqualTo("value");
-                    assertThat(e.problems().getFirst().messageKey()).isEqualTo("registrations.error.range");
+                    assertThat(e.problems().getFirst().messageKey()).isEqualTo("registration.error.range");
                 });
         assertThat(jdbc.sql("SELECT count(*) FROM registration_course WHERE scheme_id = :s")
                 .param("s", made.schemeId()).query(Long.class).single()).isZero();
@@ -209,8 +209,8 @@ class RegistrationsTests {
         assertThatThrownBy(() -> registrations.save(course, TimePoint.START, Map.of("WATT", "401"), false, staff))
                 .isInstanceOfSatisfying(RegistrationsRejectedException.class, e -> assertThat(e.problems())
                         .extracting(Problem::field, Problem::messageKey)
-                        .containsExactly(org.assertj.core.groups.Tuple.tuple("SCREEN", "registrations.error.required"),
-                                org.assertj.core.groups.Tuple.tuple("WATT", "registrations.error.range")));
+                        .containsExactly(org.assertj.core.groups.Tuple.tuple("SCREEN", "registration.error.required"),
+                                org.assertj.core.groups.Tuple.tuple("WATT", "registration.error.range")));
         registrations.save(course, TimePoint.START, Map.of("WATT", "99,5"), true, staff);
         CourseView view = registrations.view(course, staff);
         assertThat(view.stage(TimePoint.START).values().get("WATT").text()).isEqualTo("99.5");

@@ -107,7 +107,7 @@ class RegistrationController {
             model.addAttribute("list", ListPage.of("/registreringer", courses).filter("q", text)
                     .filter("skema", schemeId).filter("mangler", onlyMissing).filter("sortering", sort));
             model.addAttribute("schemeOptions", SelectOption.of(visible, Scheme::id, Scheme::title));
-            model.addAttribute("missingOptions", List.of(SelectOption.ofKey("true", "registrations.filter.missing")));
+            model.addAttribute("missingOptions", List.of(SelectOption.ofKey("true", "registration.filter.missing")));
             model.addAttribute("sorts", Registrations.SORTING.orders().keySet());
         }
         return ListPage.view("registrations/overview", htmx.isHtmxRequest());
@@ -132,16 +132,16 @@ class RegistrationController {
         try {
             start = LocalDate.parse(form.startDate() == null ? "" : form.startDate().strip());
         } catch (DateTimeParseException e) {
-            problems.put("startDate", Problem.at("startDate", "registrations.error.date"));
+            problems.put("startDate", Problem.at("startDate", "registration.error.date"));
         }
         if (form.schemeId() == null || viewer.organisationId() == null
                 || schemes.find(form.schemeId()).flatMap(s -> s.unit(viewer.organisationId())).isEmpty()) {
-            problems.put("schemeId", Problem.at("schemeId", "registrations.error.chooseScheme"));
+            problems.put("schemeId", Problem.at("schemeId", "registration.error.chooseScheme"));
         }
         if (problems.isEmpty()) {
             try {
                 long id = registrations.open(form.schemeId(), form.personRef(), start, viewer);
-                Flash.notice(redirect, "registrations.course.opened", form.personRef().strip());
+                Flash.notice(redirect, "registration.course.opened", form.personRef().strip());
                 return "redirect:/registreringer/forloeb/" + id;
             } catch (RegistrationsRejectedException rejected) {
                 rejected.problems().forEach(p -> problems.put(p.field(), p));
@@ -198,7 +198,7 @@ class RegistrationController {
         boolean draft = "kladde".equals(action);
         try {
             registrations.save(id, stage.timePoint(), values, draft, viewer);
-            Flash.notice(redirect, draft ? "registrations.entry.draftSaved" : "registrations.entry.saved",
+            Flash.notice(redirect, draft ? "registration.entry.draftSaved" : "registration.entry.saved",
                     view.course().personRef());
             return "redirect:/registreringer/forloeb/" + id;
         } catch (RegistrationsRejectedException rejected) {
@@ -219,8 +219,8 @@ class RegistrationController {
         model.addAttribute("labels", labels);
         Locale locale = LocaleContextHolder.getLocale();
         Map<String, String> yesNo = new LinkedHashMap<>();
-        yesNo.put("ja", messages.getMessage("registrations.yes", null, locale));
-        yesNo.put("nej", messages.getMessage("registrations.no", null, locale));
+        yesNo.put("ja", messages.getMessage("registration.yes", null, locale));
+        yesNo.put("nej", messages.getMessage("registration.no", null, locale));
         model.addAttribute("yesNo", yesNo);
         return "registrations/entry";
     }
@@ -248,7 +248,7 @@ class RegistrationController {
             @RequestParam(name = "questionnaire", required = false) Long questionnaire, HttpServletRequest request,
             RedirectAttributes redirect) {
         String token = pro.link(id, questionnaire == null ? -1 : questionnaire, viewers.of(principal));
-        Flash.notice(redirect, "registrations.pro.linkMade", absolute(request, "/pro?noegle=" + token));
+        Flash.notice(redirect, "registration.pro.linkMade", absolute(request, "/pro?noegle=" + token));
         return "redirect:/registreringer/forloeb/" + id;
     }
 
@@ -257,7 +257,7 @@ class RegistrationController {
     String share(@AuthenticationPrincipal AccountPrincipal principal, @PathVariable long id,
             HttpServletRequest request, RedirectAttributes redirect) {
         String token = shares.share(id, viewers.of(principal));
-        Flash.notice(redirect, "registrations.share.made", absolute(request, "/mit-forloeb?noegle=" + token));
+        Flash.notice(redirect, "registration.share.made", absolute(request, "/mit-forloeb?noegle=" + token));
         return "redirect:/registreringer/forloeb/" + id;
     }
 
@@ -280,7 +280,7 @@ class RegistrationController {
         PageOf<Pro.TriageCase> cases = pro.triageList(viewer.organisationId(), !Boolean.TRUE.equals(all), viewer,
                 PageOf.clampPage(page), PageOf.DEFAULT_SIZE);
         model.addAttribute("list", ListPage.of("/registreringer/triage", cases).filter("alle", all));
-        model.addAttribute("allOptions", List.of(SelectOption.ofKey("true", "registrations.triage.showAll")));
+        model.addAttribute("allOptions", List.of(SelectOption.ofKey("true", "registration.triage.showAll")));
         return ListPage.view("registrations/triage", htmx.isHtmxRequest());
     }
 
@@ -291,13 +291,13 @@ class RegistrationController {
         Viewer viewer = viewers.of(principal);
         pro.checkHandler(id, viewer);
         if (action.isBlank()) {
-            Flash.problem(redirect, "registrations.triage.actionRequired");
+            Flash.problem(redirect, "registration.triage.actionRequired");
             return "redirect:/registreringer/triage";
         }
         if (pro.handle(id, action.length() > 2000 ? action.substring(0, 2000) : action, viewer)) {
-            Flash.notice(redirect, "registrations.triage.handled");
+            Flash.notice(redirect, "registration.triage.handled");
         } else {
-            Flash.problem(redirect, "registrations.triage.alreadyHandled");
+            Flash.problem(redirect, "registration.triage.alreadyHandled");
         }
         return "redirect:/registreringer/triage";
     }
@@ -345,13 +345,13 @@ class RegistrationController {
         model.addAttribute("scheme", scheme);
         model.addAttribute("header", RegistrationImport.HEADER);
         if (file == null || file.isEmpty()) {
-            model.addAttribute("problems", List.of(new Problem(0, "", "registrations.error.noFile", List.of())));
+            model.addAttribute("problems", List.of(new Problem(0, "", "registration.error.noFile", List.of())));
             return "registrations/import";
         }
         Long onlyUnit = viewer.has(Role.ANALYST) ? null : viewer.organisationId();
         try (InputStream in = file.getInputStream()) {
             RegistrationImport.Summary summary = imports.importCsv(in, id, onlyUnit, Source.FILE, viewer.actor());
-            Flash.notice(redirect, "registrations.import.done", summary.rows());
+            Flash.notice(redirect, "registration.import.done", summary.rows());
             return "redirect:/registreringer/skemaer/" + id;
         } catch (RegistrationsRejectedException rejected) {
             model.addAttribute("problems", rejected.problems());
