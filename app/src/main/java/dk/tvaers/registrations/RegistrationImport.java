@@ -78,20 +78,38 @@ public class RegistrationImport {
                     CREATE TEMPORARY TABLE registration_staging (line int, unit_id bigint, person_ref text,
                         start_date date, time_point text, indicator text, value_text text, value_num numeric)
                     ON COMMIT DROP""").update();
+            var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT);
+            var reader = new BufferedReader(new InputStreamReader(in, decoder), 1 << 16);
+            String header;
+            try {
+                header = reader.readLine();
+            } catch (CharacterCodingException e) {
+                throw new RegistrationsRejectedException(List.of(new Problem(0, "", "registration.error.utf8",
+                        List.of())));
+            }
+            if (header != null && header.startsWith("\uFEFF")) {
+                header = header.substring(1);
+            }
+            if (header == null || !header.strip().equals(HEADER)) {
+                throw new RegistrationsRejectedException(List.of(new Problem(1, "", "registration.error.header",
+                        List.of(HEADER))));
+            }
+            if (scheme == null) {
+                // the API names its scheme on its lines: read it from the first line before COPY holds the connection
+                reader.mark(1 << 15);
+                String firstLine = reader.readLine();
+                String[] f = firstLine == null ? new String[0] : firstLine.split(",", -1);
+                scheme = f.length < 2 ? null : schemeOf(f[0], f[1]);
+                if (scheme == null) {
+                    throw new RegistrationsRejectedException(List.of(new Problem(2, "scheme_code",
+                            "registration.error.scheme", List.of(f.length < 2 ? "" : f[0] + " v" + f[1]))));
+                }
+                reader.reset();
+            }
             CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI()
                     .copyIn("COPY registration_staging FROM STDIN");
             try {
-                var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                        .onUnmappableCharacter(CodingErrorAction.REPORT);
-                var reader = new BufferedReader(new InputStreamReader(in, decoder), 1 << 16);
-                String header = reader.readLine();
-                if (header != null && header.startsWith("\uFEFF")) {
-                    header = header.substring(1);
-                }
-                if (header == null || !header.strip().equals(HEADER)) {
-                    throw new RegistrationsRejectedException(List.of(new Problem(1, "", "registration.error.header",
-                            List.of(HEADER))));
-                }
                 var buffer = new StringBuilder(1 << 17);
                 String line;
                 int number = 1;
@@ -105,14 +123,6 @@ public class RegistrationImport {
                     if (f.length != 8) {
                         add(problems, total, new Problem(number, "", "registration.error.columns", List.of(8, f.length)));
                         continue;
-                    }
-                    if (scheme == null) {
-                        scheme = schemeOf(f[0], f[1]);
-                        if (scheme == null) {
-                            add(problems, total, new Problem(number, "scheme_code", "registration.error.scheme",
-                                    List.of(f[0] + " v" + f[1])));
-                            break;
-                        }
                     }
                     String row = check(scheme, onlyUnit, f, number, today, problems, total);
                     if (row != null && problems.isEmpty()) {

@@ -65,7 +65,7 @@ class RegistrationsDemoData implements ApplicationRunner {
             new Municipality("Skive Kommune", "779", "Midt", 50),
             new Municipality("Silkeborg Kommune", "740", "Midt", 95),
             new Municipality("Aarhus Kommune", "751", "Øst", 320),
-            new Municipality("Samsø Kommune", "741", "Øst", 4),
+            new Municipality("Samsø Kommune", "741", "Øst", 2),
             new Municipality("Odder Kommune", "727", "Øst", 23),
             new Municipality("Skanderborg Kommune", "746", "Øst", 60),
             new Municipality("Horsens Kommune", "615", "Syd", 90),

@@ -144,7 +144,9 @@ class RegistrationPagesTests {
             throws Exception {
         var made = RegistrationFixtures.scheme(schemes, initiatives, organisations, "A", "A");
         var physio = user(made.units().getFirst(), Role.STAFF);
-        var analyst = user(null, Role.ANALYST);
+        var analyst = user(organisations.create(new dk.tvaers.accounts.OrganisationDetails("Region "
+                + System.nanoTime(), dk.tvaers.shared.Sector.REGION, dk.tvaers.shared.Region.MIDTJYLLAND, null),
+                Actor.SYSTEM).id(), Role.ANALYST);
         var file = new StringBuilder(RegistrationImport.HEADER + "\n");
         for (int i = 0; i < 6; i++) {
             file.append(made.code()).append(",1,U0,bm").append(i).append(",2024-01-10,START,SCREEN,")
