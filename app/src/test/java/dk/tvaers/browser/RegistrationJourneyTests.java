@@ -67,9 +67,10 @@ class RegistrationJourneyTests extends BrowserTest {
                 EnumSet.of(Role.STAFF)), "Rolig-Rød-Cykel-" + n, false, Actor.SYSTEM);
 
         var seen = new java.util.ArrayList<String>();
-        atWidth(NARROW);
         loginAs(email, "Rolig-Rød-Cykel-" + n);
         followMenuLink("Registreringer");
+        atWidth(NARROW);
+        open("/registreringer");
         assertThat(heading()).isEqualTo("Kvalitetsregistreringer");
         record("registrations overview 390");
         seen.addAll(lookedAt("registrations-overview").stream().map(x -> "registrations-overview: " + x).toList());
@@ -107,7 +108,9 @@ class RegistrationJourneyTests extends BrowserTest {
         Matcher link = PRO_LINK.matcher(driver.getPageSource());
         assertThat(link.find()).isTrue();
         String proLink = link.group();
+        atWidth(WIDE);
         logout();
+        atWidth(NARROW);
 
         open(proLink.substring(proLink.indexOf("/pro")));
         assertThat(findAll("fieldset")).hasSize(6);
@@ -123,7 +126,9 @@ class RegistrationJourneyTests extends BrowserTest {
         record("PRO thanks red 390");
         seen.addAll(lookedAt("registrations-pro-red").stream().map(x -> "registrations-pro-red: " + x).toList());
 
+        atWidth(WIDE);
         loginAs(email, "Rolig-Rød-Cykel-" + n);
+        atWidth(NARROW);
         open("/registreringer/triage");
         assertThat(find(".tvaers-triage-case").getText()).contains("HR-" + n).contains("Rød");
         record("triage list 390");
