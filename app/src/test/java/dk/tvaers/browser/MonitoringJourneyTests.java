@@ -136,8 +136,12 @@ class MonitoringJourneyTests extends BrowserTest {
 
         // the dashboard: three aims, before/after for target and comparison, strata, the population
         assertThat(currentPath()).isEqualTo("/initiativer/" + initiative + "/triple-aim");
-        assertThat(findAll("main .tvaers-aim h2").stream().map(e -> e.getText()).toList())
+        assertThat(findAll("main .tvaers-aim > summary").stream().map(e -> e.getText()).toList())
                 .containsExactly("Befolkningens sundhed", "Kvalitet og oplevelse", "Omkostninger pr. borger");
+        // the figures behind the headlines are folded per aim (issue 12): open them
+        for (var aim : findAll("details.tvaers-aim")) {
+            aim.findElement(By.tagName("summary")).click();
+        }
         assertThat(find("#population-summary").getText()).contains("DJ44, DI50", "40–90 år");
         var contacts = find("#indicator-acute-contacts");
         assertThat(contacts.findElements(By.cssSelector("svg rect"))).hasSize(4);
