@@ -41,7 +41,17 @@ public enum AuditKind {
     /** A moderator made hidden content public again. */
     CONTENT_RESTORED,
     /** A moderator left reported content as it is. */
-    REPORT_DISMISSED;
+    REPORT_DISMISSED,
+    /** A professional saved a time point's registrations of a course, as draft or final (registrations). */
+    REGISTRATION_SAVED,
+    /** Someone opened a course's person-level registrations (registrations). */
+    COURSE_VIEWED,
+    /** A file or an API call of registrations was accepted (registrations). */
+    REGISTRATIONS_IMPORTED,
+    /** A professional recorded what was done about a red PRO answer (registrations). */
+    TRIAGE_HANDLED,
+    /** Registrations were exported in the monitoring import's format (registrations). */
+    REGISTRATIONS_EXPORTED;
 
     public String messageKey() {
         return "audit.kind." + name();

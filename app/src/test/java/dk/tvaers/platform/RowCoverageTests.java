@@ -30,6 +30,10 @@ import dk.tvaers.initiatives.InitiativeKind;
 import dk.tvaers.initiatives.Initiatives;
 import dk.tvaers.initiatives.NewInitiative;
 import dk.tvaers.platform.security.PublicPaths;
+import dk.tvaers.registrations.Pro;
+import dk.tvaers.registrations.RegistrationFixtures;
+import dk.tvaers.registrations.Registrations;
+import dk.tvaers.registrations.Schemes;
 import dk.tvaers.shared.InnovationType;
 import dk.tvaers.shared.Money;
 import dk.tvaers.shared.Region;
@@ -92,7 +96,7 @@ class RowCoverageTests {
      */
     enum Kind {
         GRANT(null), TRANCHE(null), CONSORTIUM(null), APPLICATION(null), MY_IDEA(null),
-        INITIATIVE_RESULTS("download-excel");
+        INITIATIVE_RESULTS("download-excel"), COURSE(null), TRIAGE_CASE(null), SCHEME(null);
 
         final String shownOnlyToOwners;
 
@@ -108,6 +112,11 @@ class RowCoverageTests {
         OWNED.put(Pattern.compile("/ansoegninger/\\{id.*"), Kind.APPLICATION);
         OWNED.put(Pattern.compile("/mine-ideer/\\{id}/.*"), Kind.MY_IDEA);
         OWNED.put(Pattern.compile("/initiativer/\\{id}/triple-aim.*"), Kind.INITIATIVE_RESULTS);
+        OWNED.put(Pattern.compile("/registreringer/forloeb/\\{id}.*"), Kind.COURSE);
+        OWNED.put(Pattern.compile("/registreringer/triage/\\{id}"), Kind.TRIAGE_CASE);
+        OWNED.put(Pattern.compile("/registreringer/skemaer/\\{id}(/import)?"), Kind.SCHEME);
+        NOT_OWNED.put(Pattern.compile("/registreringer/skemaer/\\{id}/registrations.csv"), "analysts only (role); "
+                + "RegistrationExport checks it again (ProTests)");
 
         NOT_OWNED.put(Pattern.compile("/ideer/\\{id.*"), "a published idea is public; support and comments are "
                 + "for everyone signed in");
@@ -168,6 +177,15 @@ class RowCoverageTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    Schemes schemes;
+
+    @Autowired
+    Registrations registrations;
+
+    @Autowired
+    Pro pro;
 
     private final AntPathMatcher matcher = new AntPathMatcher();
 
@@ -238,6 +256,18 @@ class RowCoverageTests {
                 clinic.ask(idea, "Et privat spørgsmål", new Actor(null, "Idéklinikken"));
                 yield idea;
             }
+            case COURSE -> course();
+            case TRIAGE_CASE -> {
+                long course = course();
+                var c = jdbc.sql("SELECT scheme_id, unit_id FROM registration_course WHERE id = :id").param("id", course)
+                        .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).single();
+                long questionnaire = RegistrationFixtures.questionnaire(pro, c[0]);
+                pro.answer(pro.link(course, questionnaire, RegistrationFixtures.staffOf(c[1])), Map.of("MOBILITY", 5,
+                        "SELFCARE", 5, "ACTIVITIES", 5, "PAIN", 5, "ANXIETY", 5, "EXPERIENCE", 1));
+                yield jdbc.sql("SELECT id FROM triage_case WHERE course_id = :c").param("c", course).query(Long.class)
+                        .single();
+            }
+            case SCHEME -> RegistrationFixtures.scheme(schemes, initiatives, organisations, "A").schemeId();
             case INITIATIVE_RESULTS -> {
                 long initiative = initiatives.start(new NewInitiative("Række " + next(), "", InitiativeKind.PROJECT,
                         InnovationType.EVERYDAY, owner, EnumSet.of(Sector.REGION), null), Actor.SYSTEM);
@@ -249,6 +279,13 @@ class RowCoverageTests {
                 yield initiative;
             }
         };
+    }
+
+    /** A course of a fresh scheme's one unit, opened by that unit's professional. */
+    private long course() {
+        var made = RegistrationFixtures.scheme(schemes, initiatives, organisations, "A");
+        return registrations.open(made.schemeId(), "rad" + next(), LocalDate.of(2024, 1, 10),
+                RegistrationFixtures.staffOf(made.units().getFirst()));
     }
 
     private long grant(long recipient) {

@@ -34,6 +34,9 @@ public final class PublicPaths {
             // the e-mail links to confirm and follow an idea (support and comments, under /ideer/{id}/…, need a login)
             "/ideer",
             "/ideer/*",
+            // registrations: a citizen's PRO questionnaire and shared course, through a personal link (no account)
+            "/pro",
+            "/mit-forloeb",
             "/sprog",
             "/error",
             "/vendor/**",

@@ -38,7 +38,11 @@ class RateLimitFilter extends OncePerRequestFilter {
             new Rule(HttpMethod.POST, "/opret-konto", "mail-request", true),
             new Rule(HttpMethod.POST, "/ideer/nyt-link", "mail-request", false),
             new Rule(HttpMethod.POST, "/ideer/tak", "mail-request", false),
-            new Rule(HttpMethod.GET, "/opret-konto/bekraeft", "mail-link", false));
+            new Rule(HttpMethod.GET, "/opret-konto/bekraeft", "mail-link", false),
+            // registrations: personal links to a PRO questionnaire and to a shared course (tokens not to be guessed)
+            new Rule(HttpMethod.GET, "/pro", "citizen-link", false),
+            new Rule(HttpMethod.POST, "/pro", "citizen-link", false),
+            new Rule(HttpMethod.GET, "/mit-forloeb", "citizen-link", false));
 
     private final RateLimits limits;
 
