@@ -15,6 +15,11 @@ import dk.tvaers.accounts.OrganisationDirectory;
 import dk.tvaers.accounts.UserAttributes;
 import dk.tvaers.accounts.UserDirectory;
 import dk.tvaers.applications.Applications;
+import dk.tvaers.catalog.AdoptionStatus;
+import dk.tvaers.catalog.Adoptions;
+import dk.tvaers.catalog.CaseCatalog;
+import dk.tvaers.catalog.CaseDraft;
+import dk.tvaers.catalog.NewAdoption;
 import dk.tvaers.applications.Consortia;
 import dk.tvaers.challenges.ChallengeKind;
 import dk.tvaers.challenges.Challenges;
@@ -90,7 +95,7 @@ class RowCoverageTests {
      * initiative's Triple Aim page) the refusal is that this mark of the object's content is absent, not a 404.
      */
     enum Kind {
-        GRANT(null), TRANCHE(null), CONSORTIUM(null), APPLICATION(null), MY_IDEA(null),
+        GRANT(null), TRANCHE(null), CONSORTIUM(null), APPLICATION(null), MY_IDEA(null), ADOPTION(null),
         INITIATIVE_RESULTS("download-excel");
 
         final String shownOnlyToOwners;
@@ -107,9 +112,13 @@ class RowCoverageTests {
         OWNED.put(Pattern.compile("/ansoegninger/\\{id.*"), Kind.APPLICATION);
         OWNED.put(Pattern.compile("/mine-ideer/\\{id}/.*"), Kind.MY_IDEA);
         OWNED.put(Pattern.compile("/initiativer/\\{id}/triple-aim.*"), Kind.INITIATIVE_RESULTS);
+        OWNED.put(Pattern.compile("/udbredelse/\\{id}"), Kind.ADOPTION);
 
         NOT_OWNED.put(Pattern.compile("/ideer/\\{id.*"), "a published idea is public; support and comments are "
                 + "for everyone signed in");
+        NOT_OWNED.put(Pattern.compile("/katalog/\\{id}/udbredelse/ny"), "records an adoption of a published case "
+                + "for the signed-in person's own organisation, which the service takes from the account, never from "
+                + "the request (AdoptionsTests)");
         NOT_OWNED.put(Pattern.compile("/udfordringer/.*|/katalog/.*|/historier/.*"), "public pages");
         NOT_OWNED.put(Pattern.compile("/initiativer/\\{id}(/.*)?"), "initiatives are open to everyone signed in; "
                 + "members, documents, phase and trial actions are checked by InitiativeMembers "
@@ -162,6 +171,12 @@ class RowCoverageTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    CaseCatalog catalog;
+
+    @Autowired
+    Adoptions adoptions;
 
     private final AntPathMatcher matcher = new AntPathMatcher();
 
@@ -231,6 +246,14 @@ class RowCoverageTests {
                         Submitter.account(citizen.id(), citizen.name(), null));
                 clinic.ask(idea, "Et privat spørgsmål", new Actor(null, "Idéklinikken"));
                 yield idea;
+            }
+            case ADOPTION -> {
+                long caseId = catalog.create(new CaseDraft("Rækkecase " + next(), "Resumé", Region.MIDTJYLLAND,
+                        Set.of(), Set.of(), Set.of(Sector.REGION), List.of(), Map.of(), null, null, null), null,
+                        Actor.SYSTEM);
+                catalog.publish(caseId, 1, null, Actor.SYSTEM);
+                yield adoptions.record(caseId, owner, new NewAdoption(LocalDate.of(2026, 1, 1), "Intet",
+                        "Kontakt", AdoptionStatus.RUNNING), Actor.SYSTEM);
             }
             case INITIATIVE_RESULTS -> {
                 long initiative = initiatives.start(new NewInitiative("Række " + next(), "", InitiativeKind.PROJECT,
