@@ -138,6 +138,21 @@ public class Adoptions {
                 .single();
     }
 
+    /** Cases published in the filter's period and region (the published version's region). */
+    @Transactional(readOnly = true)
+    public long publishedCases(FigureFilter filter) {
+        return jdbc.sql("""
+                SELECT count(*) FROM catalog_case c JOIN catalog_case_version v ON v.id = c.published_version_id
+                WHERE (CAST(:region AS text) IS NULL OR v.region = :region)
+                  AND (CAST(:sector AS text) IS NULL OR :sector = ANY (v.sectors))
+                  AND (CAST(:from AS timestamptz) IS NULL OR c.published_at >= :from)
+                  AND (CAST(:until AS timestamptz) IS NULL OR c.published_at < :until)""")
+                .param("region", filter.region() == null ? null : filter.region().name())
+                .param("sector", filter.sector() == null ? null : filter.sector().name())
+                .param("from", filter.from()).param("until", filter.until())
+                .query(Long.class).single();
+    }
+
     /** Every adoption of a published case, oldest first, one at a time (the open dataset; never all in memory). */
     @Transactional(readOnly = true)
     public void streamPublic(Consumer<Adoption> each) {

@@ -34,6 +34,11 @@ public final class PublicPaths {
             // the e-mail links to confirm and follow an idea (support and comments, under /ideer/{id}/…, need a login)
             "/ideer",
             "/ideer/*",
+            // innovation capacity (aggregate figures only) and the open datasets (issue 15)
+            "/innovationskapacitet",
+            "/innovationskapacitet.xlsx",
+            "/aabne-data",
+            "/aabne-data/*",
             "/sprog",
             "/error",
             "/vendor/**",

@@ -22,7 +22,14 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 class RateLimitFilter extends OncePerRequestFilter {
 
-    record Rule(HttpMethod method, String path, String limit, boolean anonymousOnly) {}
+    /** A rule for one path, or for every path under a prefix when it ends in {@code /**}. */
+    record Rule(HttpMethod method, String path, String limit, boolean anonymousOnly) {
+
+        boolean matches(String requested) {
+            return path.endsWith("/**") ? requested.startsWith(path.substring(0, path.length() - 2))
+                    : path.equals(requested);
+        }
+    }
 
     static final List<Rule> RULES = List.of(
             new Rule(HttpMethod.POST, "/login", "login", false),
@@ -38,7 +45,10 @@ class RateLimitFilter extends OncePerRequestFilter {
             new Rule(HttpMethod.POST, "/opret-konto", "mail-request", true),
             new Rule(HttpMethod.POST, "/ideer/nyt-link", "mail-request", false),
             new Rule(HttpMethod.POST, "/ideer/tak", "mail-request", false),
-            new Rule(HttpMethod.GET, "/opret-konto/bekraeft", "mail-link", false));
+            new Rule(HttpMethod.GET, "/opret-konto/bekraeft", "mail-link", false),
+            // the open datasets and the read-only API: anyone may download, at a bounded pace (issue 15)
+            new Rule(HttpMethod.GET, "/aabne-data/**", "open-data", false),
+            new Rule(HttpMethod.GET, "/api/**", "api", false));
 
     private final RateLimits limits;
 
@@ -51,7 +61,7 @@ class RateLimitFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         for (Rule rule : RULES) {
-            if (rule.method().matches(request.getMethod()) && rule.path().equals(path)
+            if (rule.method().matches(request.getMethod()) && rule.matches(path)
                     && (!rule.anonymousOnly() || anonymous())) {
                 try {
                     limits.consume(rule.limit(), request.getRemoteAddr());
