@@ -32,7 +32,11 @@ public class MixedJourneys extends Simulation {
             .acceptHeader("text/html,application/xhtml+xml")
             .acceptLanguageHeader("da")
             .disableCaching()
-            .userAgentHeader("tvaers-load");
+            .userAgentHeader("tvaers-load")
+            // 500 people come from 500 addresses: each virtual user sends its own through X-Forwarded-For, which
+            // Tværs honours from the loopback proxy only (platform.web.TrustedProxies), so the per-address rate
+            // limits (ADR 0016) apply per simulated person as they would behind the region's proxy
+            .header("X-Forwarded-For", "#{clientAddress}");
 
     static ChainBuilder think() {
         return pause(Duration.ofMillis(1000), Duration.ofMillis(4000));
@@ -113,7 +117,10 @@ public class MixedJourneys extends Simulation {
                     percent(80.0).then(exec(http("page: triple aim").get("/initiativer/" + INITIATIVE + "/triple-aim"))))
             .exec(think());
 
-    ScenarioBuilder mixed = scenario("mixed journeys").forever().on(
+    ScenarioBuilder mixed = scenario("mixed journeys")
+            .exec(session -> session.set("clientAddress", "10." + (session.userId() >> 16 & 255) + "."
+                    + (session.userId() >> 8 & 255) + "." + (session.userId() & 255)))
+            .forever().on(
             exec(flushCookieJar()).randomSwitch().on(
                     percent(60.0).then(browse),
                     percent(20.0).then(citizen),
