@@ -92,7 +92,7 @@ public class IdeaFigures {
         jdbc.sql("""
                 SELECT i.id, i.title, i.problem, i.proposal, i.beneficiaries, i.innovation_type, i.region, i.status,
                        array_to_string(i.sectors, ',') AS sectors, i.submitted_at, i.initiative_id, i.support_count
-                FROM idea i WHERE """ + PUBLIC + " ORDER BY i.id")
+                FROM idea i WHERE """ + " " + PUBLIC + " ORDER BY i.id")
                 .withFetchSize(1000)
                 .query((org.springframework.jdbc.core.RowCallbackHandler) rs -> each.accept(new PublicIdea(rs.getLong("id"), rs.getString("title"),
                         rs.getString("problem"), rs.getString("proposal"), rs.getString("beneficiaries"),
@@ -108,7 +108,7 @@ public class IdeaFigures {
         return jdbc.sql("""
                 SELECT count(*) AS n, greatest(max(i.submitted_at), max(i.outcome_at), max(i.created_at)) AS latest,
                        sum(i.version) AS versions
-                FROM idea i WHERE """ + PUBLIC)
+                FROM idea i WHERE """ + " " + PUBLIC)
                 .query((rs, n) -> new Freshness(rs.getLong("n") * 1_000_003L + rs.getLong("versions"),
                         rs.getTimestamp("latest") == null ? null : rs.getTimestamp("latest").toInstant()))
                 .single();

@@ -72,7 +72,7 @@ class AdoptionsTests {
         String page = mvc.perform(get("/katalog/" + caseId)).andExpect(status().isOk()).andReturn().getResponse()
                 .getContentAsString();
         assertThat(page).contains("data-adoption-map").contains("Vi bruger vores egne sygeplejersker")
-                .contains("Region Sjælland: 1 organisation(er)");
+                .contains("data-region=\"SJAELLAND\" data-count=\"1\"");
     }
 
     @Test

@@ -60,9 +60,11 @@ class CapacityFiguresTests {
         long owner = organisations.create(new OrganisationDetails("Afstemning " + System.nanoTime(),
                 Sector.GENERAL_PRACTICE, Region.SYDDANMARK, null), Actor.SYSTEM).id();
         for (int i = 0; i < 3; i++) {
-            ideas.submit(new NewIdea("Afstemt idé " + i, "Problem", "Forslag", "Patienter",
+            long idea = ideas.submit(new NewIdea("Afstemt idé " + i, "Problem", "Forslag", "Patienter",
                     EnumSet.of(Sector.GENERAL_PRACTICE), InnovationType.BREAKTHROUGH, Region.SYDDANMARK, false, List.of()),
                     Submitter.anonymous("Borger", null));
+            // confirmed, as by the mailed link: the public list shows it
+            jdbc.sql("UPDATE idea SET status = 'SUBMITTED' WHERE id = :id").param("id", idea).update();
         }
         long started = initiatives.start(new NewInitiative("Afstemt initiativ", "", InitiativeKind.PROJECT,
                 InnovationType.BREAKTHROUGH, owner, EnumSet.of(Sector.GENERAL_PRACTICE, Sector.MUNICIPALITY), null),
@@ -102,7 +104,8 @@ class CapacityFiguresTests {
             long id = ideas.submit(new NewIdea("Historik " + d, "Problem", "Forslag", "Patienter",
                     EnumSet.of(Sector.REGION), InnovationType.RESEARCH_DRIVEN, Region.NATIONAL, false, List.of()),
                     Submitter.anonymous("Borger", null));
-            jdbc.sql("UPDATE idea SET submitted_at = :at WHERE id = :id").param("at", start).param("id", id).update();
+            jdbc.sql("UPDATE idea SET submitted_at = :at, status = 'IN_REVIEW' WHERE id = :id").param("at", start)
+                    .param("id", id).update();
             jdbc.sql("DELETE FROM idea_status_change WHERE idea_id = :id").param("id", id).update();
             jdbc.sql("""
                     INSERT INTO idea_status_change (idea_id, from_status, to_status, by_name, changed_at)
