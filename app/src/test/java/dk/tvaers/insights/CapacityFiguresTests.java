@@ -129,7 +129,7 @@ class CapacityFiguresTests {
     void thePageShowsTheFiguresWithChartsTablesAndDrillDownLinks() throws Exception {
         String page = mvc.perform(get("/innovationskapacitet").param("sektor", "MUNICIPALITY").param("fra", "2000"))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        assertThat(page).contains("data-funnel").contains("data-stage-times").contains("data-capacity-figures")
+        assertThat(page).contains("data-funnel").contains("data-funnel-table").contains("data-capacity-figures")
                 .contains("href=\"/ideer?sektor=MUNICIPALITY\"").contains("/innovationskapacitet.xlsx?sektor=MUNICIPALITY&amp;fra=2000");
         var excel = mvc.perform(get("/innovationskapacitet.xlsx")).andExpect(status().isOk()).andReturn().getResponse();
         assertThat(excel.getContentAsByteArray()).startsWith(new byte[] {'P', 'K'});
