@@ -156,7 +156,15 @@ public class Adoptions {
     /** Every adoption of a published case, oldest first, one at a time (the open dataset; never all in memory). */
     @Transactional(readOnly = true)
     public void streamPublic(Consumer<Adoption> each) {
-        jdbc.sql(SELECT + " WHERE c.published_version_id IS NOT NULL ORDER BY a.id").withFetchSize(500)
+        streamPublic(0, null, each);
+    }
+
+    /** One page of the same rows: those with an id above {@code after}, at most {@code limit} (null: all). */
+    @Transactional(readOnly = true)
+    public void streamPublic(long after, Integer limit, Consumer<Adoption> each) {
+        jdbc.sql(SELECT + " WHERE a.id > :after AND c.published_version_id IS NOT NULL ORDER BY a.id LIMIT CAST(:limit AS bigint)")
+                .param("after", after).param("limit", limit)
+                .withFetchSize(500)
                 .query(rs -> {
                     each.accept(map(rs, 0));
                 });

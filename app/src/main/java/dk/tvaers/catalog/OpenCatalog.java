@@ -29,13 +29,20 @@ public class OpenCatalog {
 
     @Transactional(readOnly = true)
     public void streamCases(Consumer<PublicCase> each) {
+        streamCases(0, null, each);
+    }
+
+    /** One page of the same rows: those with an id above {@code after}, at most {@code limit} (null: all). */
+    @Transactional(readOnly = true)
+    public void streamCases(long after, Integer limit, Consumer<PublicCase> each) {
         jdbc.sql("""
                 SELECT c.id, v.title, v.summary, v.region, c.evidence_level, c.published_at,
                        a.theory_score, a.effect_score, a.description_score, a.goals_score, a.transferability_score,
                        (SELECT count(*) FROM catalog_adoption d WHERE d.case_id = c.id AND d.status <> 'STOPPED') AS adoptions
                 FROM catalog_case c JOIN catalog_case_version v ON v.id = c.published_version_id
                 LEFT JOIN catalog_assessment a ON a.id = c.published_assessment_id
-                ORDER BY c.id""")
+                WHERE c.id > :after ORDER BY c.id LIMIT CAST(:limit AS bigint)""")
+                .param("after", after).param("limit", limit)
                 .withFetchSize(200)
                 .query((org.springframework.jdbc.core.RowCallbackHandler) rs -> each.accept(new PublicCase(rs.getLong("id"), rs.getString("title"), rs.getString("summary"),
                         rs.getString("region"), rs.getString("evidence_level"), rs.getTimestamp("published_at").toInstant(),
@@ -58,7 +65,14 @@ public class OpenCatalog {
 
     @Transactional(readOnly = true)
     public void streamStories(Consumer<PublicStory> each) {
-        jdbc.sql("SELECT s.id, s.title, s.lead, s.case_id, s.created_at FROM catalog_story s ORDER BY s.id")
+        streamStories(0, null, each);
+    }
+
+    /** One page of the same rows: those with an id above {@code after}, at most {@code limit} (null: all). */
+    @Transactional(readOnly = true)
+    public void streamStories(long after, Integer limit, Consumer<PublicStory> each) {
+        jdbc.sql("SELECT s.id, s.title, s.lead, s.case_id, s.created_at FROM catalog_story s WHERE s.id > :after ORDER BY s.id LIMIT CAST(:limit AS bigint)")
+                .param("after", after).param("limit", limit)
                 .withFetchSize(200)
                 .query((org.springframework.jdbc.core.RowCallbackHandler) rs -> each.accept(new PublicStory(rs.getLong("id"), rs.getString("title"), rs.getString("lead"),
                         (Long) rs.getObject("case_id"), rs.getTimestamp("created_at").toInstant())));

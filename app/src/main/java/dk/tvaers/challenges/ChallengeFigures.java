@@ -50,11 +50,18 @@ public class ChallengeFigures {
     /** Every published challenge, oldest first, one at a time (the open dataset). */
     @Transactional(readOnly = true)
     public void streamPublic(java.util.function.Consumer<PublicChallenge> each) {
+        streamPublic(0, null, each);
+    }
+
+    /** One page of the same rows: those with an id above {@code after}, at most {@code limit} (null: all). */
+    @Transactional(readOnly = true)
+    public void streamPublic(long after, Integer limit, java.util.function.Consumer<PublicChallenge> each) {
         jdbc.sql("""
                 SELECT c.id, c.kind, c.title, c.question, c.region, c.published_at,
                        (SELECT count(*) FROM challenge_call k WHERE k.challenge_id = c.id) AS calls,
                        (SELECT max(k.deadline) FROM challenge_call k WHERE k.challenge_id = c.id) AS deadline
-                FROM challenge c ORDER BY c.id""")
+                FROM challenge c WHERE c.id > :after ORDER BY c.id LIMIT CAST(:limit AS bigint)""")
+                .param("after", after).param("limit", limit)
                 .withFetchSize(500)
                 .query((org.springframework.jdbc.core.RowCallbackHandler) rs -> each.accept(new PublicChallenge(rs.getLong("id"), rs.getString("kind"),
                         rs.getString("title"), rs.getString("question"), rs.getString("region"),

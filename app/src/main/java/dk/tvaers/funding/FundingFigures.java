@@ -27,11 +27,18 @@ public class FundingFigures {
     /** Every grant decided, oldest first, one at a time through a cursor (the open dataset). */
     @Transactional(readOnly = true)
     public void streamGrants(java.util.function.Consumer<PublicGrant> each) {
+        streamGrants(0, null, each);
+    }
+
+    /** One page of the same rows: those with an id above {@code after}, at most {@code limit} (null: all). */
+    @Transactional(readOnly = true)
+    public void streamGrants(long after, Integer limit, java.util.function.Consumer<PublicGrant> each) {
         jdbc.sql("""
                 SELECT g.id, g.title, o.name AS recipient, g.amount_ore, g.decided_at, p.name AS pool, p.region
                 FROM grant_award g JOIN funding_pool p ON p.id = g.pool_id
                 LEFT JOIN organisation o ON o.id = g.recipient_organisation_id
-                ORDER BY g.id""")
+                WHERE g.id > :after ORDER BY g.id LIMIT CAST(:limit AS bigint)""")
+                .param("after", after).param("limit", limit)
                 .withFetchSize(500)
                 .query((org.springframework.jdbc.core.RowCallbackHandler) rs -> each.accept(new PublicGrant(rs.getLong("id"), rs.getString("title"),
                         rs.getString("recipient"), rs.getLong("amount_ore"), rs.getTimestamp("decided_at").toInstant(),

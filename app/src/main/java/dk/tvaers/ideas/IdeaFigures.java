@@ -89,10 +89,17 @@ public class IdeaFigures {
     /** Every public idea, oldest first, one at a time through a cursor (never the whole table in memory). */
     @Transactional(readOnly = true)
     public void streamPublic(Consumer<PublicIdea> each) {
+        streamPublic(0, null, each);
+    }
+
+    /** One page of the same rows: those with an id above {@code after}, at most {@code limit} (null: all). */
+    @Transactional(readOnly = true)
+    public void streamPublic(long after, Integer limit, Consumer<PublicIdea> each) {
         jdbc.sql("""
                 SELECT i.id, i.title, i.problem, i.proposal, i.beneficiaries, i.innovation_type, i.region, i.status,
                        array_to_string(i.sectors, ',') AS sectors, i.submitted_at, i.initiative_id, i.support_count
-                FROM idea i WHERE """ + " " + PUBLIC + " ORDER BY i.id")
+                FROM idea i WHERE i.id > :after""" + " AND " + PUBLIC + " ORDER BY i.id LIMIT CAST(:limit AS bigint)")
+                .param("after", after).param("limit", limit)
                 .withFetchSize(1000)
                 .query((org.springframework.jdbc.core.RowCallbackHandler) rs -> each.accept(new PublicIdea(rs.getLong("id"), rs.getString("title"),
                         rs.getString("problem"), rs.getString("proposal"), rs.getString("beneficiaries"),

@@ -94,11 +94,18 @@ public class InitiativeFigures {
     /** Every initiative, oldest first, one at a time through a cursor (the open dataset). */
     @Transactional(readOnly = true)
     public void streamPublic(java.util.function.Consumer<PublicInitiative> each) {
+        streamPublic(0, null, each);
+    }
+
+    /** One page of the same rows: those with an id above {@code after}, at most {@code limit} (null: all). */
+    @Transactional(readOnly = true)
+    public void streamPublic(long after, Integer limit, java.util.function.Consumer<PublicInitiative> each) {
         jdbc.sql("""
                 SELECT i.id, i.title, i.kind, i.innovation_type, i.phase, i.created_at,
                        (SELECT string_agg(s.sector, ',' ORDER BY s.sector) FROM initiative_sector s
                         WHERE s.initiative_id = i.id) AS sectors
-                FROM initiative i ORDER BY i.id""")
+                FROM initiative i WHERE i.id > :after ORDER BY i.id LIMIT CAST(:limit AS bigint)""")
+                .param("after", after).param("limit", limit)
                 .withFetchSize(500)
                 .query((org.springframework.jdbc.core.RowCallbackHandler) rs -> each.accept(new PublicInitiative(rs.getLong("id"), rs.getString("title"),
                         rs.getString("kind"), rs.getString("innovation_type"), rs.getString("phase"),

@@ -62,24 +62,33 @@ public class OpenData {
                 + (freshness.latest() == null ? 0 : freshness.latest().toEpochMilli()) + "\"";
     }
 
+    /** The whole dataset. */
     public void write(OpenDataset dataset, RowSink sink) {
+        write(dataset, 0, null, sink);
+    }
+
+    /**
+     * One page of the dataset (keyset paging for the API): the rows whose id is above {@code after}, at most
+     * {@code limit} (null: all). The capacity figures are one small page whatever is asked.
+     */
+    public void write(OpenDataset dataset, long after, Integer limit, RowSink sink) {
         sink.begin();
         switch (dataset) {
-            case IDEAS -> ideas.streamPublic(i -> sink.row(nullable(i.id(), i.title(), i.problem(), i.proposal(),
+            case IDEAS -> ideas.streamPublic(after, limit, i -> sink.row(nullable(i.id(), i.title(), i.problem(), i.proposal(),
                     i.beneficiaries(), i.innovationType(), iso(i.region()), i.status(), iso(i.sectors()),
                     iso(i.submittedAt()), i.initiativeId(), i.supportCount())));
-            case CHALLENGES -> challenges.streamPublic(c -> sink.row(nullable(c.id(), c.kind(), c.title(),
+            case CHALLENGES -> challenges.streamPublic(after, limit, c -> sink.row(nullable(c.id(), c.kind(), c.title(),
                     c.question(), c.region(), iso(c.publishedAt()), c.calls(), iso(c.latestDeadline()))));
-            case GRANTS -> funding.streamGrants(g -> sink.row(nullable(g.id(), g.title(), iso(g.recipient()),
+            case GRANTS -> funding.streamGrants(after, limit, g -> sink.row(nullable(g.id(), g.title(), iso(g.recipient()),
                     BigDecimal.valueOf(g.amountOre(), 2), iso(g.decidedAt()), g.pool(), g.region())));
-            case INITIATIVES -> initiatives.streamPublic(i -> sink.row(nullable(i.id(), i.title(), i.kind(),
+            case INITIATIVES -> initiatives.streamPublic(after, limit, i -> sink.row(nullable(i.id(), i.title(), i.kind(),
                     i.innovationType(), i.phase(), iso(i.sectors()), iso(i.startedAt()))));
-            case CASES -> catalog.streamCases(c -> sink.row(nullable(c.id(), c.title(), c.summary(), c.region(),
+            case CASES -> catalog.streamCases(after, limit, c -> sink.row(nullable(c.id(), c.title(), c.summary(), c.region(),
                     c.evidenceLevel(), iso(c.publishedAt()), c.theory(), c.effect(), c.description(), c.goals(),
                     c.transferability(), c.adoptions())));
-            case STORIES -> catalog.streamStories(s -> sink.row(nullable(s.id(), s.title(), s.lead(), s.caseId(),
+            case STORIES -> catalog.streamStories(after, limit, s -> sink.row(nullable(s.id(), s.title(), s.lead(), s.caseId(),
                     iso(s.publishedAt()))));
-            case ADOPTIONS -> adoptions.streamPublic(a -> sink.row(nullable(a.id(), a.caseId(), iso(a.caseTitle()),
+            case ADOPTIONS -> adoptions.streamPublic(after, limit, a -> sink.row(nullable(a.id(), a.caseId(), iso(a.caseTitle()),
                     a.organisationName(), a.region().name(), a.sector().name(), a.startedOn().toString(),
                     a.status().name(), a.changes())));
             case CAPACITY -> capacityRows().forEach(sink::row);

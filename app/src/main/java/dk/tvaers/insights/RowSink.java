@@ -19,6 +19,24 @@ public abstract class RowSink {
         this.columns = columns;
     }
 
+    private long written;
+    private Object lastKey;
+
+    /** How many rows were written. */
+    public long written() {
+        return written;
+    }
+
+    /** The first column (the id) of the last row written, or null. */
+    public Object lastKey() {
+        return lastKey;
+    }
+
+    protected void seen(List<?> values) {
+        written++;
+        lastKey = values.isEmpty() ? null : values.get(0);
+    }
+
     public abstract void begin();
 
     public abstract void row(List<?> values);
@@ -41,6 +59,7 @@ public abstract class RowSink {
 
             @Override
             public void row(List<?> values) {
+                seen(values);
                 try {
                     csv.row(values);
                 } catch (IOException e) {
@@ -66,6 +85,7 @@ public abstract class RowSink {
 
             @Override
             public void row(List<?> values) {
+                seen(values);
                 StringBuilder line = new StringBuilder(first ? "\n{" : ",\n{");
                 first = false;
                 for (int i = 0; i < columns.size(); i++) {

@@ -90,8 +90,10 @@ class OpenDataTests {
 
         boolean sawIdea = false;
         for (OpenDataset dataset : OpenDataset.values()) {
-            for (String format : List.of("csv", "json")) {
-                String body = mvc.perform(get("/aabne-data/" + dataset.slug() + "." + format))
+            for (String format : List.of("csv", "json", "api")) {
+                String url = format.equals("api") ? "/api/v1/" + dataset.slug() + "?antal=1000"
+                        : "/aabne-data/" + dataset.slug() + "." + format;
+                String body = mvc.perform(get(url))
                         .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
                 assertThat(body).as("%s.%s", dataset.slug(), format)
                         .doesNotContain(citizenName).doesNotContain(citizenEmail).doesNotContain(anonymousName)

@@ -39,6 +39,8 @@ public final class PublicPaths {
             "/innovationskapacitet.xlsx",
             "/aabne-data",
             "/aabne-data/*",
+            "/api/v1",
+            "/api/v1/*",
             "/sprog",
             "/error",
             "/vendor/**",
