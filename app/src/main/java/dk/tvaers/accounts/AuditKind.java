@@ -26,6 +26,8 @@ public enum AuditKind {
     BUSINESS_CASE_SAVED,
     /** The Task Force approved a version of a business case (economy). */
     BUSINESS_CASE_APPROVED,
+    /** An actual cost of an initiative was entered (economy). */
+    ACTUAL_COST_RECORDED,
     RESULTS_VIEWED,
     RESULTS_DOWNLOADED,
     RESULTS_PUBLISHED,

@@ -1,22 +1,11 @@
 package dk.tvaers.accounts;
 
-/** A rule of accounts is broken; carries the form field and the message key to show beside it. */
-public class InvalidAccountException extends RuntimeException {
+import dk.tvaers.shared.RuleException;
 
-    private final String field;
-    private final String messageKey;
+/** A rule of accounts is broken; carries the form field and the message key to show beside it. */
+public class InvalidAccountException extends RuleException {
 
     public InvalidAccountException(String field, String messageKey) {
-        super(messageKey);
-        this.field = field;
-        this.messageKey = messageKey;
-    }
-
-    public String field() {
-        return field;
-    }
-
-    public String messageKey() {
-        return messageKey;
+        super(field, messageKey);
     }
 }

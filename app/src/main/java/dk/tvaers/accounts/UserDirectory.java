@@ -45,7 +45,7 @@ public class UserDirectory {
 
     @Transactional(readOnly = true)
     public Optional<UserAccount> find(long id) {
-        return jdbc.sql(SELECT + " WHERE u.id = :id").param("id", id).query(UserDirectory::map).optional();
+        return jdbc.sql(SELECT + " WHERE u.id = :id").param("id", id).query(UserRows::map).optional();
     }
 
     /** Finds a user by what they type to log in: their username or their e-mail address. */
@@ -55,13 +55,13 @@ public class UserDirectory {
             return Optional.empty();
         }
         return jdbc.sql(SELECT + " WHERE lower(u.username) = lower(:login) OR lower(u.email) = lower(:login)")
-                .param("login", login.strip()).query(UserDirectory::map).optional();
+                .param("login", login.strip()).query(UserRows::map).optional();
     }
 
     @Transactional(readOnly = true)
     public Optional<UserAccount> findByOidc(String issuer, String subject) {
         return jdbc.sql(SELECT + " WHERE u.oidc_issuer = :issuer AND u.oidc_subject = :subject")
-                .param("issuer", issuer).param("subject", subject).query(UserDirectory::map).optional();
+                .param("issuer", issuer).param("subject", subject).query(UserRows::map).optional();
     }
 
     @Transactional(readOnly = true)
@@ -82,7 +82,7 @@ public class UserDirectory {
                 .filter("u.organisation_id = :organisationId", "organisationId", filter.organisationId())
                 .filter("u.active = :active", "active", filter.active())
                 .orderBy("lower(u.display_name), u.id")
-                .page(jdbc, "SELECT count(*) FROM user_account u", SELECT, UserDirectory::map, page, size);
+                .page(jdbc, "SELECT count(*) FROM user_account u", SELECT, UserRows::map, page, size);
     }
 
     /**
@@ -288,11 +288,6 @@ public class UserDirectory {
                 .query(String.class).optional().orElse(null);
     }
 
-
-
-
-
-
     /**
      * The rule of "who belongs where": a citizen belongs to no organisation and holds no other role; everyone else
      * belongs to an organisation, except an administrator who holds only that role.
@@ -338,31 +333,5 @@ public class UserDirectory {
 
     static String nullToDash(String value) {
         return value == null ? "–" : value;
-    }
-
-    static UserAccount map(ResultSet rs, int row) throws SQLException {
-        Set<Role> roles = EnumSet.noneOf(Role.class);
-        Array array = rs.getArray("roles");
-        for (Object role : (Object[]) array.getArray()) {
-            roles.add(Role.valueOf((String) role));
-        }
-        Timestamp locked = rs.getTimestamp("locked_until");
-        Timestamp lastLogin = rs.getTimestamp("last_login_at");
-        return new UserAccount(
-                rs.getLong("id"),
-                rs.getString("username"),
-                rs.getString("email"),
-                rs.getString("display_name"),
-                (Long) rs.getObject("organisation_id"),
-                rs.getString("organisation_name"),
-                roles,
-                rs.getBoolean("active"),
-                rs.getBoolean("must_change_password"),
-                rs.getInt("failed_logins"),
-                locked == null ? null : locked.toInstant(),
-                rs.getString("password_hash") != null,
-                rs.getString("oidc_subject") != null,
-                lastLogin == null ? null : lastLogin.toInstant(),
-                rs.getString("preferred_language"));
     }
 }

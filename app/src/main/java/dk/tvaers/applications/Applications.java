@@ -1,11 +1,9 @@
 package dk.tvaers.applications;
 
-import dk.tvaers.platform.database.FilteredQuery;
 import dk.tvaers.accounts.Actor;
 import dk.tvaers.challenges.Challenge;
 import dk.tvaers.challenges.Challenges;
 import dk.tvaers.platform.web.NotFoundException;
-import dk.tvaers.platform.web.PageOf;
 import dk.tvaers.shared.InnovationType;
 import dk.tvaers.shared.Money;
 import dk.tvaers.shared.Sector;
@@ -31,7 +29,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Applications {
 
-    private static final String SELECT = """
+    /** An application with its consortium's name, its latest version and that version's title. */
+    static final String SELECT = """
             SELECT a.*, c.name AS consortium_name,
                    (SELECT max(version) FROM application_version v WHERE v.application_id = a.id) AS latest_version,
                    (SELECT v.title FROM application_version v WHERE v.application_id = a.id
@@ -321,37 +320,6 @@ public class Applications {
                 .toList();
     }
 
-    /** A submitted application with its figures for the Task Force's list. */
-    public record Listing(Application application, Money applied, int reviews, Outcome outcome) {}
-
-    /** Submitted (and decided) applications, optionally of one challenge, searched by title or consortium. */
-    @Transactional(readOnly = true)
-    public PageOf<Listing> submitted(Long challengeId, String text, int page, int size) {
-        var query = new FilteredQuery()
-                .condition("a.status <> 'DRAFT'")
-                .filter("a.challenge_id = :challenge", "challenge", challengeId)
-                .contains("""
-                        (lower(c.name) LIKE :text OR EXISTS (SELECT 1 FROM application_version v
-                              WHERE v.application_id = a.id AND lower(v.title) LIKE :text))""", "text", text)
-                .orderBy("a.first_submitted_at, a.id");
-        var empty = new PageOf<Listing>(List.of(), page, size,
-                query.count(jdbc, "SELECT count(*) FROM application a JOIN consortium c ON c.id = a.consortium_id"));
-        // the page's rows first, then their sums and counts beside them
-        List<Listing> items = jdbc.sql("SELECT * FROM (" + query.pageSql(SELECT) + """
-                ) a0, LATERAL (SELECT coalesce(sum(b.amount_ore), 0) AS applied FROM application_budget_line b
-                               WHERE b.application_id = a0.id AND b.version = a0.latest_version) b0,
-                  LATERAL (SELECT count(*) AS reviews FROM application_review r WHERE r.application_id = a0.id) r0,
-                  LATERAL (SELECT max(d.outcome) AS outcome FROM application_decision d WHERE d.application_id = a0.id) d0
-                ORDER BY a0.first_submitted_at, a0.id""")
-                .params(query.pageParams(empty))
-                .query((rs, n) -> new Listing(map(rs, n), new Money(rs.getLong("applied")), rs.getInt("reviews"),
-                        rs.getString("outcome") == null ? null : Outcome.valueOf(rs.getString("outcome"))))
-                .list().stream()
-                .map(l -> new Listing(withChallengeTitle(l.application()), l.applied(), l.reviews(), l.outcome()))
-                .toList();
-        return new PageOf<>(items, page, size, empty.total());
-    }
-
     static Application map(ResultSet rs, int row) throws SQLException {
         return new Application(rs.getLong("id"), rs.getLong("consortium_id"), rs.getString("consortium_name"),
                 rs.getLong("challenge_id"), null, rs.getLong("call_id"),
@@ -361,6 +329,10 @@ public class Applications {
 
     /** The challenge's title comes from challenges' public API (its tables are its own). */
     private Application withChallengeTitle(Application a) {
+        return withChallengeTitle(a, challenges);
+    }
+
+    static Application withChallengeTitle(Application a, Challenges challenges) {
         return new Application(a.id(), a.consortiumId(), a.consortiumName(), a.challengeId(),
                 challenges.find(a.challengeId()).title(), a.callId(), a.status(), a.latestVersion(), a.title(),
                 a.createdAt(), a.firstSubmittedAt());

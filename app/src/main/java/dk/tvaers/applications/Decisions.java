@@ -4,6 +4,7 @@ import dk.tvaers.accounts.Actor;
 import dk.tvaers.challenges.Challenge;
 import dk.tvaers.challenges.Challenges;
 import dk.tvaers.funding.Funding;
+import dk.tvaers.funding.Tranches;
 import dk.tvaers.funding.FundingRuleException;
 import dk.tvaers.funding.GrantDecision;
 import dk.tvaers.initiatives.Editor;
@@ -44,6 +45,7 @@ public class Decisions {
     private final Consortia consortia;
     private final Challenges challenges;
     private final Funding funding;
+    private final Tranches trancheCycle;
     private final Initiatives initiatives;
     private final DecisionLetters letters;
     private final ApplicationEventPublisher events;
@@ -52,13 +54,14 @@ public class Decisions {
     private final TrialActions trialActions;
 
     Decisions(JdbcClient jdbc, Applications applications, Consortia consortia, Challenges challenges, Funding funding,
-            Initiatives initiatives, DecisionLetters letters, ApplicationEventPublisher events, Clock clock,
+            Tranches trancheCycle, Initiatives initiatives, DecisionLetters letters, ApplicationEventPublisher events, Clock clock,
             InitiativeMembers members, TrialActions trialActions) {
         this.jdbc = jdbc;
         this.applications = applications;
         this.consortia = consortia;
         this.challenges = challenges;
         this.funding = funding;
+        this.trancheCycle = trancheCycle;
         this.initiatives = initiatives;
         this.letters = letters;
         this.events = events;
@@ -149,7 +152,7 @@ public class Decisions {
         Decision decision = new Decision(applicationId, version.version(), outcome, applied, granted,
                 noReason ? null : reason.strip(), grantId, initiativeId, now, actor.name(), keptEarlyReason);
         byte[] letter = letters.render(decision, application, version, consortium,
-                grantId == null ? List.of() : funding.tranches(grantId));
+                grantId == null ? List.of() : trancheCycle.tranches(grantId));
         jdbc.sql("""
                 INSERT INTO application_decision (application_id, version, outcome, applied_ore, granted_ore, reason,
                     grant_id, initiative_id, letter_pdf, decided_at, decided_by_name, early_reason)

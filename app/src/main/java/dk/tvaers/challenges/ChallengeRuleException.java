@@ -1,22 +1,11 @@
 package dk.tvaers.challenges;
 
-/** A rule of challenges is broken; carries the form field and the message key to show beside it. */
-public class ChallengeRuleException extends RuntimeException {
+import dk.tvaers.shared.RuleException;
 
-    private final String field;
-    private final String messageKey;
+/** A rule of challenges is broken; carries the form field and the message key to show beside it. */
+public class ChallengeRuleException extends RuleException {
 
     public ChallengeRuleException(String field, String messageKey) {
-        super(messageKey);
-        this.field = field;
-        this.messageKey = messageKey;
-    }
-
-    public String field() {
-        return field;
-    }
-
-    public String messageKey() {
-        return messageKey;
+        super(field, messageKey);
     }
 }

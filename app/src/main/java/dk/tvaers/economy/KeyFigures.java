@@ -101,6 +101,11 @@ public record KeyFigures(Plan plan, Map<EconomySector, long[]> net, long[] total
         return true;
     }
 
+    /** The planned costs of a sector, month by month (øre, positive). */
+    static long[] plannedCosts(Plan plan, EconomySector sector) {
+        return flows(plan, 100, 100).costs.get(sector);
+    }
+
     // --- the arithmetic ---
 
     private record Flows(Map<EconomySector, long[]> costs, Map<EconomySector, long[]> gains,

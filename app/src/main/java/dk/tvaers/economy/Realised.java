@@ -8,10 +8,25 @@ import java.util.List;
 
 /**
  * What has happened, next to the plan. Costs: the grants paid to the initiative, from funding's ledger (each paid
- * tranche in its month; reversals subtract), borne by the region whose pool paid them. Gains: measured by the
- * initiative's newest Triple Aim run (aggregates only), or none.
+ * tranche in its month; reversals subtract), borne by the region whose pool paid them; and the actual costs its
+ * people or finance entered per sector and month. Gains: measured by the initiative's newest Triple Aim run
+ * (aggregates only), or none.
  */
-public record Realised(List<PaidMonth> paid, long paidTotalOre, Measured measured) {
+public record Realised(List<PaidMonth> paid, long paidTotalOre, List<ActualCost> actual, Measured measured) {
+
+    public Realised {
+        paid = List.copyOf(paid);
+        actual = List.copyOf(actual);
+    }
+
+    /** One sector's costs from the plan's first month through a month: planned, and actually entered (øre). */
+    public record SectorCosts(EconomySector sector, long plannedOre, long actualOre) {
+
+        /** Actual minus planned: positive when the sector spent more than planned. */
+        public long differenceOre() {
+            return actualOre - plannedOre;
+        }
+    }
 
     /** The paid grant money of one calendar month, in øre. */
     public record PaidMonth(YearMonth month, long ore) {}
@@ -34,10 +49,43 @@ public record Realised(List<PaidMonth> paid, long paidTotalOre, Measured measure
 
     /** Whether anything is realised: a paid tranche or a measured gain. */
     public boolean any() {
-        return !paid.isEmpty() || (measured != null && measured.totalYearOre() != null);
+        return !paid.isEmpty() || !actual.isEmpty() || (measured != null && measured.totalYearOre() != null);
     }
 
-    /** The realised cumulative net of the plan's months up to {@code through} (costs paid, measured gains spread). */
+    /** The entered actual costs in total (øre). */
+    public long actualTotalOre() {
+        return actual.stream().mapToLong(ActualCost::amountOre).sum();
+    }
+
+    /**
+     * Planned against entered actual costs per sector, from the plan's first month through {@code through} (within
+     * the horizon): every sector the plan or an entry names, in the sectors' order.
+     */
+    public List<SectorCosts> costsBySector(Plan plan, YearMonth through) {
+        int months = Math.min(plan.horizonMonths(), Math.max(0, plan.monthNumber(through)));
+        var rows = new java.util.ArrayList<SectorCosts>();
+        for (EconomySector sector : EconomySector.values()) {
+            long[] planned = KeyFigures.plannedCosts(plan, sector);
+            long plannedSoFar = 0;
+            for (int m = 0; m < months; m++) {
+                plannedSoFar = Math.addExact(plannedSoFar, planned[m]);
+            }
+            long actualSoFar = actual.stream().filter(a -> a.sector() == sector)
+                    .filter(a -> !a.month().isBefore(plan.start()) && plan.monthNumber(a.month()) <= months)
+                    .mapToLong(ActualCost::amountOre).sum();
+            boolean named = plan.lines().stream().anyMatch(l -> l.sector() == sector && l.category().cost())
+                    || actual.stream().anyMatch(a -> a.sector() == sector);
+            if (named) {
+                rows.add(new SectorCosts(sector, plannedSoFar, actualSoFar));
+            }
+        }
+        return List.copyOf(rows);
+    }
+
+    /**
+     * The realised cumulative net of the plan's months up to {@code through}: grants paid and actual costs entered
+     * subtract in their month, measured gains are spread.
+     */
     public long[] cumulative(Plan plan, YearMonth through) {
         int months = Math.min(plan.horizonMonths(), Math.max(0, plan.monthNumber(through)));
         long[] cumulative = new long[months];
@@ -50,6 +98,11 @@ public record Realised(List<PaidMonth> paid, long paidTotalOre, Measured measure
                     paidSoFar += p.ore();
                 }
             }
+            for (ActualCost a : actual) {
+                if (a.month().equals(month)) {
+                    paidSoFar = Math.addExact(paidSoFar, a.amountOre());
+                }
+            }
             // a measured yearly gain counts a twelfth a month, rounded half to even on the cumulative sum
             long gains = year == null ? 0 : BigDecimal.valueOf(year).multiply(BigDecimal.valueOf(m))
                     .divide(BigDecimal.valueOf(12), 0, RoundingMode.HALF_EVEN).longValueExact();
@@ -58,8 +111,9 @@ public record Realised(List<PaidMonth> paid, long paidTotalOre, Measured measure
         return cumulative;
     }
 
-    /** Paid before the plan's first month: shown apart, not in the realised cumulative net. */
+    /** Paid or spent before the plan's first month: shown apart, not in the realised cumulative net. */
     public long paidBefore(Plan plan) {
-        return paid.stream().filter(p -> p.month().isBefore(plan.start())).mapToLong(PaidMonth::ore).sum();
+        return paid.stream().filter(p -> p.month().isBefore(plan.start())).mapToLong(PaidMonth::ore).sum()
+                + actual.stream().filter(a -> a.month().isBefore(plan.start())).mapToLong(ActualCost::amountOre).sum();
     }
 }

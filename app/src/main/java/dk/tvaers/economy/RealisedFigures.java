@@ -21,8 +21,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Gathers an initiative's realised figures through the public services of funding (the ledger of the pools that pay
- * its grants) and monitoring (the aggregates of its newest finished run). No person-level row is read: the run's
+ * Gathers an initiative's realised figures: the actual costs its people entered, and through the public services of
+ * funding (the ledger of the pools that pay its grants) and monitoring (the aggregates of its newest finished run). No person-level row is read: the run's
  * aggregates are the only source of measured gains, and a suppressed group gives no figure.
  */
 @Service
@@ -33,10 +33,12 @@ public class RealisedFigures {
 
     private final Funding funding;
     private final Runs runs;
+    private final ActualCosts actualCosts;
 
-    RealisedFigures(Funding funding, Runs runs) {
+    RealisedFigures(Funding funding, Runs runs, ActualCosts actualCosts) {
         this.funding = funding;
         this.runs = runs;
+        this.actualCosts = actualCosts;
     }
 
     @Transactional(readOnly = true)
@@ -58,7 +60,7 @@ public class RealisedFigures {
         long total = paid.stream().mapToLong(Realised.PaidMonth::ore).sum();
         Realised.Measured measured = runs.latestSucceeded(initiativeId)
                 .map(run -> measured(run, runs.results(run.id()))).orElse(null);
-        return new Realised(List.copyOf(paid), total, measured);
+        return new Realised(paid, total, actualCosts.all(initiativeId), measured);
     }
 
     /** The measured gains of a run (see {@link Realised.Measured}), from its overall (stratum ALL) aggregates. */

@@ -22,18 +22,21 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The funding module's public API. Every figure comes from the ledger; a grant locks its pool's row, so two
- * decisions at the same moment cannot together grant more than remains.
+ * The funding module's public API for pools, grants (decisions, who may see and report on them) and the ledger (read
+ * and reversed). Every figure comes from the ledger; a grant locks its pool's row, so two decisions at the same
+ * moment cannot together grant more than remains. The tranches' report-and-pay cycle is {@link Tranches}'.
  */
 @Service
 public class Funding {
 
     private final JdbcClient jdbc;
     private final UserDirectory users;
+    private final PoolLedger ledger;
 
-    Funding(JdbcClient jdbc, UserDirectory users) {
+    Funding(JdbcClient jdbc, UserDirectory users, PoolLedger ledger) {
         this.jdbc = jdbc;
         this.users = users;
+        this.ledger = ledger;
     }
 
     // --- pools ---
@@ -60,12 +63,12 @@ public class Funding {
 
     @Transactional(readOnly = true)
     public List<Pool> pools() {
-        return jdbc.sql("SELECT * FROM funding_pool ORDER BY first_year DESC, name").query(Funding::mapPool).list();
+        return jdbc.sql("SELECT * FROM funding_pool ORDER BY first_year DESC, name").query(FundingRows::mapPool).list();
     }
 
     @Transactional(readOnly = true)
     public Pool pool(long id) {
-        return jdbc.sql("SELECT * FROM funding_pool WHERE id = :id").param("id", id).query(Funding::mapPool)
+        return jdbc.sql("SELECT * FROM funding_pool WHERE id = :id").param("id", id).query(FundingRows::mapPool)
                 .optional().orElseThrow(() -> new NotFoundException("pool", id));
     }
 
@@ -113,7 +116,7 @@ public class Funding {
             throw new FundingRuleException("tranches", "funding.error.tranchesSum");
         }
         // the pool's row is the lock: concurrent decisions on one pool are taken one after the other
-        lockPool(decision.poolId());
+        ledger.lockPool(decision.poolId());
         PoolFigures figures = figures(decision.poolId());
         if (decision.amount().exceeds(figures.remaining())) {
             throw new FundingRuleException("amount", "funding.error.overdraw", figures.remaining());
@@ -127,9 +130,9 @@ public class Funding {
                 .param("recipient", decision.recipientOrganisationId())
                 .param("applied", decision.applied().ore())
                 .param("amount", decision.amount().ore())
-                .param("reason", blankToNull(decision.reason()))
+                .param("reason", FundingRows.blankToNull(decision.reason()))
                 .param("by", actor.name())
-                .param("contact", blankToNull(decision.contactEmail()))
+                .param("contact", FundingRows.blankToNull(decision.contactEmail()))
                 .query(Long.class).single();
         int number = 1;
         for (GrantDecision.NewTranche tranche : decision.tranches()) {
@@ -140,28 +143,28 @@ public class Funding {
                     .param("due", Date.valueOf(tranche.reportDue()))
                     .update();
         }
-        record(decision.poolId(), grantId, null, LedgerEntry.Kind.GRANTED, decision.amount().ore(), null,
+        ledger.record(decision.poolId(), grantId, null, LedgerEntry.Kind.GRANTED, decision.amount().ore(), null,
                 decision.reason(), actor);
         return grantId;
     }
 
     @Transactional(readOnly = true)
     public Grant grantById(long id) {
-        return jdbc.sql(GRANT_SELECT + " WHERE g.id = :id").param("id", id).query(Funding::mapGrant).optional()
+        return jdbc.sql(FundingRows.GRANT_SELECT + " WHERE g.id = :id").param("id", id).query(FundingRows::mapGrant).optional()
                 .orElseThrow(() -> new NotFoundException("grant", id));
     }
 
     @Transactional(readOnly = true)
     public List<Grant> grants(long poolId) {
-        return jdbc.sql(GRANT_SELECT + " WHERE g.pool_id = :pool ORDER BY g.decided_at, g.id").param("pool", poolId)
-                .query(Funding::mapGrant).list();
+        return jdbc.sql(FundingRows.GRANT_SELECT + " WHERE g.pool_id = :pool ORDER BY g.decided_at, g.id").param("pool", poolId)
+                .query(FundingRows::mapGrant).list();
     }
 
     /** The grants that pay for an initiative, oldest decision first. */
     @Transactional(readOnly = true)
     public List<Grant> grantsForInitiative(long initiativeId) {
-        return jdbc.sql(GRANT_SELECT + " WHERE g.initiative_id = :initiative ORDER BY g.decided_at, g.id")
-                .param("initiative", initiativeId).query(Funding::mapGrant).list();
+        return jdbc.sql(FundingRows.GRANT_SELECT + " WHERE g.initiative_id = :initiative ORDER BY g.decided_at, g.id")
+                .param("initiative", initiativeId).query(FundingRows::mapGrant).list();
     }
 
     /**
@@ -228,100 +231,10 @@ public class Funding {
     @Transactional
     public void changeContact(long grantId, String contactEmail) {
         int changed = jdbc.sql("UPDATE grant_award SET contact_email = :contact WHERE id = :id")
-                .param("contact", blankToNull(contactEmail)).param("id", grantId).update();
+                .param("contact", FundingRows.blankToNull(contactEmail)).param("id", grantId).update();
         if (changed == 0) {
             throw new NotFoundException("grant", grantId);
         }
-    }
-
-    // --- tranches and progress reports ---
-
-    @Transactional(readOnly = true)
-    public List<Tranche> tranches(long grantId) {
-        return jdbc.sql("SELECT * FROM tranche WHERE grant_id = :grant ORDER BY number").param("grant", grantId)
-                .query(Funding::mapTranche).list();
-    }
-
-    @Transactional(readOnly = true)
-    public Tranche tranche(long id) {
-        return jdbc.sql("SELECT * FROM tranche WHERE id = :id").param("id", id).query(Funding::mapTranche).optional()
-                .orElseThrow(() -> new NotFoundException("tranche", id));
-    }
-
-    @Transactional(readOnly = true)
-    public List<ProgressReport> reports(long grantId) {
-        return jdbc.sql("""
-                SELECT r.* FROM progress_report r JOIN tranche t ON t.id = r.tranche_id
-                WHERE t.grant_id = :grant ORDER BY r.submitted_at, r.id""")
-                .param("grant", grantId).query(Funding::mapReport).list();
-    }
-
-    @Transactional
-    public void submitReport(long trancheId, String body, Actor actor) {
-        lockPoolOfTranche(trancheId);
-        Tranche tranche = lockTranche(trancheId);
-        if (tranche.status() != TrancheStatus.PLANNED) {
-            throw new FundingRuleException("body", "funding.error.reportNotExpected");
-        }
-        jdbc.sql("INSERT INTO progress_report (tranche_id, body, submitted_by_name) VALUES (:tranche, :body, :by)")
-                .param("tranche", trancheId).param("body", body.strip()).param("by", actor.name()).update();
-        setStatus(trancheId, TrancheStatus.REPORTED);
-    }
-
-    /** The Task Force approves the report: the tranche is released for payment. */
-    @Transactional
-    public void approveReport(long trancheId, String note, Actor actor) {
-        decideReport(trancheId, ProgressReport.ReportDecision.APPROVED, note, actor);
-        jdbc.sql("""
-                UPDATE tranche SET status = 'RELEASED', released_by_user_id = :user, released_by_name = :name,
-                    released_at = now()
-                WHERE id = :id""")
-                .param("user", actor.id()).param("name", actor.name()).param("id", trancheId).update();
-    }
-
-    /** The Task Force sends the report back: the tranche waits for a new report. */
-    @Transactional
-    public void returnReport(long trancheId, String note, Actor actor) {
-        if (note == null || note.isBlank()) {
-            throw new FundingRuleException("note", "funding.error.returnNeedsNote");
-        }
-        decideReport(trancheId, ProgressReport.ReportDecision.RETURNED, note, actor);
-        setStatus(trancheId, TrancheStatus.PLANNED);
-    }
-
-    /** Finance marks a released tranche paid; the one who released it cannot also pay it. */
-    @Transactional
-    public void markPaid(long trancheId, Actor actor) {
-        lockPoolOfTranche(trancheId);
-        Tranche tranche = lockTranche(trancheId);
-        if (tranche.status() != TrancheStatus.RELEASED) {
-            throw new FundingRuleException(null, "funding.error.notReleased");
-        }
-        Long releasedBy = jdbc.sql("SELECT released_by_user_id FROM tranche WHERE id = :id").param("id", trancheId)
-                .query(Long.class).optional().orElse(null);
-        if (releasedBy != null && Objects.equals(releasedBy, actor.id())) {
-            throw new FundingRuleException(null, "funding.error.sameUserReleaseAndPay");
-        }
-        jdbc.sql("""
-                UPDATE tranche SET status = 'PAID', paid_by_user_id = :user, paid_by_name = :name, paid_at = now()
-                WHERE id = :id""")
-                .param("user", actor.id()).param("name", actor.name()).param("id", trancheId).update();
-        Grant grant = grantById(tranche.grantId());
-        record(grant.poolId(), grant.id(), trancheId, LedgerEntry.Kind.PAID, tranche.amount().ore(), null, null, actor);
-    }
-
-    /** Progress reports that are due and have not come, oldest first (the Task Force's overview). */
-    @Transactional(readOnly = true)
-    public List<OverdueReport> overdueReports(LocalDate today) {
-        return jdbc.sql("""
-                SELECT g.id AS grant_id, g.title, p.name AS pool_name, t.number, t.report_due
-                FROM tranche t JOIN grant_award g ON g.id = t.grant_id JOIN funding_pool p ON p.id = g.pool_id
-                WHERE t.status = 'PLANNED' AND t.report_due < :today
-                ORDER BY t.report_due, g.id""")
-                .param("today", Date.valueOf(today))
-                .query((rs, n) -> new OverdueReport(rs.getLong("grant_id"), rs.getString("title"),
-                        rs.getString("pool_name"), rs.getInt("number"), rs.getDate("report_due").toLocalDate()))
-                .list();
     }
 
     // --- the ledger ---
@@ -331,7 +244,7 @@ public class Funding {
         return jdbc.sql("""
                 SELECT e.*, EXISTS (SELECT 1 FROM ledger_entry r WHERE r.reverses_entry_id = e.id) AS reversed
                 FROM ledger_entry e WHERE e.pool_id = :pool ORDER BY e.recorded_at, e.id""")
-                .param("pool", poolId).query(Funding::mapEntry).list();
+                .param("pool", poolId).query(FundingRows::mapEntry).list();
     }
 
     /** The pool a ledger entry belongs to. */
@@ -353,18 +266,18 @@ public class Funding {
             throw new FundingRuleException("note", "funding.error.reversalNeedsNote");
         }
         long poolId = poolOfEntry(entryId);
-        lockPool(poolId);
+        ledger.lockPool(poolId);
         LedgerEntry entry = jdbc.sql("""
                 SELECT e.*, EXISTS (SELECT 1 FROM ledger_entry r WHERE r.reverses_entry_id = e.id) AS reversed
                 FROM ledger_entry e WHERE e.id = :id""")
-                .param("id", entryId).query(Funding::mapEntry).optional()
+                .param("id", entryId).query(FundingRows::mapEntry).optional()
                 .orElseThrow(() -> new NotFoundException("ledger entry", entryId));
         if (entry.reversesEntryId() != null || entry.reversed()) {
             throw new FundingRuleException("note", "funding.error.alreadyReversed");
         }
         if (entry.kind() == LedgerEntry.Kind.GRANTED && entry.grantId() != null) {
             List<Tranche> tranches = jdbc.sql("SELECT * FROM tranche WHERE grant_id = :grant ORDER BY number FOR UPDATE")
-                    .param("grant", entry.grantId()).query(Funding::mapTranche).list();
+                    .param("grant", entry.grantId()).query(FundingRows::mapTranche).list();
             if (tranches.stream().anyMatch(t -> t.status() == TrancheStatus.RELEASED
                     || t.status() == TrancheStatus.PAID)) {
                 throw new FundingRuleException("note", "funding.error.reversalWhilePayable");
@@ -374,7 +287,7 @@ public class Funding {
                     WHERE grant_id = :grant AND status IN ('PLANNED', 'REPORTED')""")
                     .param("grant", entry.grantId()).update();
         } else if (entry.kind() == LedgerEntry.Kind.PAID && entry.trancheId() != null) {
-            Tranche tranche = lockTranche(entry.trancheId());
+            Tranche tranche = ledger.lockTranche(entry.trancheId());
             if (tranche.status() == TrancheStatus.PAID) {
                 jdbc.sql("""
                         UPDATE tranche SET status = 'RELEASED', paid_by_user_id = NULL, paid_by_name = NULL,
@@ -384,110 +297,10 @@ public class Funding {
             }
         }
         try {
-            record(poolId, entry.grantId(), entry.trancheId(), entry.kind(), -entry.amount().ore(), entryId, note,
-                    actor);
+            ledger.record(poolId, entry.grantId(), entry.trancheId(), entry.kind(), -entry.amount().ore(), entryId,
+                    note, actor);
         } catch (DuplicateKeyException e) {
             throw new FundingRuleException("note", "funding.error.alreadyReversed");
         }
-    }
-
-    // --- helpers ---
-
-    private void decideReport(long trancheId, ProgressReport.ReportDecision decision, String note, Actor actor) {
-        lockPoolOfTranche(trancheId);
-        Tranche tranche = lockTranche(trancheId);
-        if (tranche.status() != TrancheStatus.REPORTED) {
-            throw new FundingRuleException(null, "funding.error.noReportToDecide");
-        }
-        jdbc.sql("""
-                UPDATE progress_report SET decision = :decision, decision_note = :note, decided_by_name = :by,
-                    decided_at = now()
-                WHERE id = (SELECT max(id) FROM progress_report WHERE tranche_id = :tranche AND decision IS NULL)""")
-                .param("decision", decision.name()).param("note", blankToNull(note)).param("by", actor.name())
-                .param("tranche", trancheId).update();
-    }
-
-    /** The pool's row is the lock of every change to its grants, tranches and ledger; taken first (no deadlock). */
-    private void lockPool(long poolId) {
-        jdbc.sql("SELECT id FROM funding_pool WHERE id = :id FOR UPDATE").param("id", poolId).query(Long.class)
-                .optional().orElseThrow(() -> new NotFoundException("pool", poolId));
-    }
-
-    private void lockPoolOfTranche(long trancheId) {
-        jdbc.sql("""
-                SELECT p.id FROM funding_pool p JOIN grant_award g ON g.pool_id = p.id
-                JOIN tranche t ON t.grant_id = g.id WHERE t.id = :id FOR UPDATE OF p""")
-                .param("id", trancheId).query(Long.class).optional()
-                .orElseThrow(() -> new NotFoundException("tranche", trancheId));
-    }
-
-    private Tranche lockTranche(long trancheId) {
-        return jdbc.sql("SELECT * FROM tranche WHERE id = :id FOR UPDATE").param("id", trancheId)
-                .query(Funding::mapTranche).optional().orElseThrow(() -> new NotFoundException("tranche", trancheId));
-    }
-
-    private void setStatus(long trancheId, TrancheStatus status) {
-        jdbc.sql("UPDATE tranche SET status = :status WHERE id = :id").param("status", status.name())
-                .param("id", trancheId).update();
-    }
-
-    private void record(long poolId, Long grantId, Long trancheId, LedgerEntry.Kind kind, long ore, Long reverses,
-            String note, Actor actor) {
-        jdbc.sql("""
-                INSERT INTO ledger_entry (pool_id, grant_id, tranche_id, kind, amount_ore, reverses_entry_id, note,
-                    recorded_by_name)
-                VALUES (:pool, :grant, :tranche, :kind, :amount, :reverses, :note, :by)""")
-                .param("pool", poolId).param("grant", grantId).param("tranche", trancheId).param("kind", kind.name())
-                .param("amount", ore).param("reverses", reverses).param("note", blankToNull(note))
-                .param("by", actor.name())
-                .update();
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
-    }
-
-    private static final String GRANT_SELECT = """
-            SELECT g.*, p.name AS pool_name, o.name AS recipient_name
-            FROM grant_award g JOIN funding_pool p ON p.id = g.pool_id
-            LEFT JOIN organisation o ON o.id = g.recipient_organisation_id""";
-
-    static Pool mapPool(ResultSet rs, int row) throws SQLException {
-        return new Pool(rs.getLong("id"), rs.getString("name"), Region.valueOf(rs.getString("region")),
-                new Money(rs.getLong("amount_ore")), rs.getInt("first_year"), rs.getInt("last_year"));
-    }
-
-    static Grant mapGrant(ResultSet rs, int row) throws SQLException {
-        return new Grant(rs.getLong("id"), rs.getLong("pool_id"), rs.getString("pool_name"), rs.getString("title"),
-                (Long) rs.getObject("recipient_organisation_id"), rs.getString("recipient_name"),
-                new Money(rs.getLong("applied_ore")), new Money(rs.getLong("amount_ore")), rs.getString("reason"),
-                rs.getTimestamp("decided_at").toInstant(), rs.getString("decided_by_name"),
-                rs.getString("contact_email"), (Long) rs.getObject("initiative_id"));
-    }
-
-    static Tranche mapTranche(ResultSet rs, int row) throws SQLException {
-        return new Tranche(rs.getLong("id"), rs.getLong("grant_id"), rs.getInt("number"),
-                new Money(rs.getLong("amount_ore")), rs.getDate("report_due").toLocalDate(),
-                TrancheStatus.valueOf(rs.getString("status")), rs.getString("released_by_name"),
-                instant(rs.getTimestamp("released_at")), rs.getString("paid_by_name"), instant(rs.getTimestamp("paid_at")));
-    }
-
-    static ProgressReport mapReport(ResultSet rs, int row) throws SQLException {
-        String decision = rs.getString("decision");
-        return new ProgressReport(rs.getLong("id"), rs.getLong("tranche_id"), rs.getString("body"),
-                rs.getString("submitted_by_name"), rs.getTimestamp("submitted_at").toInstant(),
-                decision == null ? null : ProgressReport.ReportDecision.valueOf(decision), rs.getString("decision_note"),
-                rs.getString("decided_by_name"), instant(rs.getTimestamp("decided_at")));
-    }
-
-    static LedgerEntry mapEntry(ResultSet rs, int row) throws SQLException {
-        return new LedgerEntry(rs.getLong("id"), LedgerEntry.Kind.valueOf(rs.getString("kind")),
-                new Money(rs.getLong("amount_ore")), (Long) rs.getObject("grant_id"), (Long) rs.getObject("tranche_id"),
-                (Long) rs.getObject("reverses_entry_id"), rs.getBoolean("reversed"), rs.getString("note"),
-                rs.getTimestamp("recorded_at").toInstant(), rs.getString("recorded_by_name"));
-    }
-
-    private static Instant instant(Timestamp timestamp) {
-        return timestamp == null ? null : timestamp.toInstant();
     }
 }

@@ -62,13 +62,16 @@ class FundingDemoData implements ApplicationRunner {
             new DemoGrant("Eksperiment: Multisyge", "Regionshospitalet Silkeborg", 450_000));
 
     private final Funding funding;
+    private final Tranches trancheCycle;
     private static final Actor STEERING = new Actor(null, "Task Force (demodata)");
 
     private final OrganisationDirectory organisations;
     private final Initiatives initiatives;
 
-    FundingDemoData(Funding funding, OrganisationDirectory organisations, Initiatives initiatives) {
+    FundingDemoData(Funding funding, Tranches trancheCycle, OrganisationDirectory organisations,
+            Initiatives initiatives) {
         this.funding = funding;
+        this.trancheCycle = trancheCycle;
         this.organisations = organisations;
         this.initiatives = initiatives;
     }
@@ -96,11 +99,11 @@ class FundingDemoData implements ApplicationRunner {
                             + "små prøvehandlinger og rapporterer om fremdrift, før næste rate frigives.",
                     InitiativeKind.PROJECT, InnovationType.EVERYDAY, recipient, sectors, null), STEERING);
             funding.linkInitiative(grant, project);
-            Tranche first = funding.tranches(grant).getFirst();
-            funding.submitReport(first.id(), "Projektet er i gang; de første prøvehandlinger er afprøvet og "
+            Tranche first = trancheCycle.tranches(grant).getFirst();
+            trancheCycle.submitReport(first.id(), "Projektet er i gang; de første prøvehandlinger er afprøvet og "
                     + "evalueret med borgere og fagfolk.", new Actor(null, "Projektleder (demodata)"));
-            funding.approveReport(first.id(), null, TASK_FORCE);
-            funding.markPaid(first.id(), FINANCE);
+            trancheCycle.approveReport(first.id(), null, TASK_FORCE);
+            trancheCycle.markPaid(first.id(), FINANCE);
         }
         log.info("Demodata: Task Force-puljerne og {} bevillinger er oprettet.", GRANTS.size());
     }

@@ -1,28 +1,11 @@
 package dk.tvaers.funding;
 
-/** A rule of funding is broken; carries the message key to show (and the form field, where there is one). */
-public class FundingRuleException extends RuntimeException {
+import dk.tvaers.shared.RuleException;
 
-    private final String field;
-    private final String messageKey;
-    private final transient Object[] arguments;
+/** A rule of funding is broken; carries the message key to show (and the form field, where there is one). */
+public class FundingRuleException extends RuleException {
 
     public FundingRuleException(String field, String messageKey, Object... arguments) {
-        super(messageKey);
-        this.field = field;
-        this.messageKey = messageKey;
-        this.arguments = arguments;
-    }
-
-    public String field() {
-        return field;
-    }
-
-    public String messageKey() {
-        return messageKey;
-    }
-
-    public Object[] arguments() {
-        return arguments;
+        super(field, messageKey, arguments);
     }
 }

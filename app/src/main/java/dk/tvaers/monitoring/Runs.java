@@ -5,6 +5,9 @@ import dk.tvaers.indicators.IndicatorResult;
 import dk.tvaers.indicators.IndicatorSql;
 import dk.tvaers.indicators.Indicator;
 import dk.tvaers.indicators.Dialect;
+import dk.tvaers.indicators.EffectSql;
+import dk.tvaers.indicators.SeriesSql;
+import dk.tvaers.indicators.RunSteps;
 import dk.tvaers.accounts.Actor;
 import java.io.IOException;
 import java.io.InputStream;
@@ -122,6 +125,30 @@ public class Runs {
         return SecondarySuppression.apply(stored);
     }
 
+    /** The run's effects as every page and export gets them (hidden where their inputs are, docs/suppression.md). */
+    public Effect.Set effects(long runId) {
+        var settings = jdbc.sql("SELECT bootstrap_seed, bootstrap_replicates FROM monitoring_run WHERE id = :id")
+                .param("id", runId).query((rs, n) -> new Object[] {rs.getObject("bootstrap_seed"),
+                        rs.getObject("bootstrap_replicates")}).optional().orElse(new Object[2]);
+        List<Effect> effects = jdbc.sql("SELECT * FROM monitoring_effect WHERE run_id = :id ORDER BY indicator")
+                .param("id", runId)
+                .query((rs, n) -> new Effect(rs.getString("indicator"), EffectSql.Kind.valueOf(rs.getString("kind")),
+                        rs.getBoolean("matched"), rs.getBoolean("suppressed"), rs.getBigDecimal("estimate"),
+                        rs.getBigDecimal("lower_bound"), rs.getBigDecimal("upper_bound")))
+                .list();
+        return new Effect.Set((Long) settings[0], (Integer) settings[1], effects);
+    }
+
+    /** The run's monthly series for its run charts, months with 1–4 persons at risk hidden. */
+    public List<Effect.Month> series(long runId) {
+        return jdbc.sql("SELECT * FROM monitoring_series WHERE run_id = :id ORDER BY measure, cohort_group DESC, month")
+                .param("id", runId)
+                .query((rs, n) -> new Effect.Month(rs.getString("measure"), rs.getString("cohort_group"),
+                        rs.getInt("month"), rs.getBoolean("suppressed"), (Long) rs.getObject("persons"),
+                        (Long) rs.getObject("events")))
+                .list();
+    }
+
     // --- the job ---
 
     void execute(long id) {
@@ -147,6 +174,12 @@ public class Runs {
                     }
                 }
                 var results = aggregate(statement, run, prefix, indicators);
+                step(id, 92, "monitoring.run.step.effects");
+                long seed = id;
+                var effects = effects(statement, run, prefix, indicators, results,
+                        rule == null || !rule.cohortRule().matched() ? null : rule.cohortRule().stratumColumn(), seed,
+                        EffectSql.REPLICATES);
+                var series = hideWithGroup(series(statement, run, prefix), results);
                 for (String table : List.of("cohort", "stay", "admission", "index", "multimorbidity")) {
                     statement.execute("DROP TABLE IF EXISTS " + prefix + "_" + table);
                 }
@@ -155,10 +188,20 @@ public class Runs {
                     for (IndicatorResult r : results) {
                         insert(id, r);
                     }
+                    jdbc.sql("DELETE FROM monitoring_effect WHERE run_id = :id").param("id", id).update();
+                    for (Effect e : effects) {
+                        insert(id, e);
+                    }
+                    jdbc.sql("DELETE FROM monitoring_series WHERE run_id = :id").param("id", id).update();
+                    for (Effect.Month m : series) {
+                        insert(id, m);
+                    }
                     jdbc.sql("""
                             UPDATE monitoring_run SET status = 'SUCCEEDED', progress = 100, step_key = NULL,
                             data_version = :data, definition_version = :definition, tariff_years = :tariff,
+                            bootstrap_seed = :seed, bootstrap_replicates = :replicates,
                             finished_at = now() WHERE id = :id""")
+                            .param("seed", seed).param("replicates", EffectSql.REPLICATES)
                             .param("data", dataVersion).param("definition", IndicatorSql.DEFINITION_VERSION)
                             .param("tariff", String.join(", ", tariffYears)).param("id", id).update();
                 });
@@ -245,18 +288,12 @@ public class Runs {
     /** The same with the cohort of a population by rule (null: the imported inclusion events). */
     static void computePersonTable(Statement statement, IndicatorRun run, String prefix, Population.Rule rule,
             Progress progress) throws SQLException {
-        String[][] steps = {
-            {rule == null ? IndicatorSql.COHORT : IndicatorSql.cohortByRule(rule.cohortRule()), "monitoring.run.step.cohort"},
-            {IndicatorSql.STAYS, "monitoring.run.step.stays"},
-            {IndicatorSql.ADMISSIONS, "monitoring.run.step.admissions"},
-            {IndicatorSql.INDEX_ADMISSIONS, "monitoring.run.step.readmissions"},
-            {IndicatorSql.MULTIMORBIDITY, "monitoring.run.step.multimorbidity"},
-            {IndicatorSql.PERSON_PERIODS, "monitoring.run.step.persons"},
-        };
-        for (int i = 0; i < steps.length; i++) {
-            progress.step(5 + 80 * i / steps.length, steps[i][1]);
-            String sql = sql(steps[i][0], prefix, run);
-            if (steps[i][0] != IndicatorSql.PERSON_PERIODS) {
+        // the same steps as every engine runs them (the Spark job too)
+        var steps = RunSteps.steps(rule == null ? null : rule.cohortRule());
+        for (int i = 0; i < steps.size(); i++) {
+            progress.step(5 + 80 * i / steps.size(), steps.get(i).stepKey());
+            String sql = sql(steps.get(i).template(), prefix, run);
+            if (!steps.get(i).name().equals("person")) {
                 // intermediate tables live in memory for this connection only: no writing to the store's file.
                 // Only the per-person table is kept. (A storage choice of the runner, not part of the definitions.)
                 sql = sql.replaceFirst("CREATE OR REPLACE TABLE", "CREATE OR REPLACE TEMP TABLE");
@@ -277,6 +314,64 @@ public class Runs {
             }
         }
         return SecondarySuppression.apply(results, indicators);
+    }
+
+    /**
+     * Every indicator's effect, computed in the analytic store over the per-person table (EffectSql); an effect
+     * whose group results are hidden or empty is hidden too.
+     */
+    static List<Effect> effects(Statement statement, IndicatorRun run, String prefix, List<Indicator> indicators,
+            List<IndicatorResult> results, String matchStratum, long seed, int replicates) throws SQLException {
+        var effects = new ArrayList<Effect>();
+        try (ResultSet rs = statement.executeQuery(sql(EffectSql.effects(indicators, replicates, seed, matchStratum),
+                prefix, run))) {
+            rs.next();
+            for (Indicator indicator : indicators) {
+                String x = indicator.column();
+                EffectSql.Kind kind = EffectSql.kind(indicator);
+                BigDecimal estimate = decimal(rs, "estimate_" + x);
+                if (estimate == null || !Effect.inputsShown(results, indicator.code(), kind)) {
+                    effects.add(new Effect(indicator.code(), kind, matchStratum != null, true, null, null, null));
+                } else {
+                    effects.add(new Effect(indicator.code(), kind, matchStratum != null, false, estimate,
+                            decimal(rs, "lower_" + x), decimal(rs, "upper_" + x)));
+                }
+            }
+        }
+        return effects;
+    }
+
+    private static BigDecimal decimal(ResultSet rs, String column) throws SQLException {
+        double value = rs.getDouble(column);
+        return rs.wasNull() || Double.isNaN(value) || Double.isInfinite(value) ? null
+                : BigDecimal.valueOf(value).setScale(6, java.math.RoundingMode.HALF_UP);
+    }
+
+    /** The monthly series of the run charts; a month whose group has 1–4 persons at risk is hidden. */
+    static List<Effect.Month> series(Statement statement, IndicatorRun run, String prefix) throws SQLException {
+        var months = new ArrayList<Effect.Month>();
+        try (ResultSet rs = statement.executeQuery(sql(SeriesSql.series(run.windowDays()), prefix, run))) {
+            while (rs.next()) {
+                long persons = rs.getLong("persons");
+                boolean hidden = IndicatorResult.primaryHidden(persons, 0, false);
+                months.add(new Effect.Month(rs.getString("measure"), rs.getString("cohort_group"), rs.getInt("month"),
+                        hidden, hidden ? null : persons, hidden ? null : rs.getLong("events")));
+            }
+        }
+        return months;
+    }
+
+    /**
+     * A group's months are hidden with the group: when its whole-group result (acute contacts before the index date,
+     * which every person has) is hidden, by the primary or the secondary rule.
+     */
+    static List<Effect.Month> hideWithGroup(List<Effect.Month> series, List<IndicatorResult> results) {
+        return series.stream().map(m -> {
+            boolean hidden = results.stream().anyMatch(r -> r.indicator().equals("ACUTE_CONTACTS")
+                    && r.group().equals(m.group()) && r.stratum().equals("ALL") && r.suppressed());
+            return hidden && !m.suppressed() ? new Effect.Month(m.measure(), m.group(), m.month(), true, null, null)
+                    : m;
+        }).toList();
     }
 
     static String sql(String template, String prefix, IndicatorRun run) {
@@ -356,6 +451,25 @@ public class Runs {
                 .param("suppressed", r.suppressed()).param("n", r.n()).param("total", r.total())
                 .param("denominator", r.denominator()).param("median", r.median()).param("with", r.withEvent())
                 .param("secondary", r.secondary()).update();
+    }
+
+    private void insert(long runId, Effect e) {
+        jdbc.sql("""
+                INSERT INTO monitoring_effect (run_id, indicator, kind, matched, suppressed, estimate, lower_bound,
+                    upper_bound)
+                VALUES (:run, :indicator, :kind, :matched, :suppressed, :estimate, :lower, :upper)""")
+                .param("run", runId).param("indicator", e.indicator()).param("kind", e.kind().name())
+                .param("matched", e.matched()).param("suppressed", e.suppressed()).param("estimate", e.estimate())
+                .param("lower", e.lower()).param("upper", e.upper()).update();
+    }
+
+    private void insert(long runId, Effect.Month m) {
+        jdbc.sql("""
+                INSERT INTO monitoring_series (run_id, measure, cohort_group, month, suppressed, persons, events)
+                VALUES (:run, :measure, :group, :month, :suppressed, :persons, :events)""")
+                .param("run", runId).param("measure", m.measure()).param("group", m.group()).param("month", m.month())
+                .param("suppressed", m.suppressed()).param("persons", m.persons()).param("events", m.events())
+                .update();
     }
 
     private void step(long id, int progress, String stepKey) {

@@ -57,6 +57,18 @@ public final class StandaloneEngine {
         }
     }
 
+    /**
+     * The effects of a run computed by {@link #run} on the same connection (its per-person table), with the
+     * bootstrap's seed and replicates; the comparison group is not matched.
+     */
+    public static List<Effect> effects(Connection duck, long runId, long initiative, int windowDays,
+            List<IndicatorResult> results, long seed, int replicates) throws SQLException {
+        try (Statement statement = duck.createStatement()) {
+            return Runs.effects(statement, run(runId, initiative, windowDays), "run_" + runId, Indicator.catalogue(),
+                    results, null, seed, replicates);
+        }
+    }
+
     /** The code lists as SQL statements (for another database than the analytic store). */
     public static List<String> codeListStatements() throws SQLException, IOException {
         var statements = new ArrayList<String>();

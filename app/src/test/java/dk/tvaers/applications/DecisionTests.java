@@ -17,6 +17,7 @@ import dk.tvaers.accounts.OrganisationDirectory;
 import dk.tvaers.accounts.UserDirectory;
 import dk.tvaers.challenges.Challenges;
 import dk.tvaers.funding.Funding;
+import dk.tvaers.funding.Tranches;
 import dk.tvaers.funding.GrantDecision;
 import dk.tvaers.funding.PoolFigures;
 import dk.tvaers.initiatives.Initiative;
@@ -53,6 +54,9 @@ class DecisionTests {
 
     @Autowired
     Funding funding;
+
+    @Autowired
+    Tranches trancheCycle;
 
     @Autowired
     Consortia consortia;
@@ -104,7 +108,7 @@ class DecisionTests {
         assertThat(figures.granted()).isEqualTo(Money.ofKroner(600_000));
         assertThat(figures.remaining()).isEqualTo(Money.ofKroner(1_400_000));
         assertThat(funding.grantById(decision.grantId()).reason()).isEqualTo("Løft innovationshøjden først");
-        assertThat(funding.tranches(decision.grantId())).hasSize(2);
+        assertThat(trancheCycle.tranches(decision.grantId())).hasSize(2);
         assertThat(funding.grantById(decision.grantId()).initiativeId()).as("the grant pays for the project")
                 .isEqualTo(decision.initiativeId());
         Initiative project = initiatives.find(decision.initiativeId()).orElseThrow();

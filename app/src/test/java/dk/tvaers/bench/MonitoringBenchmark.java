@@ -6,7 +6,7 @@ import dk.tvaers.indicators.Dialect;
 import dk.tvaers.monitoring.ImportFormat;
 import dk.tvaers.indicators.IndicatorResult;
 import dk.tvaers.monitoring.StandaloneEngine;
-import dk.tvaers.monitoring.SyntheticData;
+import dk.tvaers.indicators.SyntheticData;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.Reader;
 import java.nio.file.Files;

@@ -453,7 +453,8 @@ abstract class BrowserTest {
         // axe-core checks every node of the page in the browser: the Triple Aim dashboard's many tables take it over
         // Selenium's default 30 s script time on a busy two-core machine, which is a limit of the tool, not of the page
         driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(180));
-        Results results = new AxeBuilder().analyze(driver);
+        // AxeBuilder sets the script timeout itself (30 s by default), over the driver's: give it the same 180 s
+        Results results = new AxeBuilder().setTimeout(180).analyze(driver);
         if (results.isErrored()) {
             throw new IllegalStateException("axe-core failed on " + currentPath() + ": " + results.getErrorMessage());
         }

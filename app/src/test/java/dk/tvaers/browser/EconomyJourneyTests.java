@@ -8,7 +8,7 @@ import dk.tvaers.initiatives.InitiativeKind;
 import dk.tvaers.initiatives.Initiatives;
 import dk.tvaers.monitoring.Imports;
 import dk.tvaers.monitoring.JobStatus;
-import dk.tvaers.monitoring.SyntheticData;
+import dk.tvaers.indicators.SyntheticData;
 import dk.tvaers.shared.InnovationType;
 import dk.tvaers.shared.Role;
 import dk.tvaers.shared.Sector;
@@ -43,7 +43,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * A consultant builds a business case with lines in three sectors (a mistake first, refused in Danish with what was
- * typed kept), sees break-even and the shadow accounts; the Task Force approves the version; an analyst's Triple Aim
+ * typed kept), sees break-even and the shadow accounts, records an actual cost (a mistake first) and sees it next to
+ * the plan; the Task Force approves the version; an analyst's Triple Aim
  * run fills the realised gains; the PDF and Excel downloads open. axe-core on every page; screenshots at 1366 and
  * 390 px under target/screenshots/.
  */
@@ -128,6 +129,34 @@ class EconomyJourneyTests extends BrowserTest {
                 .contains("ingen færdig Triple Aim-kørsel");
         record("the business case with its figures");
         screenshots("economy-business-case");
+
+        // the consultant records what the municipality actually paid: a mistake first, refused in Danish
+        assertThat(find("#no-actual-costs").isDisplayed()).isTrue();
+        clickAndWaitForPage(find("#record-actual-cost"));
+        assertThat(heading()).isEqualTo("Registrér en faktisk omkostning: " + title);
+        assertThat(find("#month").getDomProperty("value")).isEqualTo(start.toString());
+        record("the actual-cost form");
+        new Select(driver.findElement(By.id("sector"))).selectByValue("MUNICIPALITY");
+        setValue("#amount", "0");
+        clickAndWaitForPage(find("#save-actual-cost"));
+        assertThat(errorSummaryWithFocus()).contains("Beløbet skal være større end 0 kr.",
+                "Skriv, hvad beløbet dækker.");
+        assertThat(driver.findElement(By.id("sector")).getDomProperty("value")).isEqualTo("MUNICIPALITY");
+        assertThat(driver.findElement(By.id("amount")).getDomAttribute("aria-invalid")).isEqualTo("true");
+        record("the actual-cost form with errors");
+        screenshots("economy-actual-cost-errors");
+        setValue("#amount", "8.500");
+        setValue("#description", "Sygeplejersker i første måned");
+        clickAndWaitForPage(find("#save-actual-cost"));
+        assertThat(find("main [role=status]").getText()).contains("Den faktiske omkostning for " + start
+                + " er registreret");
+        assertThat(find("#actual-vs-plan tr[data-sector=MUNICIPALITY]").getText())
+                .contains("10.000,00 kr.", "8.500,00 kr.", "-1.500,00 kr.");
+        assertThat(find("#actual-costs tbody tr").getText()).contains("Sygeplejersker i første måned",
+                consultant.name());
+        assertThat(findAll("#cumulative-chart polyline")).as("the realised line joins the plan").hasSize(5);
+        record("the business case with an actual cost");
+        screenshots("economy-actual-costs");
         logout();
 
         // the Task Force approves the version
@@ -164,7 +193,7 @@ class EconomyJourneyTests extends BrowserTest {
         assertThat(pdf.headers().firstValue("Content-Type")).hasValue("application/pdf");
         try (var document = Loader.loadPDF(pdf.body())) {
             assertThat(new PDFTextStripper().getText(document)).contains(title, "Skyggeregnskab", "Måned 18",
-                    "Triple Aim-kørsel");
+                    "Triple Aim-kørsel", "Faktiske omkostninger", "8.500,00 kr.");
             assertThat(document.getDocumentCatalog().getStructureTreeRoot()).as("a tagged PDF").isNotNull();
             assertThat(document.getDocumentCatalog().getLanguage()).isEqualTo("da");
         }

@@ -7,6 +7,7 @@ import dk.tvaers.accounts.Organisation;
 import dk.tvaers.accounts.OrganisationDetails;
 import dk.tvaers.accounts.UserAttributes;
 import dk.tvaers.funding.Funding;
+import dk.tvaers.funding.Tranches;
 import dk.tvaers.funding.GrantDecision;
 import dk.tvaers.initiatives.InitiativeKind;
 import dk.tvaers.initiatives.Initiatives;
@@ -43,6 +44,9 @@ class InitiativeJourneyTests extends BrowserTest {
     @Autowired
     Funding funding;
 
+    @Autowired
+    Tranches trancheCycle;
+
     @Test
     void aConsultantAddsAMemberAndADocumentAndReadsTheProgressReportOfTheGrant() throws IOException {
         String title = "Telemedicinsk servicecenter " + unique();
@@ -56,7 +60,7 @@ class InitiativeJourneyTests extends BrowserTest {
                         new GrantDecision.NewTranche(Money.ofKroner(100_000), LocalDate.of(2030, 6, 30)))),
                 Actor.SYSTEM);
         funding.linkInitiative(grant, project);
-        funding.submitReport(funding.tranches(grant).getFirst().id(), "Centret har fulgt 40 borgere",
+        trancheCycle.submitReport(trancheCycle.tranches(grant).getFirst().id(), "Centret har fulgt 40 borgere",
                 new Actor(null, "Pia Projektleder"));
         Organisation municipality = aLateOrganisation();
 

@@ -8,7 +8,7 @@ import dk.tvaers.initiatives.Initiatives;
 import dk.tvaers.initiatives.NewInitiative;
 import dk.tvaers.monitoring.Imports;
 import dk.tvaers.monitoring.JobStatus;
-import dk.tvaers.monitoring.SyntheticData;
+import dk.tvaers.indicators.SyntheticData;
 import dk.tvaers.shared.InnovationType;
 import dk.tvaers.shared.Role;
 import dk.tvaers.shared.Sector;
@@ -136,8 +136,12 @@ class MonitoringJourneyTests extends BrowserTest {
 
         // the dashboard: three aims, before/after for target and comparison, strata, the population
         assertThat(currentPath()).isEqualTo("/initiativer/" + initiative + "/triple-aim");
-        assertThat(findAll("main .tvaers-aim h2").stream().map(e -> e.getText()).toList())
+        assertThat(findAll("main .tvaers-aim > summary").stream().map(e -> e.getText()).toList())
                 .containsExactly("Befolkningens sundhed", "Kvalitet og oplevelse", "Omkostninger pr. borger");
+        // the figures behind the headlines are folded per aim (issue 12): open them
+        for (var aim : findAll("details.tvaers-aim")) {
+            aim.findElement(By.tagName("summary")).click();
+        }
         assertThat(find("#population-summary").getText()).contains("DJ44, DI50", "40–90 år");
         var contacts = find("#indicator-acute-contacts");
         assertThat(contacts.findElements(By.cssSelector("svg rect"))).hasSize(4);

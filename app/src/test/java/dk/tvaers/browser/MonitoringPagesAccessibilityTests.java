@@ -13,7 +13,7 @@ import dk.tvaers.monitoring.JobStatus;
 import dk.tvaers.monitoring.Population;
 import dk.tvaers.monitoring.Populations;
 import dk.tvaers.monitoring.Runs;
-import dk.tvaers.monitoring.SyntheticData;
+import dk.tvaers.indicators.SyntheticData;
 import dk.tvaers.shared.InnovationType;
 import dk.tvaers.shared.Role;
 import dk.tvaers.shared.Sector;
@@ -61,6 +61,10 @@ class MonitoringPagesAccessibilityTests extends BrowserTest {
         TestUser analyst = aUserWithRoles(Role.ANALYST);
         loginAs(analyst.email(), analyst.password());
         open("/initiativer/" + initiative + "/triple-aim");
+        // the details under the headlines are folded per aim (issue 12): open them, then the strata inside
+        for (var aim : findAll("details.tvaers-aim")) {
+            aim.findElement(By.tagName("summary")).click();
+        }
         for (var details : findAll("details.tvaers-strata")) {
             details.findElement(By.tagName("summary")).click();
         }
@@ -74,6 +78,9 @@ class MonitoringPagesAccessibilityTests extends BrowserTest {
         }
         // the dashboard again with every stratum table open (closed <details> hide them from the scan)
         open("/initiativer/" + initiative + "/triple-aim");
+        for (var aim : findAll("details.tvaers-aim")) {
+            aim.findElement(By.tagName("summary")).click();
+        }
         var strata = findAll("details.tvaers-strata");
         assertThat(strata).isNotEmpty();
         for (var details : strata) {

@@ -41,7 +41,7 @@ class CatalogDemoDataTests {
             var file = catalog.find(listed.getFirst().id()).orElseThrow();
             assertThat(file.publishedAssessmentId()).as("%s is assessed", title).isNotNull();
         }
-        assertThat(CatalogDemoData.CASES).extracting(CatalogDemoData.DemoCase::title).containsExactlyElementsOf(TITLES);
+        assertThat(CatalogDemoCases.CASES).extracting(CatalogDemoCases.DemoCase::title).containsExactlyElementsOf(TITLES);
         assertThat(found("ViosKlinikken").evidenceLevel()).isEqualTo(EvidenceLevel.GOOD);
         // the two cases whose business case the economy module's demo data gives have their initiative in Tværs
         for (String title : CatalogDemoData.WITH_INITIATIVE) {

@@ -21,6 +21,9 @@ class FundingDemoDataTests {
     Funding funding;
 
     @Autowired
+    Tranches trancheCycle;
+
+    @Autowired
     OrganisationDirectory organisations;
 
     @Autowired
@@ -28,7 +31,7 @@ class FundingDemoDataTests {
 
     @Test
     void loadsTheTaskForcePoolsAndGrantsOnce() {
-        var demo = new FundingDemoData(funding, organisations, initiatives);
+        var demo = new FundingDemoData(funding, trancheCycle, organisations, initiatives);
 
         demo.run(null);
         demo.run(null);

@@ -47,6 +47,9 @@ class LedgerInvariantTests {
     Funding funding;
 
     @Autowired
+    Tranches trancheCycle;
+
+    @Autowired
     JdbcClient jdbc;
 
     enum Kind { GRANT, REVERSE_GRANT, REPORT, APPROVE, RETURN, PAY, REVERSE_PAYMENT }
@@ -159,13 +162,13 @@ class LedgerInvariantTests {
                         .filter(e -> e.kind() == LedgerEntry.Kind.PAID && e.reversesEntryId() == null).toList(), op)
                         .ifPresent(e -> funding.reverse(e.id(), "Forkert konto", FINANCE));
                 default -> {
-                    List<Tranche> tranches = grants.stream().flatMap(g -> funding.tranches(g.id()).stream()).toList();
+                    List<Tranche> tranches = grants.stream().flatMap(g -> trancheCycle.tranches(g.id()).stream()).toList();
                     pick(tranches, op).ifPresent(t -> {
                         switch (op.kind()) {
-                            case REPORT -> funding.submitReport(t.id(), "Rapport", PROJECT);
-                            case APPROVE -> funding.approveReport(t.id(), null, TASK_FORCE);
-                            case RETURN -> funding.returnReport(t.id(), "Mangler tal", TASK_FORCE);
-                            case PAY -> funding.markPaid(t.id(), FINANCE);
+                            case REPORT -> trancheCycle.submitReport(t.id(), "Rapport", PROJECT);
+                            case APPROVE -> trancheCycle.approveReport(t.id(), null, TASK_FORCE);
+                            case RETURN -> trancheCycle.returnReport(t.id(), "Mangler tal", TASK_FORCE);
+                            case PAY -> trancheCycle.markPaid(t.id(), FINANCE);
                             default -> throw new IllegalStateException();
                         }
                     });
@@ -201,7 +204,7 @@ class LedgerInvariantTests {
                     .param("g", grant.id()).query(Long.class).single();
             long released = 0;
             long live = 0;
-            for (Tranche t : funding.tranches(grant.id())) {
+            for (Tranche t : trancheCycle.tranches(grant.id())) {
                 long trenchePaid = jdbc.sql("""
                         SELECT coalesce(sum(amount_ore), 0) FROM ledger_entry WHERE tranche_id = :t AND kind = 'PAID'""")
                         .param("t", t.id()).query(Long.class).single();

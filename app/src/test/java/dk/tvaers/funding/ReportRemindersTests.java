@@ -49,6 +49,9 @@ class ReportRemindersTests {
     Funding funding;
 
     @Autowired
+    Tranches trancheCycle;
+
+    @Autowired
     ReportReminders reminders;
 
     @Autowired
@@ -62,7 +65,7 @@ class ReportRemindersTests {
         LocalDate due = aDueDate();
         String contact = aContact();
         long grant = aGrant(contact, due);
-        long tranche = funding.tranches(grant).getFirst().id();
+        long tranche = trancheCycle.tranches(grant).getFirst().id();
 
         reminders.remind(due.minusDays(15));
         assertThat(recorded(tranche)).isEmpty();
@@ -86,7 +89,7 @@ class ReportRemindersTests {
         LocalDate due = aDueDate();
         String contact = aContact();
         long grant = aGrant(contact, due);
-        long tranche = funding.tranches(grant).getFirst().id();
+        long tranche = trancheCycle.tranches(grant).getFirst().id();
 
         reminders.remind(due.plusDays(1));
         reminders.remind(due.plusDays(8));
@@ -103,9 +106,9 @@ class ReportRemindersTests {
         LocalDate due = aDueDate();
         String contact = aContact();
         long grant = aGrant(contact, due, due);
-        Tranche first = funding.tranches(grant).getFirst();
-        Tranche second = funding.tranches(grant).getLast();
-        funding.submitReport(first.id(), "Rapporten kom i god tid", new Actor(1L, "Projektleder"));
+        Tranche first = trancheCycle.tranches(grant).getFirst();
+        Tranche second = trancheCycle.tranches(grant).getLast();
+        trancheCycle.submitReport(first.id(), "Rapporten kom i god tid", new Actor(1L, "Projektleder"));
 
         reminders.remind(due.minusDays(3));
         reminders.remind(due.plusDays(2));

@@ -1,5 +1,6 @@
 package dk.tvaers.monitoring;
 
+import dk.tvaers.indicators.SyntheticData;
 import dk.tvaers.indicators.IndicatorResult;
 import static org.assertj.core.api.Assertions.assertThat;
 

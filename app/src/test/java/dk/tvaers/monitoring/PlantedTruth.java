@@ -1,5 +1,6 @@
 package dk.tvaers.monitoring;
 
+import dk.tvaers.indicators.SyntheticData;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
@@ -21,11 +22,11 @@ import java.util.TreeMap;
  * The true value of every indicator, computed in plain Java from what the generator decided (its episodes are
  * already the stays), independently of the SQL: the expected aggregates a run must reproduce exactly.
  */
-final class PlantedTruth {
+public final class PlantedTruth {
 
-    record Key(String indicator, String group, String period, String stratum, String value) {}
+    public record Key(String indicator, String group, String period, String stratum, String value) {}
 
-    record Expected(long n, BigDecimal total, Long denominator, BigDecimal median, long withEvent, boolean score) {
+    public record Expected(long n, BigDecimal total, Long denominator, BigDecimal median, long withEvent, boolean score) {
 
         /** The primary rule: 1-4 persons, or for a score 1-4 who answered. */
         boolean suppressed() {
@@ -40,7 +41,7 @@ final class PlantedTruth {
     private record Stay(LocalDateTime start, LocalDateTime end, boolean acute, String firstDx, String lastDx,
             boolean cancer, boolean hospice) {}
 
-    static Map<Key, Expected> compute(SyntheticData.Result data, int window) throws IOException {
+    public static Map<Key, Expected> compute(SyntheticData.Result data, int window) throws IOException {
         Set<String> preventable = codes("/monitoring/preventable-admissions-v0-provisional.csv");
         Map<String, String> chronic = codeMap("/monitoring/chronic-conditions-v1.csv");
         Map<Key, List<long[]>> values = new TreeMap<>(Comparator.comparing(Key::toString));
@@ -290,4 +291,25 @@ final class PlantedTruth {
     }
 
     private PlantedTruth() {}
+
+    /** The mean of an indicator's result: per person, per index admission (ratio), per answering person (score). */
+    public static double mean(Expected e) {
+        long divisor = e.denominator() != null ? e.denominator() : e.n();
+        return e.total().doubleValue() / divisor;
+    }
+
+    /**
+     * The effect the run must report: (target after − before) − (comparison after − before) of the whole groups'
+     * means, or for an indicator meaningful only after the index date the difference after.
+     */
+    public static double effect(Map<Key, Expected> truth, String indicator, boolean afterOnly) {
+        double ta = mean(truth.get(new Key(indicator, "TARGET", "AFTER", "ALL", "ALL")));
+        double ca = mean(truth.get(new Key(indicator, "COMPARISON", "AFTER", "ALL", "ALL")));
+        if (afterOnly) {
+            return ta - ca;
+        }
+        double tb = mean(truth.get(new Key(indicator, "TARGET", "BEFORE", "ALL", "ALL")));
+        double cb = mean(truth.get(new Key(indicator, "COMPARISON", "BEFORE", "ALL", "ALL")));
+        return ta - tb - (ca - cb);
+    }
 }

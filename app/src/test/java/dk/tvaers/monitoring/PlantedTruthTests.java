@@ -1,5 +1,6 @@
 package dk.tvaers.monitoring;
 
+import dk.tvaers.indicators.SyntheticData;
 import dk.tvaers.indicators.IndicatorResult;
 import dk.tvaers.indicators.IndicatorSql;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -142,5 +143,56 @@ class PlantedTruthTests {
         var experience = actual.get(new PlantedTruth.Key("PRO_EXPERIENCE", "COMPARISON", "AFTER", "ALL", "ALL"));
         assertThat(experience.shareWithEvent()).isStrictlyBetween(BigDecimal.ZERO, BigDecimal.ONE);
         assertThat(Files.exists(dir.resolve("persons.csv"))).isTrue();
+
+        assertEffects(runId, truth);
+    }
+
+    /**
+     * The effects (issue 12, item 7): every shown difference-in-differences equals the one computed from the planted
+     * truth, its bootstrap interval holds it, the seed is recorded, and the planted falls are found (the interval
+     * excludes zero). The interval's coverage over repeated samples is EffectCoverageBenchmark's (bench/README.md).
+     */
+    private void assertEffects(long runId, Map<PlantedTruth.Key, PlantedTruth.Expected> truth) {
+        Effect.Set set = runs.effects(runId);
+        assertThat(set.seed()).isEqualTo(runId);
+        assertThat(set.replicates()).isEqualTo(dk.tvaers.indicators.EffectSql.REPLICATES);
+        var catalogue = dk.tvaers.indicators.Indicator.catalogue();
+        assertThat(set.effects()).hasSameSizeAs(catalogue);
+        int shown = 0;
+        for (var indicator : catalogue) {
+            Effect effect = set.effects().stream().filter(e -> e.indicator().equals(indicator.code())).findFirst()
+                    .orElseThrow();
+            assertThat(effect.kind()).isEqualTo(indicator.afterOnly() ? dk.tvaers.indicators.EffectSql.Kind.DIFFERENCE_AFTER
+                    : dk.tvaers.indicators.EffectSql.Kind.DID);
+            assertThat(effect.matched()).isFalse();
+            if (effect.suppressed()) {
+                assertThat(effect.estimate()).isNull();
+                continue;
+            }
+            double expected = PlantedTruth.effect(truth, indicator.code(), indicator.afterOnly());
+            assertThat(effect.estimate().doubleValue()).as("effect of %s", indicator.code())
+                    .isCloseTo(expected, org.assertj.core.data.Offset.offset(1e-4 + Math.abs(expected) * 1e-9));
+            assertThat(effect.lower()).as("interval of %s", indicator.code()).isLessThanOrEqualTo(effect.estimate());
+            assertThat(effect.upper()).as("interval of %s", indicator.code()).isGreaterThanOrEqualTo(effect.estimate());
+            assertThat(effect.lower()).isLessThan(effect.upper());
+            shown++;
+        }
+        assertThat(shown).isGreaterThanOrEqualTo(9);
+        // the planted falls of the high-risk target persons: the intervals lie below zero
+        for (String planted : new String[] {"ACUTE_CONTACTS", "ACUTE_BED_DAYS", "DRG_VALUE_ACUTE"}) {
+            Effect effect = set.effects().stream().filter(e -> e.indicator().equals(planted)).findFirst().orElseThrow();
+            assertThat(effect.certain()).as(planted).isTrue();
+            assertThat(effect.upper()).as(planted).isNegative();
+        }
+        // the run charts' months: 12 each side of the index date, for both groups and both measures
+        var series = runs.series(runId);
+        assertThat(series).hasSize(2 * 2 * 24);
+        assertThat(series).filteredOn(m -> m.month() == -1 && m.group().equals("TARGET"))
+                .allSatisfy(m -> assertThat(m.persons()).isEqualTo(
+                        truth.get(new PlantedTruth.Key("ACUTE_CONTACTS", "TARGET", "BEFORE", "ALL", "ALL")).n()));
+        long eventsBefore = series.stream().filter(m -> m.measure().equals("ACUTE_CONTACTS")
+                && m.group().equals("TARGET") && m.month() < 0).mapToLong(Effect.Month::events).sum();
+        assertThat(eventsBefore).isPositive().isLessThanOrEqualTo(
+                truth.get(new PlantedTruth.Key("ACUTE_CONTACTS", "TARGET", "BEFORE", "ALL", "ALL")).total().longValue());
     }
 }

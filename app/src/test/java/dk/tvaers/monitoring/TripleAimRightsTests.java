@@ -67,6 +67,13 @@ class TripleAimRightsTests {
         assertThat(status(get(xlsx), citizen)).isEqualTo(404);
         assertThat(status(get(pdf), citizen)).isEqualTo(404);
         assertThat(status(get(xlsx), stranger)).isEqualTo(404);
+        // the machine-readable results (issue 12) follow the same rule
+        String csv = "/initiativer/" + initiative + "/triple-aim.csv";
+        String json = "/initiativer/" + initiative + "/triple-aim.json";
+        assertThat(status(get(csv), citizen)).isEqualTo(404);
+        assertThat(status(get(json), stranger)).isEqualTo(404);
+        assertThat(status(get(csv), user(owner, Role.STAFF))).isEqualTo(200);
+        assertThat(status(get(json), user(organisation(), Role.ANALYST))).isEqualTo(200);
         String page = mvc.perform(get("/initiativer/" + initiative + "/triple-aim").with(authentication(stranger)))
                 .andReturn().getResponse().getContentAsString();
         assertThat(page).doesNotContain("download-excel");
@@ -75,7 +82,7 @@ class TripleAimRightsTests {
         assertThat(status(get(xlsx), user(organisation(), Role.ANALYST))).isEqualTo(200);
         assertThat(status(get(xlsx), user(organisation(), Role.INNOVATION_CONSULTANT))).isEqualTo(200);
         assertThat(status(get(xlsx), user(organisation(), Role.TASK_FORCE))).isEqualTo(200);
-        assertThat(audited("RESULTS_DOWNLOADED", initiative, run)).isEqualTo(4);
+        assertThat(audited("RESULTS_DOWNLOADED", initiative, run)).isEqualTo(6);
     }
 
     @Test

@@ -25,6 +25,7 @@ import dk.tvaers.challenges.ChallengeKind;
 import dk.tvaers.challenges.Challenges;
 import dk.tvaers.challenges.NewChallenge;
 import dk.tvaers.funding.Funding;
+import dk.tvaers.funding.Tranches;
 import dk.tvaers.funding.GrantDecision;
 import dk.tvaers.ideas.IdeaClinic;
 import dk.tvaers.ideas.Ideas;
@@ -152,6 +153,9 @@ class RowCoverageTests {
     Funding funding;
 
     @Autowired
+    Tranches trancheCycle;
+
+    @Autowired
     Consortia consortia;
 
     @Autowired
@@ -232,7 +236,7 @@ class RowCoverageTests {
         long owner = organisation(Sector.REGION);
         return switch (kind) {
             case GRANT -> grant(owner);
-            case TRANCHE -> funding.tranches(grant(owner)).getFirst().id();
+            case TRANCHE -> trancheCycle.tranches(grant(owner)).getFirst().id();
             case CONSORTIUM -> consortium(owner);
             case APPLICATION -> {
                 Actor writer = person(owner, Role.STAFF);

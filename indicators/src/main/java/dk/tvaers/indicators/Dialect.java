@@ -40,6 +40,10 @@ public enum Dialect {
                 case "add_hours" -> "(" + a[0] + " + make_interval(hours => " + a[1] + "))";
                 case "add_years" -> "CAST(" + a[0] + " + make_interval(years => " + a[1] + ") AS DATE)";
                 case "median" -> "percentile_cont(0.5) WITHIN GROUP (ORDER BY " + a[0] + ")";
+                case "quantile" -> "percentile_cont(" + a[1] + ") WITHIN GROUP (ORDER BY " + a[0] + ")";
+                case "unit_hash" -> "(CAST(CAST(('x' || substr(md5(CAST(" + a[0] + " AS TEXT) || ':' || CAST(" + a[1]
+                        + " AS TEXT) || ':' || CAST(" + a[2] + " AS TEXT)), 1, 8)) AS BIT(32)) AS BIGINT) & 4294967295)"
+                        + " / 4294967296.0";
                 default -> throw new IllegalArgumentException("unknown macro " + name);
             };
         }
@@ -55,6 +59,14 @@ public enum Dialect {
                     : "add_months(" + a[0] + ", 12 * " + a[1] + ")";
             // the interpolating median (exact): DuckDB quantile_cont, Spark percentile (not percentile_approx)
             case "median" -> this == DUCKDB ? "quantile_cont(" + a[0] + ", 0.5)" : "percentile(" + a[0] + ", 0.5)";
+            // a quantile of a group, interpolating (the effect's bootstrap interval)
+            case "quantile" -> this == DUCKDB ? "quantile_cont(" + a[0] + ", " + a[1] + ")"
+                    : "percentile(" + a[0] + ", " + a[1] + ")";
+            // a number in [0, 1) from a hash of three values (the bootstrap's weights): deterministic, but each
+            // engine hashes its own way, so the replicates (not the estimate) differ between engines
+            case "unit_hash" -> this == DUCKDB
+                    ? "(CAST(hash(" + a[0] + ", " + a[1] + ", " + a[2] + ") >> 11 AS DOUBLE) / 9007199254740992.0)"
+                    : "((CAST(hash(" + a[0] + ", " + a[1] + ", " + a[2] + ") AS BIGINT) + 2147483648) / 4294967296.0)";
             default -> throw new IllegalArgumentException("unknown macro " + name);
         };
     }

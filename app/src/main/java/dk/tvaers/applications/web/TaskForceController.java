@@ -6,6 +6,7 @@ import dk.tvaers.applications.Application;
 import dk.tvaers.applications.ApplicationRuleException;
 import dk.tvaers.applications.ApplicationStatus;
 import dk.tvaers.applications.Applications;
+import dk.tvaers.applications.SubmittedApplications;
 import dk.tvaers.applications.Decisions;
 import dk.tvaers.applications.Outcome;
 import dk.tvaers.applications.Reviews;
@@ -77,6 +78,7 @@ class TaskForceController {
     }
 
     private final Applications applications;
+    private final SubmittedApplications submitted;
     private final Reviews reviews;
     private final Decisions decisions;
     private final Challenges challenges;
@@ -84,9 +86,10 @@ class TaskForceController {
     private final MessageSource messages;
     private final Clock clock;
 
-    TaskForceController(Applications applications, Reviews reviews, Decisions decisions, Challenges challenges,
-            Funding funding, MessageSource messages, Clock clock) {
+    TaskForceController(Applications applications, SubmittedApplications submitted, Reviews reviews,
+            Decisions decisions, Challenges challenges, Funding funding, MessageSource messages, Clock clock) {
         this.applications = applications;
+        this.submitted = submitted;
         this.reviews = reviews;
         this.decisions = decisions;
         this.challenges = challenges;
@@ -99,7 +102,7 @@ class TaskForceController {
     String list(@RequestParam(name = "q", required = false) String text,
             @RequestParam(name = "side", required = false) Integer page, HtmxRequest htmx, Model model) {
         model.addAttribute("list", ListPage.of("/ansoegninger",
-                applications.submitted(null, text, PageOf.clampPage(page), PageOf.DEFAULT_SIZE)).filter("q", text));
+                submitted.submitted(null, text, PageOf.clampPage(page), PageOf.DEFAULT_SIZE)).filter("q", text));
         model.addAttribute("challenges", challenges.search(new Challenges.Filter(null, null, null), 1, 50).items()
                 .stream().filter(c -> c.currentCall() != null).toList());
         return ListPage.view("applications/list", htmx.isHtmxRequest());
@@ -227,7 +230,7 @@ class TaskForceController {
         Challenge challenge = challenges.find(challengeId);
         model.addAttribute("challenge", challenge);
         model.addAttribute("list", ListPage.of("/ansoegninger/opslag/" + challengeId,
-                applications.submitted(challengeId, text, PageOf.clampPage(page), PageOf.DEFAULT_SIZE))
+                submitted.submitted(challengeId, text, PageOf.clampPage(page), PageOf.DEFAULT_SIZE))
                 .filter("q", text));
         model.addAttribute("reviewers", challenge.currentCall() == null ? List.of()
                 : reviews.reviewers(challenge.currentCall().id()));

@@ -123,11 +123,7 @@ class CatalogController {
         model.addAttribute("grants", initiative == null ? List.of() : fundingSources.stream()
                 .flatMap(source -> source.grantsOf(initiative, today).stream()).toList());
         // the approved business case of the case's initiative, if the economy module gives one
-        Long initiativeId = initiative;
-        if (initiativeId != null) {
-            economySources.stream().map(source -> source.approvedOf(initiativeId)).flatMap(java.util.Optional::stream)
-                    .findFirst().ifPresent(economy -> model.addAttribute("economy", economy));
-        }
+        economy(view).ifPresent(economy -> model.addAttribute("economy", economy));
         return "catalog/case";
     }
 
@@ -135,7 +131,8 @@ class CatalogController {
     ResponseEntity<byte[]> casePdf(@PathVariable long id) {
         CaseView view = published(id);
         Locale locale = LocaleContextHolder.getLocale();
-        byte[] document = pdf.render(Map.of("views", List.of(view), "catalogue", false), locale);
+        byte[] document = pdf.render(Map.of("views", List.of(view), "catalogue", false, "economies",
+                economies(List.of(view))), locale);
         return download(document, MediaType.APPLICATION_PDF, "case-" + id + ".pdf");
     }
 
@@ -145,7 +142,8 @@ class CatalogController {
         for (CaseSummary summary : selection(params)) {
             views.add(published(summary.id()));
         }
-        byte[] document = pdf.render(Map.of("views", views, "catalogue", true), LocaleContextHolder.getLocale());
+        byte[] document = pdf.render(Map.of("views", views, "catalogue", true, "economies", economies(views)),
+                LocaleContextHolder.getLocale());
         return download(document, MediaType.APPLICATION_PDF, "katalog.pdf");
     }
 
@@ -179,6 +177,22 @@ class CatalogController {
     }
 
     // --- helpers ---
+
+    /** The key figures of the approved business case of the case's initiative, if the economy module gives one. */
+    private java.util.Optional<CaseEconomySource.CaseEconomy> economy(CaseView view) {
+        Long initiativeId = view.file().initiativeId();
+        return initiativeId == null ? java.util.Optional.empty() : economySources.stream()
+                .map(source -> source.approvedOf(initiativeId)).flatMap(java.util.Optional::stream).findFirst();
+    }
+
+    /** The PDF's economy per case id (the cases whose initiative has an approved business case). */
+    private Map<Long, CaseEconomySource.CaseEconomy> economies(List<CaseView> views) {
+        var economies = new java.util.HashMap<Long, CaseEconomySource.CaseEconomy>();
+        for (CaseView view : views) {
+            economy(view).ifPresent(economy -> economies.put(view.file().id(), economy));
+        }
+        return economies;
+    }
 
     private CaseView published(long id) {
         CatalogCase file = catalog.find(id).filter(CatalogCase::published)

@@ -7,6 +7,7 @@ import com.openhtmltopdf.svgsupport.BatikSVGDrawer;
 import dk.tvaers.accounts.AccountPrincipal;
 import dk.tvaers.accounts.UserAccount;
 import dk.tvaers.accounts.UserDirectory;
+import dk.tvaers.economy.ActualCosts;
 import dk.tvaers.economy.AmountBasis;
 import dk.tvaers.economy.BusinessCaseRejectedException;
 import dk.tvaers.economy.BusinessCaseVersion;
@@ -33,6 +34,7 @@ import java.time.YearMonth;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.BiPredicate;
 import org.springframework.context.MessageSource;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -61,6 +63,7 @@ class BusinessCaseController {
     private static final String FONT = "/org/apache/pdfbox/resources/ttf/LiberationSans-Regular.ttf";
 
     private final BusinessCases businessCases;
+    private final ActualCosts actualCosts;
     private final RealisedFigures realisedFigures;
     private final Initiatives initiatives;
     private final UserDirectory users;
@@ -68,9 +71,11 @@ class BusinessCaseController {
     private final MessageSource messages;
     private final Clock clock;
 
-    BusinessCaseController(BusinessCases businessCases, RealisedFigures realisedFigures, Initiatives initiatives,
-            UserDirectory users, SpringTemplateEngine templates, MessageSource messages, Clock clock) {
+    BusinessCaseController(BusinessCases businessCases, ActualCosts actualCosts, RealisedFigures realisedFigures,
+            Initiatives initiatives, UserDirectory users, SpringTemplateEngine templates, MessageSource messages,
+            Clock clock) {
         this.businessCases = businessCases;
+        this.actualCosts = actualCosts;
         this.realisedFigures = realisedFigures;
         this.initiatives = initiatives;
         this.users = users;
@@ -95,8 +100,10 @@ class BusinessCaseController {
         model.addAttribute("mayEdit", businessCases.mayEdit(initiative, editor));
         model.addAttribute("mayApprove", businessCases.mayApprove(editor));
         model.addAttribute("published", businessCases.published(id));
+        model.addAttribute("mayRecordActual", actualCosts.mayRecord(initiative, editor));
+        model.addAttribute("actualCosts", actualCosts.of(initiative, editor));
         selected(versions, number).ifPresent(version -> model.addAttribute("view", EconomyView.of(initiative, version,
-                realisedFigures.of(id), YearMonth.now(clock.withZone(TimeFormat.COPENHAGEN)), locale)));
+                realisedFigures.of(id), today(), locale)));
         return "economy/business-case";
     }
 
@@ -135,6 +142,33 @@ class BusinessCaseController {
             }
         }
         return form(initiative, form, model);
+    }
+
+    @GetMapping("/faktiske-omkostninger")
+    @PermitAll
+    String actualCostForm(@AuthenticationPrincipal AccountPrincipal principal, @PathVariable long id, Model model) {
+        Initiative initiative = recordable(id, principal);
+        return actualCostForm(initiative, ActualCostForm.blank(today()), model);
+    }
+
+    @PostMapping("/faktiske-omkostninger")
+    @PermitAll
+    String recordActualCost(@AuthenticationPrincipal AccountPrincipal principal, @PathVariable long id,
+            @ModelAttribute("form") ActualCostForm form, BindingResult errors, Model model,
+            RedirectAttributes redirect) {
+        Initiative initiative = recordable(id, principal);
+        Optional<ActualCosts.Entry> entry = form.parse(errors);
+        entry.ifPresent(e -> form.reject(ActualCosts.check(initiative, e, today()), errors));
+        if (entry.isPresent() && !errors.hasErrors()) {
+            try {
+                actualCosts.record(id, entry.get(), today(), editor(principal));
+                Flash.notice(redirect, "economy.actual.saved", entry.get().month().toString());
+                return "redirect:/initiativer/" + id + "/oekonomi#actual-costs-heading";
+            } catch (BusinessCaseRejectedException rejected) {
+                form.reject(rejected.problems(), errors);
+            }
+        }
+        return actualCostForm(initiative, form, model);
     }
 
     @PostMapping("/{number}/godkend")
@@ -194,8 +228,7 @@ class BusinessCaseController {
     private EconomyView view(AccountPrincipal principal, long id, int number, Locale locale) {
         Initiative initiative = initiative(id);
         BusinessCaseVersion version = businessCases.version(initiative, number, editor(principal));
-        return EconomyView.of(initiative, version, realisedFigures.of(id),
-                YearMonth.now(clock.withZone(TimeFormat.COPENHAGEN)), locale);
+        return EconomyView.of(initiative, version, realisedFigures.of(id), today(), locale);
     }
 
     private static Optional<BusinessCaseVersion> selected(List<BusinessCaseVersion> versions, Integer number) {
@@ -218,12 +251,35 @@ class BusinessCaseController {
         return "economy/form";
     }
 
+    private String actualCostForm(Initiative initiative, ActualCostForm form, Model model) {
+        model.addAttribute("initiative", initiative);
+        model.addAttribute("form", form);
+        model.addAttribute("initiativeStart", BusinessCases.startOf(initiative));
+        model.addAttribute("sectorOptions", SelectOption.ofEnum(EconomySector.values(), EconomySector::messageKey));
+        return "economy/actual-cost";
+    }
+
+    /** The initiative, when the signed-in person may record its actual costs. */
+    private Initiative recordable(long id, AccountPrincipal principal) {
+        return allowed(id, principal, actualCosts::mayRecord);
+    }
+
+    private YearMonth today() {
+        return YearMonth.now(clock.withZone(TimeFormat.COPENHAGEN));
+    }
+
+    /** The initiative, when the signed-in person may edit its business case. */
     private Initiative editable(long id, AccountPrincipal principal) {
+        return allowed(id, principal, businessCases::mayEdit);
+    }
+
+    /** The initiative if the person may do it; 403 to those who only see the business case, else 404. */
+    private Initiative allowed(long id, AccountPrincipal principal, BiPredicate<Initiative, Editor> may) {
         Initiative initiative = initiative(id);
         Editor editor = editor(principal);
-        if (!businessCases.mayEdit(initiative, editor)) {
+        if (!may.test(initiative, editor)) {
             if (businessCases.maySeeAll(initiative, editor)) {
-                throw new AccessDeniedException("may not edit the business case");
+                throw new AccessDeniedException("may not change the business case or its actual costs");
             }
             throw new NotFoundException("business case", id);
         }

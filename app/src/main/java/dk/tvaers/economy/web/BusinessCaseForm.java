@@ -175,7 +175,7 @@ public class BusinessCaseForm {
         }
     }
 
-    private static YearMonth month(String text, String field, BindingResult errors) {
+    static YearMonth month(String text, String field, BindingResult errors) {
         if (text == null || text.isBlank()) {
             errors.rejectValue(field, "economy.error.monthRequired");
             return null;
@@ -241,7 +241,7 @@ public class BusinessCaseForm {
         return money.get().ore();
     }
 
-    private static <E extends Enum<E>> E choice(Class<E> type, String value, String field, String key,
+    static <E extends Enum<E>> E choice(Class<E> type, String value, String field, String key,
             BindingResult errors) {
         if (value == null || value.isBlank()) {
             errors.rejectValue(field, key);

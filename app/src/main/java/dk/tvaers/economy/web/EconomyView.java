@@ -17,7 +17,7 @@ import java.util.Locale;
  */
 public record EconomyView(Initiative initiative, BusinessCaseVersion version, KeyFigures figures, Realised realised,
         long[] realisedCumulative, Charts.Cumulative chart, Charts.Waterfall waterfall, List<MonthRow> months,
-        Locale locale) {
+        YearMonth today, Locale locale) {
 
     /** One month of the chart's table: cumulative per sector (in the order of the figures' sectors) and in total. */
     public record MonthRow(int number, YearMonth month, List<String> sectors, String total, String realised) {}
@@ -41,7 +41,12 @@ public record EconomyView(Initiative initiative, BusinessCaseVersion version, Ke
         }
         return new EconomyView(initiative, version, figures, realised, realisedCumulative,
                 Charts.cumulative(figures, realisedCumulative, locale), Charts.waterfall(figures, locale),
-                months, locale);
+                months, today, locale);
+    }
+
+    /** Planned against entered actual costs per sector, from the plan's start through this month. */
+    public List<Realised.SectorCosts> costsBySector() {
+        return realised == null ? List.of() : realised.costsBySector(version.plan(), today);
     }
 
     public String kr(long ore) {

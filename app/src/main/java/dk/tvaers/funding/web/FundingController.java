@@ -1,16 +1,15 @@
 package dk.tvaers.funding.web;
 
 import dk.tvaers.accounts.AccountPrincipal;
-import dk.tvaers.accounts.Actor;
 import dk.tvaers.accounts.Organisation;
 import dk.tvaers.accounts.OrganisationDirectory;
 import dk.tvaers.funding.Funding;
+import dk.tvaers.funding.Tranches;
 import dk.tvaers.funding.FundingRuleException;
 import dk.tvaers.funding.Grant;
 import dk.tvaers.funding.GrantDecision;
 import dk.tvaers.funding.Pool;
 import dk.tvaers.funding.PoolFigures;
-import dk.tvaers.platform.web.Confirmation;
 import dk.tvaers.platform.web.NotFoundException;
 import dk.tvaers.platform.web.Flash;
 import dk.tvaers.platform.web.SelectOption;
@@ -29,7 +28,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -44,8 +42,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The Task Force's and finance's pages: pools with granted, paid and remaining; grants with their tranches and
- * progress reports; the ledger with reversals; overdue reports.
+ * The Task Force's and finance's pages of pools: pools with granted, paid and remaining, the decision of a grant from
+ * a pool, the ledger with reversals. A grant's own page, with its tranches and progress reports, is
+ * {@link GrantController}'s.
  */
 @Controller
 @RequestMapping("/finansiering")
@@ -83,20 +82,14 @@ class FundingController {
     /** A pool with its figures, for the overview. */
     record PoolRow(Pool pool, PoolFigures figures) {}
 
-    record ReportForm(@NotBlank(message = "{validation.required}") @Size(max = 8000, message = "{validation.tooLong}")
-            String body) {}
-
-    record ContactForm(@Email(message = "{validation.email.invalid}") @Size(max = 320, message = "{validation.tooLong}")
-            String contactEmail) {}
-
-    record NoteForm(@Size(max = 2000, message = "{validation.tooLong}") String note) {}
-
     private final Funding funding;
+    private final Tranches trancheCycle;
     private final OrganisationDirectory organisations;
     private final Clock clock;
 
-    FundingController(Funding funding, OrganisationDirectory organisations, Clock clock) {
+    FundingController(Funding funding, Tranches trancheCycle, OrganisationDirectory organisations, Clock clock) {
         this.funding = funding;
+        this.trancheCycle = trancheCycle;
         this.organisations = organisations;
         this.clock = clock;
     }
@@ -106,7 +99,7 @@ class FundingController {
     String overview(Model model) {
         model.addAttribute("pools", funding.pools().stream().map(pool -> new PoolRow(pool, funding.figures(pool.id())))
                 .toList());
-        model.addAttribute("overdue", funding.overdueReports(LocalDate.now(clock)));
+        model.addAttribute("overdue", trancheCycle.overdueReports(LocalDate.now(clock)));
         return "funding/overview";
     }
 
@@ -129,7 +122,7 @@ class FundingController {
                 Flash.notice(redirect, "funding.pool.created");
                 return "redirect:/finansiering/puljer/" + id;
             } catch (FundingRuleException e) {
-                reject(errors, e);
+                FundingForms.reject(errors, e);
             }
         }
         return poolForm(model);
@@ -178,97 +171,14 @@ class FundingController {
             try {
                 long grantId = funding.grant(new GrantDecision(id, form.title(), form.recipientOrganisationId(),
                         applied.orElseThrow(), amount.orElseThrow(), form.reason(), tranches, form.contactEmail()),
-                        actor(principal));
+                        FundingForms.actor(principal));
                 Flash.notice(redirect, "funding.grant.created");
                 return "redirect:/finansiering/bevillinger/" + grantId;
             } catch (FundingRuleException e) {
-                reject(errors, e);
+                FundingForms.reject(errors, e);
             }
         }
         return grantForm(id, model);
-    }
-
-    @GetMapping("/bevillinger/{id}")
-    @RolesAllowed({"TASK_FORCE", "FINANCE", "STAFF", "INNOVATION_CONSULTANT"})
-    String grantPage(@AuthenticationPrincipal AccountPrincipal principal, @PathVariable long id, Model model) {
-        requireSight(principal, id);
-        return grantDetail(principal, id, model);
-    }
-
-    @PostMapping("/bevillinger/{id}/kontakt")
-    @RolesAllowed("TASK_FORCE")
-    String changeContact(@AuthenticationPrincipal AccountPrincipal principal, @PathVariable long id, @Valid @ModelAttribute("contactForm") ContactForm form,
-            BindingResult errors, Model model, RedirectAttributes redirect) {
-        if (errors.hasErrors()) {
-            return grantDetail(principal, id, model);
-        }
-        funding.changeContact(id, form.contactEmail());
-        Flash.notice(redirect, "funding.grant.contact.changed");
-        return "redirect:/finansiering/bevillinger/" + id;
-    }
-
-    @PostMapping("/rater/{id}/rapport")
-    @RolesAllowed({"STAFF", "INNOVATION_CONSULTANT"})
-    String submitReport(@AuthenticationPrincipal AccountPrincipal principal, @PathVariable long id,
-            @Valid @ModelAttribute("reportForm") ReportForm form, BindingResult errors, Model model,
-            RedirectAttributes redirect) {
-        long grantId = funding.tranche(id).grantId();
-        if (!funding.mayReport(grantId, principal.userId(), principal.roles())) {
-            // not one of the grant's people: as if the tranche did not exist (no hint that it does)
-            throw new NotFoundException("tranche", id);
-        }
-        if (!errors.hasErrors()) {
-            try {
-                funding.submitReport(id, form.body(), actor(principal));
-                Flash.notice(redirect, "funding.report.submitted");
-                return "redirect:/finansiering/bevillinger/" + grantId;
-            } catch (FundingRuleException e) {
-                reject(errors, e);
-            }
-        }
-        model.addAttribute("reportTrancheId", id);
-        return grantDetail(principal, grantId, model);
-    }
-
-    @PostMapping("/rater/{id}/godkend")
-    @RolesAllowed("TASK_FORCE")
-    String approve(@AuthenticationPrincipal AccountPrincipal principal, @PathVariable long id,
-            @Valid @ModelAttribute("decisionForm") NoteForm form, BindingResult errors,
-            @RequestParam(name = Confirmation.PARAMETER, required = false) String confirmed, Model model,
-            RedirectAttributes redirect) {
-        if (!Confirmation.given(confirmed)) {
-            errors.reject(Confirmation.MISSING);
-        }
-        return decide(principal, id, form, errors, model, redirect, () -> funding.approveReport(id, form.note(), actor(principal)),
-                "funding.report.approved");
-    }
-
-    @PostMapping("/rater/{id}/returner")
-    @RolesAllowed("TASK_FORCE")
-    String giveBack(@AuthenticationPrincipal AccountPrincipal principal, @PathVariable long id,
-            @Valid @ModelAttribute("decisionForm") NoteForm form, BindingResult errors, Model model,
-            RedirectAttributes redirect) {
-        return decide(principal, id, form, errors, model, redirect, () -> funding.returnReport(id, form.note(), actor(principal)),
-                "funding.report.returned");
-    }
-
-    @PostMapping("/rater/{id}/betalt")
-    @RolesAllowed("FINANCE")
-    String markPaid(@AuthenticationPrincipal AccountPrincipal principal, @PathVariable long id,
-            @RequestParam(name = Confirmation.PARAMETER, required = false) String confirmed,
-            RedirectAttributes redirect) {
-        long grantId = funding.tranche(id).grantId();
-        if (!Confirmation.given(confirmed)) {
-            Flash.problem(redirect, Confirmation.MISSING);
-            return "redirect:/finansiering/bevillinger/" + grantId;
-        }
-        try {
-            funding.markPaid(id, actor(principal));
-            Flash.notice(redirect, "funding.tranche.paid");
-        } catch (FundingRuleException e) {
-            Flash.problem(redirect, e.messageKey());
-        }
-        return "redirect:/finansiering/bevillinger/" + grantId;
     }
 
     @PostMapping("/posteringer/{id}/tilbagefoer")
@@ -277,28 +187,12 @@ class FundingController {
             @RequestParam(name = "note", defaultValue = "") String note, RedirectAttributes redirect) {
         long poolId = funding.poolOfEntry(id);
         try {
-            funding.reverse(id, note, actor(principal));
+            funding.reverse(id, note, FundingForms.actor(principal));
             Flash.notice(redirect, "funding.ledger.reversed");
         } catch (FundingRuleException e) {
             Flash.problem(redirect, e.messageKey());
         }
         return "redirect:/finansiering/puljer/" + poolId;
-    }
-
-    private String decide(AccountPrincipal principal, long trancheId, NoteForm form, BindingResult errors, Model model,
-            RedirectAttributes redirect, Runnable decision, String notice) {
-        long grantId = funding.tranche(trancheId).grantId();
-        if (!errors.hasErrors()) {
-            try {
-                decision.run();
-                Flash.notice(redirect, notice);
-                return "redirect:/finansiering/bevillinger/" + grantId;
-            } catch (FundingRuleException e) {
-                reject(errors, e);
-            }
-        }
-        model.addAttribute("decisionTrancheId", trancheId);
-        return grantDetail(principal, grantId, model);
     }
 
     private String poolForm(Model model) {
@@ -322,34 +216,6 @@ class FundingController {
         return "funding/grant-form";
     }
 
-    /** A grant's page is for its people, the Task Force and finance; anyone else gets 404 (ADR 0017). */
-    private void requireSight(AccountPrincipal principal, long grantId) {
-        funding.grantById(grantId);
-        if (!funding.maySee(grantId, principal.userId(), principal.roles())) {
-            throw new NotFoundException("grant", grantId);
-        }
-    }
-
-    private String grantDetail(AccountPrincipal principal, long id, Model model) {
-        Grant grant = funding.grantById(id);
-        model.addAttribute("grant", grant);
-        model.addAttribute("mayReport", funding.mayReport(id, principal.userId(), principal.roles()));
-        model.addAttribute("figures", funding.figures(grant.poolId()));
-        model.addAttribute("tranches", funding.tranches(id));
-        model.addAttribute("reports", funding.reports(id));
-        model.addAttribute("today", LocalDate.now(clock));
-        if (!model.containsAttribute("reportForm")) {
-            model.addAttribute("reportForm", new ReportForm(""));
-        }
-        if (!model.containsAttribute("contactForm")) {
-            model.addAttribute("contactForm", new ContactForm(grant.contactEmail()));
-        }
-        if (!model.containsAttribute("decisionForm")) {
-            model.addAttribute("decisionForm", new NoteForm(""));
-        }
-        return "funding/grant";
-    }
-
     private static Optional<Money> amount(String text, String field, BindingResult errors) {
         if (text == null || text.isBlank()) {
             if (!errors.hasFieldErrors(field)) {
@@ -362,28 +228,5 @@ class FundingController {
             errors.rejectValue(field, "validation.amount.invalid");
         }
         return money;
-    }
-
-    private static void reject(BindingResult errors, FundingRuleException e) {
-        Object[] arguments = e.arguments();
-        if (e.field() != null && errors.getFieldType(e.field()) != null) {
-            errors.rejectValue(e.field(), e.messageKey(), formatted(arguments), null);
-        } else {
-            errors.reject(e.messageKey(), formatted(arguments), null);
-        }
-    }
-
-    private static Object[] formatted(Object[] arguments) {
-        Object[] result = arguments.clone();
-        for (int i = 0; i < result.length; i++) {
-            if (result[i] instanceof Money money) {
-                result[i] = money.format(LocaleContextHolder.getLocale());
-            }
-        }
-        return result;
-    }
-
-    private static Actor actor(AccountPrincipal principal) {
-        return new Actor(principal.userId(), principal.displayName());
     }
 }

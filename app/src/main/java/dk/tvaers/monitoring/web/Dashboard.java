@@ -2,6 +2,7 @@ package dk.tvaers.monitoring.web;
 
 import dk.tvaers.indicators.Indicator;
 import dk.tvaers.indicators.IndicatorResult;
+import dk.tvaers.monitoring.Effect;
 import dk.tvaers.monitoring.IndicatorRun;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -17,7 +18,21 @@ import java.util.Map;
  * before/after figures for the target and comparison groups (a bar chart with the same numbers in a table) and its
  * strata. Numbers are formatted here for the reader's language; suppressed groups read "< 5".
  */
-record Dashboard(IndicatorRun run, List<Panel> panels) {
+record Dashboard(IndicatorRun run, List<Panel> panels, List<Headline> headlines, Map<String, EffectView> effects,
+        List<EffectView.RunChart> runCharts, List<EffectView.SpcChart> spcCharts, Effect.Set effectSet) {
+
+    /** The headline of one aim: its lead indicator's effect in a sentence (issue 12, item 8). */
+    record Headline(Indicator.Dimension dimension, EffectView effect) {}
+
+    /** The run's effect of an indicator (hidden when there is none). */
+    public EffectView effect(String indicator) {
+        return effects.get(indicator);
+    }
+
+    /** Whether the run computed effects (runs from before effects existed did not). */
+    public boolean hasEffects() {
+        return effectSet.seed() != null;
+    }
 
     static final List<String> GROUPS = List.of("TARGET", "COMPARISON");
     static final List<String> PERIODS = List.of("BEFORE", "AFTER");
@@ -101,6 +116,11 @@ record Dashboard(IndicatorRun run, List<Panel> panels) {
     static final int BAR_WIDTH = 56;
 
     static Dashboard of(IndicatorRun run, List<IndicatorResult> results, Locale locale) {
+        return of(run, results, new Effect.Set(null, null, List.of()), List.of(), locale);
+    }
+
+    static Dashboard of(IndicatorRun run, List<IndicatorResult> results, Effect.Set effectSet,
+            List<Effect.Month> series, Locale locale) {
         Map<String, IndicatorResult> byKey = new LinkedHashMap<>();
         for (IndicatorResult r : results) {
             byKey.put(key(r.indicator(), r.group(), r.period(), r.stratum(), r.stratumValue()), r);
@@ -149,7 +169,33 @@ record Dashboard(IndicatorRun run, List<Panel> panels) {
             }
             panels.add(new Panel(dimension, views, registrations));
         }
-        return new Dashboard(run, panels);
+        var effects = new LinkedHashMap<String, EffectView>();
+        for (Indicator indicator : Indicator.catalogue()) {
+            Effect effect = effectSet.effects().stream().filter(e -> e.indicator().equals(indicator.code()))
+                    .findFirst().orElse(null);
+            effects.put(indicator.code(), EffectView.of(indicator, effect, locale));
+        }
+        var headlines = new ArrayList<Headline>();
+        if (effectSet.seed() != null) {
+            for (Panel panel : panels) {
+                var shown = panel.indicators().stream().map(v -> v.indicator().code()).toList();
+                EffectView lead = null;
+                for (String code : EffectView.LEADS.get(panel.dimension())) {
+                    if (shown.contains(code) && !effects.get(code).hidden()) {
+                        lead = effects.get(code);
+                        break;
+                    }
+                }
+                if (lead == null) {
+                    // nothing of this aim can be shown: say so about its first lead indicator
+                    lead = effects.get(EffectView.LEADS.get(panel.dimension()).stream().filter(shown::contains)
+                            .findFirst().orElse(EffectView.LEADS.get(panel.dimension()).getLast()));
+                }
+                headlines.add(new Headline(panel.dimension(), lead));
+            }
+        }
+        return new Dashboard(run, panels, headlines, effects, EffectView.runCharts(series, locale),
+                EffectView.spcCharts(series, locale), effectSet);
     }
 
     private static List<Bar> bars(List<Figures> overall) {

@@ -78,7 +78,7 @@ class TripleAimController {
             access.record(AuditKind.RESULTS_VIEWED, initiative, run, viewer, "page");
             model.addAttribute("publication", access.publication(run.id()).orElse(null));
             model.addAttribute("mayPublish", access.mayPublish(initiative, viewer));
-            model.addAttribute("dashboard", Dashboard.of(run, runs.results(run.id()), locale));
+            model.addAttribute("dashboard", Dashboard.of(run, runs.results(run.id()), runs.effects(run.id()), runs.series(run.id()), locale));
             model.addAttribute("population", populations.ofRun(run.id()).orElse(null));
             model.addAttribute("personTableKept", runs.personTableKept(run.id()));
             model.addAttribute("personTablesKept", runs.personTablesKept());
@@ -113,7 +113,9 @@ class TripleAimController {
             String[] headers = {"monitoring.col.dimension", "monitoring.col.indicator", "monitoring.col.unit",
                 "monitoring.col.group", "monitoring.col.period", "monitoring.col.stratum", "monitoring.col.value",
                 "monitoring.col.n", "monitoring.col.total", "monitoring.col.denominator", "monitoring.col.mean",
-                "monitoring.col.median", "monitoring.col.share"};
+                "monitoring.col.median", "monitoring.col.share", "monitoring.col.code.indicator",
+                "monitoring.col.code.group", "monitoring.col.code.period", "monitoring.col.code.stratum",
+                "monitoring.col.code.value", "monitoring.col.code.unit"};
             Row header = sheet.createRow(0);
             for (int i = 0; i < headers.length; i++) {
                 header.createCell(i).setCellValue(text(headers[i], locale));
@@ -130,6 +132,13 @@ class TripleAimController {
                 row.createCell(4).setCellValue(text("monitoring.period." + result.period(), locale));
                 row.createCell(5).setCellValue(text("monitoring.stratum." + result.stratum(), locale));
                 row.createCell(6).setCellValue(text("monitoring.value." + result.stratumValue(), locale));
+                // the stable codes of the CSV/JSON export beside the translated labels
+                row.createCell(13).setCellValue(result.indicator());
+                row.createCell(14).setCellValue(result.group());
+                row.createCell(15).setCellValue(result.period());
+                row.createCell(16).setCellValue(result.stratum());
+                row.createCell(17).setCellValue(result.stratumValue());
+                row.createCell(18).setCellValue(indicator.unit().name());
                 if (result.suppressed()) {
                     row.createCell(7).setCellValue(text(result.secondary() ? Dashboard.SECONDARY_KEY
                             : Dashboard.PRIMARY_KEY, locale));
@@ -155,11 +164,63 @@ class TripleAimController {
                     row.createCell(12).setCellValue(result.shareWithEvent().doubleValue());
                 }
             }
+            // the effects: one row per indicator, in the reader's unit, the verdict in words and the codes beside
+            Sheet effects = workbook.createSheet(text("monitoring.excel.effects", locale));
+            String[] effectHeaders = {"monitoring.col.indicator", "monitoring.col.unit", "monitoring.col.effect",
+                "monitoring.col.lower", "monitoring.col.upper", "monitoring.col.verdict",
+                "monitoring.col.code.indicator"};
+            Row effectHeader = effects.createRow(0);
+            for (int i = 0; i < effectHeaders.length; i++) {
+                effectHeader.createCell(i).setCellValue(text(effectHeaders[i], locale));
+            }
+            int e = 1;
+            for (var effect : runs.effects(run.id()).effects()) {
+                Indicator indicator = catalogue.stream().filter(x -> x.code().equals(effect.indicator())).findFirst()
+                        .orElseThrow();
+                Row row = effects.createRow(e++);
+                row.createCell(0).setCellValue(text(indicator.messageKey(), locale));
+                row.createCell(1).setCellValue(text("monitoring.effect.unit." + indicator.unit().name(), locale));
+                EffectView view = EffectView.of(indicator, effect, locale);
+                if (!effect.suppressed()) {
+                    row.createCell(2).setCellValue(EffectView.readerValue(indicator, effect.estimate()).doubleValue());
+                    row.createCell(3).setCellValue(EffectView.readerValue(indicator, effect.lower()).doubleValue());
+                    row.createCell(4).setCellValue(EffectView.readerValue(indicator, effect.upper()).doubleValue());
+                }
+                row.createCell(5).setCellValue(text(view.verdictKey(), locale));
+                row.createCell(6).setCellValue(effect.indicator());
+            }
             try (OutputStream out = response.getOutputStream()) {
                 workbook.write(out);
             }
             workbook.dispose();
         }
+    }
+
+    /** The aggregates, effects and monthly series with stable codes (ResultRows), for analysts' own tools. */
+    @GetMapping("/initiativer/{id}/triple-aim.csv")
+    @PermitAll
+    void csv(@AuthenticationPrincipal AccountPrincipal principal, @PathVariable long id, HttpServletResponse response)
+            throws IOException {
+        IndicatorRun run = visibleRun(principal, id, "csv");
+        byte[] body = rows(run).csv().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        response.setContentType("text/csv;charset=UTF-8");
+        response.setHeader("Content-Disposition", "attachment; filename=\"triple-aim-" + id + ".csv\"");
+        response.getOutputStream().write(body);
+    }
+
+    @GetMapping("/initiativer/{id}/triple-aim.json")
+    @PermitAll
+    void json(@AuthenticationPrincipal AccountPrincipal principal, @PathVariable long id, HttpServletResponse response)
+            throws IOException {
+        IndicatorRun run = visibleRun(principal, id, "json");
+        byte[] body = rows(run).json().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        response.setContentType("application/json");
+        response.setHeader("Content-Disposition", "attachment; filename=\"triple-aim-" + id + ".json\"");
+        response.getOutputStream().write(body);
+    }
+
+    private ResultRows rows(IndicatorRun run) {
+        return ResultRows.of(run, runs.results(run.id()), runs.effects(run.id()), runs.series(run.id()));
     }
 
     @GetMapping("/initiativer/{id}/triple-aim.pdf")
@@ -170,7 +231,7 @@ class TripleAimController {
         IndicatorRun run = visibleRun(principal, id, "pdf");
         var context = new Context(locale);
         context.setVariable("initiative", initiative);
-        context.setVariable("dashboard", Dashboard.of(run, runs.results(run.id()), locale));
+        context.setVariable("dashboard", Dashboard.of(run, runs.results(run.id()), runs.effects(run.id()), runs.series(run.id()), locale));
         context.setVariable("population", populations.ofRun(run.id()).orElse(null));
         String html = templates.process("monitoring/pdf", context);
         response.setContentType("application/pdf");

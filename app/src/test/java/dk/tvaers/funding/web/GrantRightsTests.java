@@ -16,6 +16,7 @@ import dk.tvaers.accounts.UserDirectory;
 import dk.tvaers.funding.Funding;
 import dk.tvaers.funding.GrantDecision;
 import dk.tvaers.funding.TrancheStatus;
+import dk.tvaers.funding.Tranches;
 import dk.tvaers.shared.Money;
 import dk.tvaers.shared.Region;
 import dk.tvaers.shared.Role;
@@ -46,6 +47,9 @@ class GrantRightsTests {
     Funding funding;
 
     @Autowired
+    Tranches trancheCycle;
+
+    @Autowired
     OrganisationDirectory organisations;
 
     @Autowired
@@ -55,7 +59,7 @@ class GrantRightsTests {
     void staffOfAnUnrelatedOrganisationNeitherSeesTheGrantNorReportsOnIt() throws Exception {
         long recipient = organisation();
         long grant = grant(recipient);
-        long tranche = funding.tranches(grant).getFirst().id();
+        long tranche = trancheCycle.tranches(grant).getFirst().id();
         var stranger = user(organisation(), Role.STAFF);
         var consultant = user(organisation(), Role.INNOVATION_CONSULTANT);
 
@@ -64,8 +68,8 @@ class GrantRightsTests {
                 .isEqualTo(404);
         assertThat(status(post("/finansiering/rater/" + tranche + "/rapport").param("body", "Alt går godt"),
                 consultant)).isEqualTo(404);
-        assertThat(funding.tranche(tranche).status()).isEqualTo(TrancheStatus.PLANNED);
-        assertThat(funding.reports(grant)).isEmpty();
+        assertThat(trancheCycle.tranche(tranche).status()).isEqualTo(TrancheStatus.PLANNED);
+        assertThat(trancheCycle.reports(grant)).isEmpty();
     }
 
     @Test
@@ -74,7 +78,7 @@ class GrantRightsTests {
         long member = organisation();
         long grant = grant(recipient);
         funding.shareWith(grant, List.of(member));
-        List<Long> tranches = funding.tranches(grant).stream().map(t -> t.id()).toList();
+        List<Long> tranches = trancheCycle.tranches(grant).stream().map(t -> t.id()).toList();
 
         var own = user(recipient, Role.STAFF);
         assertThat(status(get("/finansiering/bevillinger/" + grant), own)).isEqualTo(200);
@@ -86,14 +90,14 @@ class GrantRightsTests {
         assertThat(status(post("/finansiering/rater/" + tranches.get(1) + "/rapport").param("body", "Anden rapport"),
                 fromMember)).isEqualTo(302);
 
-        assertThat(funding.tranches(grant)).extracting(t -> t.status())
+        assertThat(trancheCycle.tranches(grant)).extracting(t -> t.status())
                 .containsExactly(TrancheStatus.REPORTED, TrancheStatus.REPORTED);
     }
 
     @Test
     void theTaskForceAndFinanceSeeEveryGrantButDoNotReport() throws Exception {
         long grant = grant(organisation());
-        long tranche = funding.tranches(grant).getFirst().id();
+        long tranche = trancheCycle.tranches(grant).getFirst().id();
         var taskForce = user(organisation(), Role.TASK_FORCE);
         var finance = user(organisation(), Role.FINANCE);
 

@@ -1,4 +1,4 @@
-package dk.tvaers.monitoring;
+package dk.tvaers.indicators;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -27,7 +27,7 @@ import java.util.SplittableRandom;
  * 130,000 kr. (DOMAIN.md's ViosKlinikken figure). And their EQ-5D index (PRO) rises from 0.55 to 0.80, every one
  * of them answering once in each year.
  *
- * <p>Run it: {@code ./mvnw -q exec:java -Dexec.mainClass=dk.tvaers.monitoring.SyntheticData
+ * <p>Run it: {@code ./mvnw -q exec:java -Dexec.mainClass=dk.tvaers.indicators.SyntheticData
  * -Dexec.args="--persons 100000 --seed 42 --out target/synthetic"}.
  */
 public final class SyntheticData {
@@ -35,14 +35,14 @@ public final class SyntheticData {
     /** The initiative the generated inclusion events belong to (an option: --initiative). */
     public static final long DEFAULT_INITIATIVE = 1;
 
-    static final LocalDate FIRST_DAY = LocalDate.of(2022, 1, 1);
-    static final LocalDate LAST_DAY = LocalDate.of(2025, 12, 31);
-    static final String[] MUNICIPALITIES = {"615", "657", "661", "665", "671", "706", "707", "710", "727", "730",
+    public static final LocalDate FIRST_DAY = LocalDate.of(2022, 1, 1);
+    public static final LocalDate LAST_DAY = LocalDate.of(2025, 12, 31);
+    public static final String[] MUNICIPALITIES = {"615", "657", "661", "665", "671", "706", "707", "710", "727", "730",
             "740", "741", "746", "751", "756", "760", "766", "779", "791"};
-    static final String[] EDUCATION = {"BASIC", "VOCATIONAL", "HIGHER"};
-    static final String[] INCOME = {"LOW", "MIDDLE", "HIGH"};
+    public static final String[] EDUCATION = {"BASIC", "VOCATIONAL", "HIGHER"};
+    public static final String[] INCOME = {"LOW", "MIDDLE", "HIGH"};
     /** Action diagnoses drawn for random episodes, with what each tests in the definitions. */
-    static final String[] DIAGNOSES = {
+    public static final String[] DIAGNOSES = {
         "DJ441", "DJ441", "DI500", "DI500", "DE119", // chronic (multimorbidity), not preventable
         "DJ189", "DN390", "DE86", // preventable admissions (provisional list)
         "DS720", "DT510", // injuries: excluded as readmission
@@ -52,19 +52,19 @@ public final class SyntheticData {
         "DO800", // birth
         "DR074", "DM545" // neither
     };
-    static final String[] SECONDARY = {"", "", "", "DE119", "DI109", "DJ449", "DC509", "DF329"};
-    static final String[] MUNICIPAL_SERVICES = {"HOME_CARE", "NURSING", "REHABILITATION"};
-    static final long[] MUNICIPAL_PRICES = {45_000, 52_000, 61_000};
+    public static final String[] SECONDARY = {"", "", "", "DE119", "DI109", "DJ449", "DC509", "DF329"};
+    public static final String[] MUNICIPAL_SERVICES = {"HOME_CARE", "NURSING", "REHABILITATION"};
+    public static final long[] MUNICIPAL_PRICES = {45_000, 52_000, 61_000};
     /** The planted DRG values (øre): the high-risk target group's DRG value per citizen falls by 130,000 kr. */
-    static final long PLANTED_ADMISSION_BEFORE_ORE = 7_000_000;
-    static final long PLANTED_VISIT_ORE = 500_000;
-    static final long PLANTED_ADMISSION_AFTER_ORE = 1_750_000;
+    public static final long PLANTED_ADMISSION_BEFORE_ORE = 7_000_000;
+    public static final long PLANTED_VISIT_ORE = 500_000;
+    public static final long PLANTED_ADMISSION_AFTER_ORE = 1_750_000;
     /** The PRO/experience measures registrations are drawn for: EQ-5D index (0–1) and overall experience (1–5). */
-    static final String[] MEASURES = {"EQ5D_INDEX", "PATIENT_EXPERIENCE"};
+    public static final String[] MEASURES = {"EQ5D_INDEX", "PATIENT_EXPERIENCE"};
     /** The planted EQ-5D index of the high-risk target group (hundredths): 0.55 before, 0.80 after. */
-    static final long PLANTED_EQ5D_BEFORE = 55;
-    static final long PLANTED_EQ5D_AFTER = 80;
-    static final DateTimeFormatter TS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
+    public static final long PLANTED_EQ5D_BEFORE = 55;
+    public static final long PLANTED_EQ5D_AFTER = 80;
+    public static final DateTimeFormatter TS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
 
     /** One generated physical contact. {@code end} is null for an open contact. */
     public record Contact(String id, LocalDateTime start, LocalDateTime end, boolean acute, boolean physical,
@@ -126,13 +126,13 @@ public final class SyntheticData {
         LocalDateTime cutoff = LocalDateTime.MIN;
         long contactCount = 0;
         int highRiskTargets = 0;
-        try (var persons = writer(dir, ImportFormat.PERSONS);
-                var contacts = writer(dir, ImportFormat.HOSPITAL_CONTACTS);
-                var gps = writer(dir, ImportFormat.GP_CONTACTS);
-                var services = writer(dir, ImportFormat.MUNICIPAL_SERVICES);
-                var deaths = writer(dir, ImportFormat.DEATHS);
-                var inclusions = writer(dir, ImportFormat.INCLUSIONS);
-                var registrations = writer(dir, ImportFormat.REGISTRATIONS)) {
+        try (var persons = writer(dir, FILES.get(0));
+                var contacts = writer(dir, FILES.get(1));
+                var gps = writer(dir, FILES.get(2));
+                var services = writer(dir, FILES.get(3));
+                var deaths = writer(dir, FILES.get(4));
+                var inclusions = writer(dir, FILES.get(5));
+                var registrations = writer(dir, FILES.get(6))) {
             for (int n = 1; n <= options.persons(); n++) {
                 boolean lastPerson = n == options.persons();
                 Person person = person(n, random, options, highRiskTargets, lastPerson);
@@ -192,14 +192,34 @@ public final class SyntheticData {
         return new Result(kept == null ? List.of() : kept, cutoff, contactCount);
     }
 
-    private static BufferedWriter writer(Path dir, ImportFormat.FileSpec spec) throws IOException {
+    /**
+     * The files it writes and their header lines: import format v1 (docs/import-format-v1.md; the application's
+     * {@code ImportFormat} reads them, and a test there checks that these are its names and columns).
+     */
+    public record File(String fileName, List<String> columns) {}
+
+    public static final List<File> FILES = List.of(
+            new File("persons.csv", List.of("person_id", "birth_date", "sex", "municipality_code", "education",
+                    "income_group", "living_alone")),
+            new File("hospital_contacts.csv", List.of("contact_id", "person_id", "start_ts", "end_ts", "priority",
+                    "contact_type", "action_diagnosis", "secondary_diagnoses", "drg_value_ore", "tariff_year",
+                    "hospice")),
+            new File("gp_contacts.csv", List.of("person_id", "contact_date", "fee_ore")),
+            new File("municipal_services.csv", List.of("person_id", "service_date", "service_type", "quantity",
+                    "unit_price_ore")),
+            new File("deaths.csv", List.of("person_id", "death_date")),
+            new File("inclusions.csv", List.of("person_id", "initiative_id", "index_date", "cohort_group",
+                    "subgroup")),
+            new File("registrations.csv", List.of("person_id", "registration_date", "measure", "score")));
+
+    private static BufferedWriter writer(Path dir, File spec) throws IOException {
         var writer = Files.newBufferedWriter(dir.resolve(spec.fileName()));
         writer.write(String.join(",", spec.columns()));
         writer.newLine();
         return writer;
     }
 
-    static String hundredths(long value) {
+    public static String hundredths(long value) {
         return value / 100 + "." + String.format("%02d", value % 100);
     }
 
@@ -410,7 +430,7 @@ public final class SyntheticData {
         return k;
     }
 
-    static void check(boolean condition, String message) {
+    public static void check(boolean condition, String message) {
         if (!condition) {
             throw new UncheckedIOException(new IOException(message));
         }
