@@ -33,7 +33,15 @@ public enum AuditKind {
     RESULTS_PUBLISHED,
     CONSORTIUM_LEAD_REQUESTED,
     CONSORTIUM_LEAD_CONFIRMED,
-    CONSORTIUM_LEAD_DECLINED;
+    CONSORTIUM_LEAD_DECLINED,
+    /** Someone reported a public idea or comment to the moderators (ideas, ADR 0034). */
+    CONTENT_REPORTED,
+    /** A moderator hid an idea or a comment. */
+    CONTENT_HIDDEN,
+    /** A moderator made hidden content public again. */
+    CONTENT_RESTORED,
+    /** A moderator left reported content as it is. */
+    REPORT_DISMISSED;
 
     public String messageKey() {
         return "audit.kind." + name();

@@ -72,6 +72,6 @@ class OidcAccounts {
     }
     /** A username for an OIDC identity without e-mail: short and stable, whatever the issuer's length. */
     static String username(String issuer, String subject) {
-        return "oidc-" + PasswordResets.hash(issuer + "#" + subject).substring(0, 32);
+        return "oidc-" + LinkTokens.hash(issuer + "#" + subject).substring(0, 32);
     }
 }

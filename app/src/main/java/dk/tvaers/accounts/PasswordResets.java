@@ -1,14 +1,8 @@
 package dk.tvaers.accounts;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Optional;
 import dk.tvaers.platform.TvaersProperties;
@@ -31,7 +25,6 @@ public class PasswordResets {
     static final Duration RESET_VALIDITY = Duration.ofHours(1);
     static final Duration INVITATION_VALIDITY = Duration.ofDays(3);
 
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final JdbcClient jdbc;
     private final UserDirectory users;
@@ -83,10 +76,10 @@ public class PasswordResets {
         if (user == null || user.email() == null || !user.active()) {
             return;
         }
-        String token = newToken();
+        String token = LinkTokens.newToken();
         Duration validity = event.invitation() ? INVITATION_VALIDITY : RESET_VALIDITY;
         jdbc.sql("INSERT INTO password_reset_token (token_hash, user_id, expires_at) VALUES (:hash, :user, :expires)")
-                .param("hash", hash(token))
+                .param("hash", LinkTokens.hash(token))
                 .param("user", user.id())
                 .param("expires", Timestamp.from(clock.instant().plus(validity)))
                 .update();
@@ -108,7 +101,7 @@ public class PasswordResets {
         return jdbc.sql("""
                 SELECT user_id FROM password_reset_token
                 WHERE token_hash = :hash AND used_at IS NULL AND expires_at > :now""")
-                .param("hash", hash(token))
+                .param("hash", LinkTokens.hash(token))
                 .param("now", Timestamp.from(clock.instant()))
                 .query(Long.class).optional();
     }
@@ -120,25 +113,10 @@ public class PasswordResets {
                 UPDATE password_reset_token SET used_at = :now
                 WHERE token_hash = :hash AND used_at IS NULL AND expires_at > :now
                 RETURNING user_id""")
-                .param("hash", hash(token))
+                .param("hash", LinkTokens.hash(token))
                 .param("now", Timestamp.from(clock.instant()))
                 .query(Long.class).optional();
         userId.ifPresent(id -> users.changePassword(id, newPassword, AuditKind.PASSWORD_RESET_COMPLETED));
         return userId.isPresent();
-    }
-
-    static String newToken() {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
-
-    static String hash(String token) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

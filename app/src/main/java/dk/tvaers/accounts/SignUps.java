@@ -77,9 +77,9 @@ public class SignUps {
                             properties.baseUrl() + "/login", properties.baseUrl() + "/glemt-adgangskode"}, danish));
             return;
         }
-        String token = PasswordResets.newToken();
+        String token = LinkTokens.newToken();
         jdbc.sql("INSERT INTO account_signup_token (token_hash, signup_id, expires_at) VALUES (:hash, :signup, :expires)")
-                .param("hash", PasswordResets.hash(token)).param("signup", signUp.id())
+                .param("hash", LinkTokens.hash(token)).param("signup", signUp.id())
                 .param("expires", Timestamp.from(clock.instant().plus(VALIDITY))).update();
         mailer.send(signUp.email(), messages.getMessage("mail.signup.subject", null, danish),
                 messages.getMessage("mail.signup.body", new Object[] {signUp.displayName(),
@@ -95,7 +95,7 @@ public class SignUps {
         Optional<Long> signUpId = jdbc.sql("""
                 UPDATE account_signup_token SET used_at = :now
                 WHERE token_hash = :hash AND used_at IS NULL AND expires_at > :now RETURNING signup_id""")
-                .param("hash", PasswordResets.hash(token)).param("now", Timestamp.from(clock.instant()))
+                .param("hash", LinkTokens.hash(token)).param("now", Timestamp.from(clock.instant()))
                 .query(Long.class).optional();
         return signUpId.flatMap(this::find).filter(signUp -> !signUp.completed()).map(signUp -> {
             jdbc.sql("UPDATE account_signup SET completed_at = :now WHERE id = :id")

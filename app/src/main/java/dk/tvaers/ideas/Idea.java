@@ -32,7 +32,13 @@ public record Idea(
         Long initiativeId,
         long supports,
         Instant createdAt,
-        Instant submittedAt) {
+        Instant submittedAt,
+        String hiddenReason) {
+
+    /** Whether a moderator hid it (ADR 0034): then only its submitter sees it, with {@link #hiddenReason}. */
+    public boolean hidden() {
+        return hiddenReason != null;
+    }
 
     public String publicSubmitterName() {
         return showName ? submitterName : null;

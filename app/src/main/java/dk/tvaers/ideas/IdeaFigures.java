@@ -19,8 +19,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class IdeaFigures {
 
-    /** The public visibility of the idea list ({@link Ideas#search}): confirmed ideas. */
-    static final String PUBLIC = "i.status <> 'UNCONFIRMED'";
+    /** The public visibility of the idea list ({@link Ideas#search}): confirmed ideas not hidden by a moderator. */
+    static final String PUBLIC = "i.status <> 'UNCONFIRMED' AND i.hidden_at IS NULL";
 
     private final JdbcClient jdbc;
 

@@ -56,7 +56,8 @@ final class IdeaRows {
                 (Long) rs.getObject("initiative_id"),
                 rs.getLong("support_count"),
                 instant(rs.getTimestamp("created_at")),
-                instant(rs.getTimestamp("submitted_at")));
+                instant(rs.getTimestamp("submitted_at")),
+                rs.getString("hidden_reason"));
     }
 
     static Instant instant(Timestamp timestamp) {

@@ -58,7 +58,7 @@ public class IdeaSimilarity implements SimilarItemSource {
                 SELECT i.id, i.title,
                        ts_rank(i.search, q) + word_similarity(lower(i.title), :title) AS score
                 FROM idea i, to_tsquery('danish', :query) q
-                WHERE i.status <> 'UNCONFIRMED' AND i.status <> 'MERGED'
+                WHERE i.status <> 'UNCONFIRMED' AND i.status <> 'MERGED' AND i.hidden_at IS NULL
                   AND (i.search @@ q OR lower(i.title) %> :title)
                 ORDER BY score DESC, i.id DESC LIMIT :limit""")
                 .param("query", query)

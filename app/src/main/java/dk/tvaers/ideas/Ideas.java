@@ -187,10 +187,20 @@ public class Ideas {
         return jdbc.sql(IdeaRows.SELECT + " WHERE i.id = :id").param("id", id).query(IdeaRows::map).optional();
     }
 
-    /** An idea the public may see (confirmed). */
+    /** An idea the public may see (confirmed, not hidden by a moderator). */
     @Transactional(readOnly = true)
     public Optional<Idea> findPublished(long id) {
-        return find(id).filter(idea -> idea.status().isVisible());
+        return find(id).filter(idea -> idea.status().isVisible() && !idea.hidden());
+    }
+
+    /**
+     * An idea's page as this viewer may see it: a published idea, or a hidden one for its own submitter (who is shown
+     * the moderator's reason). {@code userId} is null for a visitor.
+     */
+    @Transactional(readOnly = true)
+    public Optional<Idea> findFor(long id, Long userId) {
+        return find(id).filter(idea -> idea.status().isVisible()
+                && (!idea.hidden() || (userId != null && isSubmitter(id, userId))));
     }
 
     /** The published ideas, searched (Danish full-text), filtered, sorted. */
@@ -198,6 +208,7 @@ public class Ideas {
     public PageOf<Idea> search(Filter filter, Sort sort, int page, int size) {
         return new FilteredQuery()
                 .condition("i.status <> 'UNCONFIRMED'")
+                .condition("i.hidden_at IS NULL")
                 // Danish full-text search (stemmed, stop words dropped) on the GIN index; trigram similarity is kept
                 // for the suggestions while typing (IdeaSimilarity), where a half-typed word must still match
                 .filter("i.search @@ websearch_to_tsquery('danish', :text)", "text",
@@ -289,13 +300,22 @@ public class Ideas {
         events.publishEvent(new IdeaCommented(ideaId, id, author.id()));
     }
 
+    /** The public comments of an idea, oldest first (hidden ones left out). */
     @Transactional(readOnly = true)
     public List<IdeaComment> comments(long ideaId) {
+        return comments(ideaId, null);
+    }
+
+    /** The public comments, and the viewer's own hidden ones with the moderator's reason ({@code userId} may be null). */
+    @Transactional(readOnly = true)
+    public List<IdeaComment> comments(long ideaId, Long userId) {
         return jdbc.sql("""
-                SELECT id, author_name, body, created_at FROM idea_comment WHERE idea_id = :id ORDER BY created_at, id""")
-                .param("id", ideaId)
-                .query((rs, n) -> new IdeaComment(rs.getLong("id"), rs.getString("author_name"), rs.getString("body"),
-                        rs.getTimestamp("created_at").toInstant()))
+                SELECT id, author_id, author_name, body, created_at, hidden_reason FROM idea_comment
+                WHERE idea_id = :id AND (hidden_at IS NULL OR author_id = :user) ORDER BY created_at, id""")
+                .param("id", ideaId).param("user", userId)
+                .query((rs, n) -> new IdeaComment(rs.getLong("id"), (Long) rs.getObject("author_id"),
+                        rs.getString("author_name"), rs.getString("body"), rs.getTimestamp("created_at").toInstant(),
+                        rs.getString("hidden_reason")))
                 .list();
     }
 

@@ -15,6 +15,7 @@ class IdeasNavigation implements NavigationContributor {
                 NavigationItem.forEveryone("/ideer", "nav.ideas", 200),
                 NavigationItem.forSignedIn("/mine-ideer", "nav.myIdeas", 210),
                 NavigationItem.forRoles("/idekliniken", "nav.clinic", 220, Role.INNOVATION_CONSULTANT),
+                NavigationItem.forRoles("/moderation", "nav.moderation", 225, Role.INNOVATION_CONSULTANT),
                 NavigationItem.forRoles("/admin/kriterier", "nav.admin.criteria", 940, Role.ADMINISTRATOR));
     }
 }

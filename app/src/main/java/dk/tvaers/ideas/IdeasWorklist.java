@@ -18,7 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
  * The ideas module's part of "Mine sider". A submitter: their ideas, the clinic's questions they have not answered,
  * and what happened to their ideas in the last {@link #NEWS_DAYS} days. An innovation consultant: new ideas nobody
  * has taken, ideas whose submitter answered last (a reply the clinic has not answered), and the open ideas assigned
- * to them with the oldest one's age. Each a count in SQL.
+ * to them with the oldest one's age, and the reports waiting for a moderator (ADR 0034). Each a count in SQL.
  */
 @Component
 class IdeasWorklist implements WorklistContributor {
@@ -72,6 +72,13 @@ class IdeasWorklist implements WorklistContributor {
                     + " AND i.assigned_to_user_id = :user", user.userId());
             items.add(new WorklistItem(Role.INNOVATION_CONSULTANT, "worklist.ideas.assigned", assigned.count(),
                     "/idekliniken?tildelt=" + user.userId(), assigned.oldest(), 12));
+            var reports = jdbc.sql("SELECT count(*) AS n, min(created_at) AS oldest FROM moderation_report"
+                            + " WHERE resolution IS NULL")
+                    .query((rs, n) -> new CountAndOldest(rs.getLong("n"),
+                            rs.getTimestamp("oldest") == null ? null : rs.getTimestamp("oldest").toInstant()))
+                    .single();
+            items.add(new WorklistItem(Role.INNOVATION_CONSULTANT, "worklist.ideas.reports", reports.count(),
+                    "/moderation?status=OPEN", reports.oldest(), 13));
         }
         return items;
     }

@@ -6,7 +6,9 @@ public enum NotificationKind {
     IDEA_COMMENT(SubjectType.IDEA, Delivery.DAILY),
     CHALLENGE_CALL(SubjectType.CHALLENGE, Delivery.IMMEDIATE),
     INITIATIVE_PHASE(SubjectType.INITIATIVE, Delivery.DAILY),
-    CASE_PUBLISHED(SubjectType.CASE, Delivery.DAILY);
+    CASE_PUBLISHED(SubjectType.CASE, Delivery.DAILY),
+    /** A moderator hid or restored the recipient's own idea or comment (told to its author, not to followers). */
+    MODERATION(SubjectType.IDEA, Delivery.IMMEDIATE);
 
     private final SubjectType subjectType;
     private final Delivery defaultDelivery;

@@ -3,6 +3,7 @@ package dk.tvaers.notifications;
 import dk.tvaers.catalog.CasePublished;
 import dk.tvaers.catalog.CaseCatalog;
 import dk.tvaers.challenges.ChallengeCallOpened;
+import dk.tvaers.ideas.ContentModerated;
 import dk.tvaers.ideas.IdeaCommented;
 import dk.tvaers.ideas.IdeaStatus;
 import dk.tvaers.ideas.IdeaStatusChanged;
@@ -50,6 +51,19 @@ class NotificationSources {
                 new Happening("idea-comment:" + event.commentId(), NotificationKind.IDEA_COMMENT, event.ideaId(), title,
                         null, event.authorId()),
                 user -> false));
+    }
+
+    /**
+     * A moderator hid or restored what the recipient wrote: told to its author only (ADR 0034). The idea's page shows
+     * them the reason; the title comes with the event, as a hidden idea has no public title.
+     */
+    @ApplicationModuleListener
+    void contentModerated(ContentModerated event) {
+        String what = (event.commentId() == null ? "IDEA" : "COMMENT") + (event.hidden() ? "_HIDDEN" : "_RESTORED");
+        notifications.notifyUser(event.authorId(), new Happening(
+                "moderation:" + event.ideaId() + ":" + event.commentId() + ":" + what + ":" + event.at().toEpochMilli(),
+                NotificationKind.MODERATION, event.ideaId(), event.ideaTitle(), "notifications.moderation." + what,
+                null));
     }
 
     @ApplicationModuleListener

@@ -47,39 +47,52 @@ public class Notifications implements NotificationBadge {
      */
     @Transactional
     public int notify(Happening happening, LongPredicate inAppOnly) {
-        SubjectType type = happening.kind().subjectType();
         int made = 0;
-        for (long recipient : follows.followers(type, happening.subjectId())) {
+        for (long recipient : follows.followers(happening.kind().subjectType(), happening.subjectId())) {
             if (happening.actorId() != null && happening.actorId() == recipient) {
                 continue;
             }
-            Delivery delivery = preference(recipient, happening.kind());
-            if (delivery == Delivery.OFF) {
-                continue;
-            }
-            if (inAppOnly.test(recipient)) {
-                delivery = Delivery.IN_APP;
-            }
-            var id = jdbc.sql("""
-                    INSERT INTO notification (event_key, recipient_user_id, kind, subject_type, subject_id, subject_title,
-                        detail_key, link, delivery, created_at)
-                    VALUES (:key, :recipient, :kind, :type, :subject, :title, :detail, :link, :delivery, :at)
-                    ON CONFLICT (event_key, recipient_user_id) DO NOTHING
-                    RETURNING id""")
-                    .param("key", happening.eventKey()).param("recipient", recipient)
-                    .param("kind", happening.kind().name()).param("type", type.name())
-                    .param("subject", happening.subjectId()).param("title", truncate(happening.subjectTitle()))
-                    .param("detail", happening.detailKey()).param("link", type.link(happening.subjectId()))
-                    .param("delivery", delivery.name()).param("at", Timestamp.from(clock.instant()))
-                    .query(Long.class).optional();
-            if (id.isPresent()) {
+            if (deliver(recipient, happening, inAppOnly.test(recipient))) {
                 made++;
-                if (delivery == Delivery.IMMEDIATE) {
-                    events.publishEvent(new NotificationMailDue(id.get()));
-                }
             }
         }
         return made;
+    }
+
+    /**
+     * Tells one user, whether or not they follow the subject (a moderator hid or restored what they wrote). Returns
+     * whether a new notice was made (false when the event was seen before or the user turned the kind off).
+     */
+    @Transactional
+    public boolean notifyUser(long recipient, Happening happening) {
+        return deliver(recipient, happening, false);
+    }
+
+    private boolean deliver(long recipient, Happening happening, boolean inAppOnly) {
+        SubjectType type = happening.kind().subjectType();
+        Delivery delivery = preference(recipient, happening.kind());
+        if (delivery == Delivery.OFF) {
+            return false;
+        }
+        if (inAppOnly) {
+            delivery = Delivery.IN_APP;
+        }
+        var id = jdbc.sql("""
+                INSERT INTO notification (event_key, recipient_user_id, kind, subject_type, subject_id, subject_title,
+                    detail_key, link, delivery, created_at)
+                VALUES (:key, :recipient, :kind, :type, :subject, :title, :detail, :link, :delivery, :at)
+                ON CONFLICT (event_key, recipient_user_id) DO NOTHING
+                RETURNING id""")
+                .param("key", happening.eventKey()).param("recipient", recipient)
+                .param("kind", happening.kind().name()).param("type", type.name())
+                .param("subject", happening.subjectId()).param("title", truncate(happening.subjectTitle()))
+                .param("detail", happening.detailKey()).param("link", type.link(happening.subjectId()))
+                .param("delivery", delivery.name()).param("at", Timestamp.from(clock.instant()))
+                .query(Long.class).optional();
+        if (id.isPresent() && delivery == Delivery.IMMEDIATE) {
+            events.publishEvent(new NotificationMailDue(id.get()));
+        }
+        return id.isPresent();
     }
 
     @Override

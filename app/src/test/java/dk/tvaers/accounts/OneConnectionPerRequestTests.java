@@ -85,7 +85,7 @@ class OneConnectionPerRequestTests {
                 Actor.SYSTEM);
         String token = "et-link-til-ti-samtidige-" + id;
         jdbc.sql("INSERT INTO password_reset_token (token_hash, user_id, expires_at) VALUES (:hash, :user, :expires)")
-                .param("hash", PasswordResets.hash(token)).param("user", id)
+                .param("hash", LinkTokens.hash(token)).param("user", id)
                 .param("expires", Timestamp.from(Instant.now().plus(1, ChronoUnit.HOURS))).update();
 
         List<MvcResult> results = inParallel(10, i -> {

@@ -76,6 +76,39 @@ class SignUpTests {
                 .andExpect(redirectedUrl("/"));
     }
 
+    @Autowired
+    SignUps signUps;
+
+    @Autowired
+    SignUpCleanup cleanup;
+
+    /** Unconfirmed sign-ups (an address, a name, a password hash) are removed once their link is long dead. */
+    @Test
+    void theDailyCleanupRemovesSignUpsOlderThanTheRetentionWithTheirTokens() throws Exception {
+        String old = "forladt." + System.nanoTime() + "@borger.test";
+        String fresh = "frisk." + System.nanoTime() + "@borger.test";
+        signUps.request(old, "Forladt Frida", "Lang-og-sikker-2026");
+        signUps.request(fresh, "Frisk Frede", "Lang-og-sikker-2026");
+        awaitStored(token(await(old, 1).getFirst()));
+        jdbc.sql("UPDATE account_signup SET created_at = :then WHERE email = :email")
+                .param("then", java.sql.Timestamp.from(clock.instant().minus(Duration.ofDays(3)))).param("email", old)
+                .update();
+
+        assertThat(cleanup.removeOlderThanRetention(clock.instant())).isGreaterThanOrEqualTo(1);
+
+        assertThat(signUpsOf(old)).isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM account_signup_token t WHERE NOT EXISTS"
+                + " (SELECT 1 FROM account_signup s WHERE s.id = t.signup_id)").query(Long.class).single()).isZero();
+        assertThat(signUpsOf(fresh)).as("a sign-up whose link may still be used stays").isEqualTo(1);
+        assertThat(SignUpCleanup.class.getDeclaredMethod("daily")
+                .isAnnotationPresent(net.javacrumbs.shedlock.spring.annotation.SchedulerLock.class)).isTrue();
+    }
+
+    private long signUpsOf(String email) {
+        return jdbc.sql("SELECT count(*) FROM account_signup WHERE email = :email").param("email", email)
+                .query(Long.class).single();
+    }
+
     @Test
     void anExpiredLinkMakesNoAccount() throws Exception {
         String email = "gammel." + System.nanoTime() + "@borger.test";
@@ -87,7 +120,7 @@ class SignUpTests {
         while (aged == 0 && System.nanoTime() < until) {
             aged = jdbc.sql("UPDATE account_signup_token SET expires_at = :past WHERE token_hash = :h")
                     .param("past", java.sql.Timestamp.from(clock.instant().minusSeconds(60)))
-                    .param("h", PasswordResets.hash(token)).update();
+                    .param("h", LinkTokens.hash(token)).update();
             Thread.sleep(50);
         }
         assertThat(aged).isEqualTo(1);
@@ -143,7 +176,7 @@ class SignUpTests {
         long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (System.nanoTime() < until) {
             if (jdbc.sql("SELECT count(*) FROM account_signup_token WHERE token_hash = :h")
-                    .param("h", PasswordResets.hash(token)).query(Long.class).single() > 0) {
+                    .param("h", LinkTokens.hash(token)).query(Long.class).single() > 0) {
                 return;
             }
             Thread.sleep(50);

@@ -6,7 +6,7 @@ import dk.tvaers.indicators.IndicatorResult;
 import dk.tvaers.monitoring.Effect;
 import dk.tvaers.monitoring.PlantedTruth;
 import dk.tvaers.monitoring.StandaloneEngine;
-import dk.tvaers.monitoring.SyntheticData;
+import dk.tvaers.indicators.SyntheticData;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;

@@ -1,5 +1,7 @@
 package dk.tvaers.browser;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dk.tvaers.accounts.Actor;
 import dk.tvaers.ideas.IdeaClinic;
 import dk.tvaers.ideas.Ideas;
@@ -53,6 +55,15 @@ class IdeaPagesAccessibilityTests extends BrowserTest {
             open(path);
             assertNoSeriousAccessibilityViolations();
         }
+        // issue 11, item 19: the overview on top, the sections listed; looked at on a laptop and a phone
+        lookAt("/idekliniken/" + id, "clinic-idea");
+        assertThat(find(".tvaers-overview").getText()).contains("Næste skridt").contains("Tildel idéen");
+        withoutJavaScript(() -> {
+            open("/idekliniken/" + id);
+            assertThat(find(".tvaers-overview").getText()).contains("Ventetid").contains("Ingen har scoret endnu");
+            assertThat(find(".tvaers-sections").getText()).contains("Dialog med idéhaveren (1)");
+            assertThat(find(".tvaers-sections a[href='#scorekort']").isDisplayed()).isTrue();
+        });
         logout();
 
         loginAs(ADMIN_EMAIL, ADMIN_PASSWORD);

@@ -167,6 +167,55 @@ class PeopleJourneyTests extends BrowserTest {
         assertNoProblems();
     }
 
+    /** ADR 0034: a citizen reports a comment, a moderator hides it from the queue; the public no longer sees it. */
+    @ParameterizedTest(name = "at {0} px")
+    @ValueSource(ints = {1366, 390})
+    void aModeratorHidesACommentThatACitizenReported(int width) {
+        resize(width);
+        int n = unique();
+        TestUser author = aUserWithRoles(Role.CITIZEN);
+        TestUser reporter = aUserWithRoles(Role.CITIZEN);
+        TestUser moderator = aUserWithRoles(Role.INNOVATION_CONSULTANT);
+        long idea = ideas.submit(new NewIdea("Træningshold i boligområdet " + n, "Ingen motion efter udskrivning.",
+                "Hold i fælleshuset.", "Ældre efter indlæggelse", Set.of(Sector.MUNICIPALITY), InnovationType.EVERYDAY,
+                Region.SYDDANMARK, false, List.of()), Submitter.assisted("Bodil", null, 1, "Medarbejder"));
+        String spam = "Køb billige kosttilskud på vores webshop " + n;
+        ideas.comment(idea, spam, new Actor(author.id(), author.name()));
+
+        signIn(reporter.email(), reporter.password());
+        look("/ideer/" + idea, "moderation-idea-before", width);
+        WebElement reportLink = find(".tvaers-thread .tvaers-report-link a");
+        ((ChromeDriver) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", reportLink);
+        clickAndWaitForPage(reportLink);
+        checkPage("moderation-report-form", width);
+        type("#reason", "Reklame for en webshop");
+        submitMainForm();
+        assertThat(find("main .alert-success").getText()).contains("En moderator ser på din anmeldelse");
+        startLoggedOut();
+
+        signIn(moderator.email(), moderator.password());
+        look("/mine-sider", "moderation-worklist", width);
+        WebElement reports = item("Anmeldte idéer og kommentarer, der venter på en moderator");
+        clickAndWaitForPage(reports.findElement(By.tagName("a")));
+        checkPage("moderation-queue", width);
+        WebElement row = findAll("#results tbody tr").stream().filter(tr -> tr.getText().contains("Træningshold i boligområdet " + n))
+                .findFirst().orElseThrow();
+        // the title wraps over several lines in the phone's table, where a click on the box's centre can fall between
+        // them: the link is followed by its address
+        open(URI.create(row.findElement(By.tagName("a")).getDomProperty("href")).getRawPath());
+        checkPage("moderation-report", width);
+        assertThat(find("main").getText()).contains(spam).contains("Reklame for en webshop");
+        type("#reason", "Reklame er ikke tilladt i kommentarerne.");
+        clickAndWaitForPage(find("main form[action$='/skjul'] button[type=submit]"));
+        assertThat(find("main .alert-success").getText()).contains("Indholdet er skjult");
+        checkPage("moderation-hidden", width);
+        startLoggedOut();
+
+        look("/ideer/" + idea, "moderation-idea-after", width);
+        assertThat(find("main").getText()).doesNotContain(spam);
+        assertNoProblems();
+    }
+
     // --- looking as a person does ---
 
     /**

@@ -11,7 +11,7 @@ import dk.tvaers.monitoring.Imports;
 import dk.tvaers.monitoring.IndicatorRun;
 import dk.tvaers.monitoring.JobStatus;
 import dk.tvaers.monitoring.Runs;
-import dk.tvaers.monitoring.SyntheticData;
+import dk.tvaers.indicators.SyntheticData;
 import dk.tvaers.shared.InnovationType;
 import dk.tvaers.shared.Role;
 import dk.tvaers.shared.Sector;

@@ -153,6 +153,10 @@ class IdeaFlowTests {
         }
         assertThat(page.select("[data-score-totals] tbody td")).extracting(org.jsoup.nodes.Element::text)
                 .containsExactly((4 * criteria) + " af " + (5 * criteria), "4,0");
+        // the overview on top says the average and the next step (issue 11, item 19)
+        assertThat(page.select(".tvaers-overview #overall-score").text()).isEqualTo("Gennemsnit 4,0 af 5 (" + criteria + " scorer)");
+        assertThat(page.select(".tvaers-overview").first().elementSiblingIndex())
+                .isLessThan(page.select("#scorekort").first().elementSiblingIndex());
 
         mvc.perform(post("/idekliniken/" + id + "/udfald").with(csrf()).with(authentication(consultant))
                 .param("outcome", "PRIORITISED").param("note", "Vi starter et projekt"))

@@ -18,6 +18,7 @@ import dk.tvaers.accounts.UserAttributes;
 import dk.tvaers.accounts.UserDirectory;
 import dk.tvaers.ideas.IdeaClinic;
 import dk.tvaers.ideas.Ideas;
+import dk.tvaers.ideas.Moderation;
 import dk.tvaers.ideas.NewIdea;
 import dk.tvaers.ideas.Submitter;
 import dk.tvaers.shared.InnovationType;
@@ -78,6 +79,34 @@ class NotificationTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    Moderation moderation;
+
+    /** ADR 0034: the author of a hidden comment is told at once, though they follow nothing; followers are not. */
+    @Test
+    void aModeratorHidingACommentTellsItsAuthorOnly() throws Exception {
+        AccountPrincipal author = aCitizen();
+        AccountPrincipal follower = aCitizen();
+        long idea = anIdeaBy(aCitizen());
+        follows.follow(follower.userId(), SubjectType.IDEA, idea);
+        ideas.comment(idea, "Køb vores app", new Actor(author.userId(), author.displayName()));
+        long comment = ideas.comments(idea).getLast().id();
+        moderation.report(idea, comment, "Reklame", new Actor(follower.userId(), follower.displayName()));
+        long report = moderation.queue(new Moderation.Filter(Moderation.State.OPEN, "Køb vores app"), 1, 20).items()
+                .stream().filter(r -> r.commentId() == comment).findFirst().orElseThrow().id();
+
+        moderation.hide(report, "Reklame er ikke tilladt", new Actor(null, "Moderator"));
+
+        MimeMessage notice = await(author.getUsername(), 1).getFirst();
+        assertThat(String.valueOf(notice.getContent())).contains("En moderator har skjult din kommentar")
+                .contains("/ideer/" + idea);
+        assertThat(notifications.of(author.userId(), 1, 20).items()).singleElement()
+                .satisfies(n -> assertThat(n.kind()).isEqualTo(NotificationKind.MODERATION));
+        awaitNotices(follower.userId(), 1); // the comment itself
+        assertThat(notifications.of(follower.userId(), 1, 20).items()).extracting(Notification::kind)
+                .doesNotContain(NotificationKind.MODERATION);
+    }
 
     @Test
     void aFollowerIsToldOnceAtOnceAndTheSubmitterOnlyInTvaers() throws Exception {

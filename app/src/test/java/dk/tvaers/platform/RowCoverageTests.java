@@ -130,6 +130,8 @@ class RowCoverageTests {
                 + "the row (WickedProblemsTests)");
         NOT_OWNED.put(Pattern.compile("/notifikationer/\\{id}"), "a notice opens only for its recipient: "
                 + "Notifications.open updates WHERE id AND recipient_user_id, anyone else gets 404");
+        NOT_OWNED.put(Pattern.compile("/moderation/\\{id}.*"), "a report is about public content and every "
+                + "moderator (innovation consultant) works every report (ADR 0034)");
         NOT_OWNED.put(Pattern.compile("/bedoemmelser/.*"), "reviews: a reviewer assigned to the call "
                 + "(Reviews.isReviewer, ReviewController)");
     }

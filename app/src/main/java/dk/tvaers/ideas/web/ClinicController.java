@@ -235,12 +235,17 @@ class ClinicController {
                 .orElseThrow(() -> new NotFoundException("idea", id));
         model.addAttribute("idea", idea);
         model.addAttribute("attachments", ideas.attachments(id));
-        model.addAttribute("thread", ideas.thread(id));
+        var thread = ideas.thread(id);
+        model.addAttribute("thread", thread);
         model.addAttribute("history", clinic.history(id));
         model.addAttribute("criteria", clinic.criteria(true));
         List<Score> scores = clinic.scores(id);
         model.addAttribute("scores", scores);
-        model.addAttribute("scoreTotals", ScoreTotal.of(scores));
+        List<ScoreTotal> totals = ScoreTotal.of(scores);
+        model.addAttribute("scoreTotals", totals);
+        // the overview on top: everyone's average (the last total), and what to do next
+        model.addAttribute("overallScore", totals.isEmpty() ? null : totals.getLast());
+        model.addAttribute("nextStep", ClinicNextStep.of(idea, thread, scores, currentUserId()));
         model.addAttribute("consultants", consultants());
         model.addAttribute("clock", clock);
         if (!model.containsAttribute("typed")) {

@@ -127,10 +127,12 @@ class IdeaPublicController {
         return "redirect:/ideer/" + id + "#kommentarer";
     }
 
+    /** The idea's page: for its own submitter also when a moderator hid it, with their own hidden comments. */
     private String page(AccountPrincipal principal, long id, Model model) {
-        Idea idea = find(id);
+        Long viewer = principal == null ? null : principal.userId();
+        Idea idea = ideas.findFor(id, viewer).orElseThrow(() -> new NotFoundException("idea", id));
         model.addAttribute("idea", idea);
-        model.addAttribute("comments", ideas.comments(id));
+        model.addAttribute("comments", ideas.comments(id, viewer));
         model.addAttribute("supported", principal != null && ideas.supports(id, principal.userId()));
         if (idea.mergedIntoId() != null) {
             model.addAttribute("mergedInto", ideas.find(idea.mergedIntoId()).orElse(null));

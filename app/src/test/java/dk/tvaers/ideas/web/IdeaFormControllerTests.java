@@ -2,6 +2,7 @@ package dk.tvaers.ideas.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.anyString;
@@ -86,7 +87,7 @@ class IdeaFormControllerTests {
     private static final Idea KOL = new Idea(7, "KOL-patienter hjemme", "Genindlæggelser", "Telemedicin",
             "Patienter med KOL", InnovationType.EVERYDAY, null, IdeaStatus.SUBMITTED, Set.of(Sector.REGION), null,
             "Karen", false, null, null, null, null, null, null, null, null, 3, Instant.parse("2026-11-01T10:00:00Z"),
-            Instant.parse("2026-11-01T10:00:00Z"));
+            Instant.parse("2026-11-01T10:00:00Z"), null);
 
     @BeforeEach
     void aWorkingClock() {
@@ -153,7 +154,8 @@ class IdeaFormControllerTests {
         given(similarity.similar(anyString(), anyInt()))
                 .willReturn(List.of(new SimilarItem("IDEA", 7, "KOL-patienter hjemme", "/ideer/7", 0.8)));
         given(ideas.findPublished(7)).willReturn(Optional.of(KOL));
-        given(ideas.comments(7)).willReturn(List.of());
+        given(ideas.findFor(eq(7L), any())).willReturn(Optional.of(KOL));
+        given(ideas.comments(eq(7L), any())).willReturn(List.of());
     }
 
     @Test
@@ -316,12 +318,17 @@ class IdeaFormControllerTests {
     }
 
     @Test
-    void theIdeaPageHidesTheSubmittersNameUnlessTheyChoseToShowIt() {
+    void theIdeaPageHidesTheSubmittersNameUnlessTheyChoseToShowIt() throws Exception {
         var result = mvc.get().uri("/ideer/7").exchange();
 
         assertThat(result).hasStatusOk();
         assertThat(result).bodyText().contains("KOL-patienter hjemme").contains("Navnet vises ikke")
                 .doesNotContain("Karen");
+        // the idea's way through the clinic as a stepper (issue 11, item 17): submitted now, the outcome to come
+        var page = org.jsoup.Jsoup.parse(result.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(page.select("ol.tvaers-stepper").attr("aria-label")).isEqualTo("Idéens vej gennem idéklinikken");
+        assertThat(page.select("ol.tvaers-stepper li[aria-current=step]").text()).isEqualTo("Her nu: Indsendt");
+        assertThat(page.select("ol.tvaers-stepper li").last().text()).isEqualTo("Kommer: Afgjort");
     }
 
     @Test

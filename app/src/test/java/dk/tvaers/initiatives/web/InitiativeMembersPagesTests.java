@@ -79,7 +79,10 @@ class InitiativeMembersPagesTests {
                 .param("role", "PARTICIPANT");
         assertThat(added).hasStatus3xxRedirection();
         assertThat(mvc.get().uri("/initiativer/" + project).with(as(owner, Role.STAFF))).hasStatusOk().bodyText()
-                .contains(other.name(), "Deltager", "Tilføj medlemmet", "Læg dokumentet op");
+                .contains(other.name(), "Deltager", "Tilføj medlemmet", "Læg dokumentet op")
+                // the phases as a stepper (issue 11, item 17): a new project stands at Nyt
+                .contains("<ol class=\"tvaers-stepper\" aria-label=\"Initiativets faser\">")
+                .containsPattern("aria-current=\"step\">\\s*<span class=\"sr-only\">Her nu:</span>\\s*<span>Nyt</span>");
         assertThat(mvc.get().uri("/initiativer/" + project).with(as(anOrganisation(Sector.REGION), Role.STAFF)))
                 .hasStatusOk().bodyText().contains(other.name()).doesNotContain("Tilføj medlemmet")
                 .doesNotContain("Læg dokumentet op");

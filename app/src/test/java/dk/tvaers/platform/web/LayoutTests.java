@@ -34,4 +34,30 @@ class LayoutTests {
 
         assertThat(html).contains("<h1 id=\"probe\">Sundhedshuset i Skive</h1>").contains("<title>Probe – Tværs</title>");
     }
+
+    /**
+     * The wide menu and the phone's drawer list the same items, from one fragment (issue 18): the layout itself has no
+     * loop over the navigation, so the two cannot drift apart.
+     */
+    @Test
+    void theWideMenuAndThePhonesDrawerShowTheSameItemsFromOneFragment() throws Exception {
+        String layout = new String(new org.springframework.core.io.ClassPathResource("templates/fragments/layout.html")
+                .getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(layout).doesNotContain("${navigation}");
+        assertThat(layout.split("fragments/navigation :: items", -1)).hasSize(3);
+
+        var servletContext = new MockServletContext();
+        var request = new MockHttpServletRequest(servletContext, "GET", "/ideer");
+        var exchange = JakartaServletWebApplication.buildApplication(servletContext)
+                .buildExchange(request, new MockHttpServletResponse());
+        var items = java.util.List.of(NavigationItem.forEveryone("/", "nav.home", 0),
+                NavigationItem.forEveryone("/ideer", "nav.ideas", 200));
+        var context = new WebContext(exchange, Locale.of("da"), Map.of("title", "Idéer", "currentPath", "/ideer",
+                "navigation", items));
+        var page = org.jsoup.Jsoup.parse(templates.process("test/layout-title-probe", context));
+        var wide = page.select(".navigation-menu nav li").eachText();
+        assertThat(wide).containsExactly("Forside", "Idéer");
+        assertThat(page.select(".navigation-menu-mobile li").eachText()).isEqualTo(wide);
+        assertThat(page.select(".navigation-menu-mobile li.current a").attr("aria-current")).isEqualTo("page");
+    }
 }
