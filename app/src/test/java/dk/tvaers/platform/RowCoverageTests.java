@@ -15,6 +15,11 @@ import dk.tvaers.accounts.OrganisationDirectory;
 import dk.tvaers.accounts.UserAttributes;
 import dk.tvaers.accounts.UserDirectory;
 import dk.tvaers.applications.Applications;
+import dk.tvaers.catalog.AdoptionStatus;
+import dk.tvaers.catalog.Adoptions;
+import dk.tvaers.catalog.CaseCatalog;
+import dk.tvaers.catalog.CaseDraft;
+import dk.tvaers.catalog.NewAdoption;
 import dk.tvaers.applications.Consortia;
 import dk.tvaers.challenges.ChallengeKind;
 import dk.tvaers.challenges.Challenges;
@@ -95,7 +100,7 @@ class RowCoverageTests {
      * initiative's Triple Aim page) the refusal is that this mark of the object's content is absent, not a 404.
      */
     enum Kind {
-        GRANT(null), TRANCHE(null), CONSORTIUM(null), APPLICATION(null), MY_IDEA(null),
+        GRANT(null), TRANCHE(null), CONSORTIUM(null), APPLICATION(null), MY_IDEA(null), ADOPTION(null),
         INITIATIVE_RESULTS("download-excel"), COURSE(null), TRIAGE_CASE(null), SCHEME(null);
 
         final String shownOnlyToOwners;
@@ -117,9 +122,13 @@ class RowCoverageTests {
         OWNED.put(Pattern.compile("/registreringer/skemaer/\\{id}(/import)?"), Kind.SCHEME);
         NOT_OWNED.put(Pattern.compile("/registreringer/skemaer/\\{id}/registrations.csv"), "analysts only (role); "
                 + "RegistrationExport checks it again (ProTests)");
+        OWNED.put(Pattern.compile("/udbredelse/\\{id}"), Kind.ADOPTION);
 
         NOT_OWNED.put(Pattern.compile("/ideer/\\{id.*"), "a published idea is public; support and comments are "
                 + "for everyone signed in");
+        NOT_OWNED.put(Pattern.compile("/katalog/\\{id}/udbredelse/ny"), "records an adoption of a published case "
+                + "for the signed-in person's own organisation, which the service takes from the account, never from "
+                + "the request (AdoptionsTests)");
         NOT_OWNED.put(Pattern.compile("/udfordringer/.*|/katalog/.*|/historier/.*"), "public pages");
         NOT_OWNED.put(Pattern.compile("/initiativer/\\{id}(/.*)?"), "initiatives are open to everyone signed in; "
                 + "members, documents, phase and trial actions are checked by InitiativeMembers "
@@ -186,6 +195,10 @@ class RowCoverageTests {
 
     @Autowired
     Pro pro;
+    CaseCatalog catalog;
+
+    @Autowired
+    Adoptions adoptions;
 
     private final AntPathMatcher matcher = new AntPathMatcher();
 
@@ -268,6 +281,14 @@ class RowCoverageTests {
                         .single();
             }
             case SCHEME -> RegistrationFixtures.scheme(schemes, initiatives, organisations, "A").schemeId();
+            case ADOPTION -> {
+                long caseId = catalog.create(new CaseDraft("Rækkecase " + next(), "Resumé", Region.MIDTJYLLAND,
+                        Set.of(), Set.of(), Set.of(Sector.REGION), List.of(), Map.of(), null, null, null), null,
+                        Actor.SYSTEM);
+                catalog.publish(caseId, 1, null, Actor.SYSTEM);
+                yield adoptions.record(caseId, owner, new NewAdoption(LocalDate.of(2026, 1, 1), "Intet",
+                        "Kontakt", AdoptionStatus.RUNNING), Actor.SYSTEM);
+            }
             case INITIATIVE_RESULTS -> {
                 long initiative = initiatives.start(new NewInitiative("Række " + next(), "", InitiativeKind.PROJECT,
                         InnovationType.EVERYDAY, owner, EnumSet.of(Sector.REGION), null), Actor.SYSTEM);

@@ -1,5 +1,6 @@
 package dk.tvaers.catalog.web;
 
+import dk.tvaers.catalog.Adoptions;
 import dk.tvaers.catalog.Assessment;
 import dk.tvaers.catalog.CaseCatalog;
 import dk.tvaers.catalog.CaseEconomySource;
@@ -64,9 +65,11 @@ class CatalogController {
     private final List<CaseEconomySource> economySources;
 
     private final List<InitiativeFundingSource> fundingSources;
+    private final Adoptions adoptions;
 
     CatalogController(CaseCatalog catalog, CaseSearch search, Stories stories, CatalogPdf pdf, MessageSource messages, TimeFormat time,
-            List<InitiativeFundingSource> fundingSources, List<CaseEconomySource> economySources) {
+            List<InitiativeFundingSource> fundingSources, List<CaseEconomySource> economySources, Adoptions adoptions) {
+        this.adoptions = adoptions;
         this.fundingSources = fundingSources;
         this.economySources = economySources;
         this.catalog = catalog;
@@ -109,6 +112,11 @@ class CatalogController {
         CaseView view = published(id);
         model.addAttribute("view", view);
         model.addAttribute("stories", stories.aboutCase(id));
+        // spread: where the case runs today, as a list and a map of the regions
+        var adopted = adoptions.ofCase(id);
+        model.addAttribute("adoptions", adopted);
+        model.addAttribute("adoptionMap", RegionMap.shapes(Adoptions.byRegion(adopted)));
+        model.addAttribute("bornholmBox", RegionMap.bornholmBox());
         // how the initiative the case describes was funded: the grants paying for it (issue 11)
         Long initiative = view.file().initiativeId();
         LocalDate today = LocalDate.now(java.time.ZoneId.of("Europe/Copenhagen"));

@@ -37,6 +37,13 @@ public final class PublicPaths {
             // registrations: a citizen's PRO questionnaire and shared course, through a personal link (no account)
             "/pro",
             "/mit-forloeb",
+            // innovation capacity (aggregate figures only) and the open datasets (issue 15)
+            "/innovationskapacitet",
+            "/innovationskapacitet.xlsx",
+            "/aabne-data",
+            "/aabne-data/*",
+            "/api/v1",
+            "/api/v1/*",
             "/sprog",
             "/error",
             "/vendor/**",

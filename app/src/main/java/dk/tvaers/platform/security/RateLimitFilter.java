@@ -22,7 +22,14 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 class RateLimitFilter extends OncePerRequestFilter {
 
-    record Rule(HttpMethod method, String path, String limit, boolean anonymousOnly) {}
+    /** A rule for one path, or for every path under a prefix when it ends in {@code /**}. */
+    record Rule(HttpMethod method, String path, String limit, boolean anonymousOnly) {
+
+        boolean matches(String requested) {
+            return path.endsWith("/**") ? requested.startsWith(path.substring(0, path.length() - 2))
+                    : path.equals(requested);
+        }
+    }
 
     static final List<Rule> RULES = List.of(
             new Rule(HttpMethod.POST, "/login", "login", false),
@@ -42,7 +49,10 @@ class RateLimitFilter extends OncePerRequestFilter {
             // registrations: personal links to a PRO questionnaire and to a shared course (tokens not to be guessed)
             new Rule(HttpMethod.GET, "/pro", "citizen-link", false),
             new Rule(HttpMethod.POST, "/pro", "citizen-link", false),
-            new Rule(HttpMethod.GET, "/mit-forloeb", "citizen-link", false));
+            new Rule(HttpMethod.GET, "/mit-forloeb", "citizen-link", false),
+            // the open datasets and the read-only API: anyone may download, at a bounded pace (issue 15)
+            new Rule(HttpMethod.GET, "/aabne-data/**", "open-data", false),
+            new Rule(HttpMethod.GET, "/api/**", "api", false));
 
     private final RateLimits limits;
 
@@ -55,7 +65,7 @@ class RateLimitFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         for (Rule rule : RULES) {
-            if (rule.method().matches(request.getMethod()) && rule.path().equals(path)
+            if (rule.method().matches(request.getMethod()) && rule.matches(path)
                     && (!rule.anonymousOnly() || anonymous())) {
                 try {
                     limits.consume(rule.limit(), request.getRemoteAddr());

@@ -26,7 +26,8 @@ class RateLimitFilterTests {
     @ParameterizedTest
     @CsvSource({
             "POST, /opret-konto", "GET, /opret-konto/bekraeft", "POST, /ideer/nyt-link", "POST, /ideer/tak",
-            "POST, /glemt-adgangskode", "POST, /login", "POST, /ideer/ny", "GET, /ideer/bekraeft", "GET, /ideer/foelg"})
+            "POST, /glemt-adgangskode", "POST, /login", "POST, /ideer/ny", "GET, /ideer/bekraeft", "GET, /ideer/foelg",
+            "GET, /aabne-data/ideer.csv", "GET, /api/v1/ideer"})
     void theSecondRequestFromOneAddressWithinTheLimitIsRefused(String method, String path) throws Exception {
         RateLimitFilter filter = filterAllowingOneEach();
         assertThat(status(filter, method, path)).isEqualTo(200);
@@ -39,6 +40,15 @@ class RateLimitFilterTests {
         for (int i = 0; i < 5; i++) {
             assertThat(status(filter, "GET", "/ideer")).isEqualTo(200);
         }
+    }
+
+    @Test
+    void everyOpenDatasetSharesOneLimitPerAddressButThePageIsNotLimited() throws Exception {
+        RateLimitFilter filter = filterAllowingOneEach();
+        assertThat(status(filter, "GET", "/aabne-data/ideer.csv")).isEqualTo(200);
+        assertThat(status(filter, "GET", "/aabne-data/bevillinger.json")).isEqualTo(429);
+        assertThat(status(filter, "GET", "/aabne-data")).isEqualTo(200);
+        assertThat(status(filter, "GET", "/aabne-data")).isEqualTo(200);
     }
 
     private static int status(RateLimitFilter filter, String method, String path) throws Exception {

@@ -1,0 +1,224 @@
+package dk.tvaers.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import dk.tvaers.IntegrationTest;
+import dk.tvaers.insights.OpenData;
+import dk.tvaers.insights.OpenDataset;
+import dk.tvaers.insights.RowSink;
+import java.io.Writer;
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.context.WebApplicationContext;
+
+/**
+ * The innovation capacity (issue 15) with 100,000 ideas, 5,000 initiatives and 20 years of status and phase history:
+ * server time p50/p95 of the capacity page with several filters, against a static page in the same run (target p95
+ * under 200 ms); and the ideas dataset streamed as CSV to a counting writer, its wall time (target under 5 s) and the
+ * growth of the used heap while it runs, sampled every 5 ms, against the size of what was written (flat: far below).
+ */
+@Tag("bench")
+@IntegrationTest
+class CapacityBenchmark {
+
+    private static final int IDEAS = 100_000;
+    private static final int INITIATIVES = 5_000;
+    private static final int WARMUP = 20;
+    private static final int ROUNDS = 150;
+
+    @Autowired
+    WebApplicationContext context;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    TransactionTemplate transactions;
+
+    @Autowired
+    OpenData openData;
+
+    @Autowired
+    dk.tvaers.ideas.IdeaFigures ideaFigures;
+
+    @Autowired
+    dk.tvaers.initiatives.InitiativeFigures initiativeFigures;
+
+    MockMvc mvc;
+
+    @Test
+    void capacityPageAndIdeasDatasetWithinTargets() throws Exception {
+        mvc = MockMvcBuilders.webAppContextSetup(context).apply(SecurityMockMvcConfigurers.springSecurity()).build();
+        long t0 = System.nanoTime();
+        new IdeaGenerator(jdbc, transactions).generate(IDEAS, 0.42);
+        history();
+        System.out.printf(Locale.ROOT, "%nGenerated %,d ideas, %,d initiatives and their 20 years of history in %.1f s%n",
+                IDEAS, INITIATIVES, (System.nanoTime() - t0) / 1e9);
+
+        double[] baseline = measure(List.of(get("/tilgaengelighed")));
+        double[] capacity = measure(List.of(get("/innovationskapacitet"),
+                get("/innovationskapacitet").param("region", "MIDTJYLLAND"),
+                get("/innovationskapacitet").param("sektor", "MUNICIPALITY").param("type", "EVERYDAY"),
+                get("/innovationskapacitet").param("fra", "2010").param("til", "2015"),
+                get("/innovationskapacitet").param("region", "HOVEDSTADEN").param("sektor", "REGION")
+                        .param("fra", "2020")));
+        System.out.println();
+        System.out.println("benchmark            p50 ms   p95 ms   p95/baseline   target p95");
+        print("baseline (static)", baseline, baseline, 200);
+        print("capacity page", capacity, baseline, 200);
+
+        // where the time goes: each module's figure query alone, p50/p95 over 30 runs without filter
+        timed("ideas received", () -> ideaFigures.received(dk.tvaers.shared.FigureFilter.ALL));
+        timed("ideas by year", () -> ideaFigures.byYear(dk.tvaers.shared.FigureFilter.ALL));
+        timed("idea stage times", () -> ideaFigures.stageTimes(dk.tvaers.shared.FigureFilter.ALL));
+        timed("initiative counts", () -> initiativeFigures.counts(dk.tvaers.shared.FigureFilter.ALL));
+        timed("initiative phase times", () -> initiativeFigures.phaseTimes(dk.tvaers.shared.FigureFilter.ALL));
+
+        // the ideas dataset, streamed to a writer that only counts
+        var memory = ManagementFactory.getMemoryMXBean();
+        System.gc();
+        long before = memory.getHeapMemoryUsage().getUsed();
+        AtomicLong peak = new AtomicLong(before);
+        var sampler = new Thread(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
+                try {
+                    Thread.sleep(5);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
+        AtomicLong chars = new AtomicLong();
+        AtomicLong rows = new AtomicLong();
+        Writer counting = new Writer() {
+            @Override
+            public void write(char[] buffer, int offset, int length) {
+                chars.addAndGet(length);
+                for (int i = offset; i < offset + length; i++) {
+                    if (buffer[i] == '\n') {
+                        rows.incrementAndGet();
+                    }
+                }
+            }
+
+            @Override
+            public void flush() {}
+
+            @Override
+            public void close() {}
+        };
+        sampler.start();
+        long s0 = System.nanoTime();
+        openData.write(OpenDataset.IDEAS, RowSink.csv(counting, OpenDataset.IDEAS.columns()));
+        double seconds = (System.nanoTime() - s0) / 1e9;
+        sampler.interrupt();
+        sampler.join();
+        double written = chars.get() * 2 / 1e6;
+        double grown = (peak.get() - before) / 1e6;
+        System.out.printf(Locale.ROOT, "%nideas.csv: %,d lines, %.1f MB of text (as Java chars) in %.2f s (target < 5 s);"
+                + " used heap grew at most %.1f MB while streaming (%.0f %% of the text)%n%n", rows.get(), written,
+                seconds, grown, 100 * grown / written);
+
+        assertThat(rows.get()).isGreaterThan(IDEAS);
+        assertThat(percentile(capacity, 95)).as("capacity page p95 (ms)").isLessThan(200);
+        assertThat(seconds).as("ideas dataset (s)").isLessThan(5);
+    }
+
+    private static void timed(String name, Runnable query) {
+        double[] times = new double[30];
+        for (int i = 0; i < times.length; i++) {
+            long t0 = System.nanoTime();
+            query.run();
+            times[i] = (System.nanoTime() - t0) / 1e6;
+        }
+        System.out.printf(Locale.ROOT, "  %-24s p50 %7.1f ms  p95 %7.1f ms%n", name, percentile(times, 50),
+                percentile(times, 95));
+    }
+
+    /** Twenty years of history: ideas spread over them with two status changes each; initiatives with phases. */
+    private void history() {
+        transactions.executeWithoutResult(status -> {
+            jdbc.sql("SELECT setseed(0.17)").query().singleRow();
+            jdbc.sql("""
+                    UPDATE idea SET submitted_at = now() - random() * interval '20 years'
+                    WHERE submitter_name LIKE 'Generet Borger %'""").update();
+            jdbc.sql("""
+                    INSERT INTO idea_status_change (idea_id, from_status, to_status, by_name, changed_at)
+                    SELECT id, NULL, 'SUBMITTED', 'Bench', submitted_at FROM idea
+                    WHERE submitter_name LIKE 'Generet Borger %'
+                    UNION ALL
+                    SELECT id, 'SUBMITTED', 'IN_REVIEW', 'Bench', submitted_at + random() * interval '60 days'
+                    FROM idea WHERE submitter_name LIKE 'Generet Borger %' AND status <> 'SUBMITTED'
+                    UNION ALL
+                    SELECT id, 'IN_REVIEW', status, 'Bench', submitted_at + interval '60 days' + random() * interval '120 days'
+                    FROM idea WHERE submitter_name LIKE 'Generet Borger %' AND status NOT IN ('SUBMITTED', 'IN_REVIEW')""")
+                    .update();
+            long owner = jdbc.sql("""
+                    INSERT INTO organisation (name, sector, region) VALUES ('Bench-region ' || clock_timestamp(), 'REGION',
+                        'MIDTJYLLAND') RETURNING id""").query(Long.class).single();
+            jdbc.sql("""
+                    INSERT INTO initiative (title, kind, innovation_type, phase, owner_organisation_id, created_at)
+                    SELECT 'Bench-initiativ ' || g, 'PROJECT',
+                           (ARRAY['EVERYDAY', 'RESEARCH_DRIVEN', 'BREAKTHROUGH'])[1 + (g % 3)],
+                           (ARRAY['NEW', 'USEFUL', 'PUT_TO_USE'])[1 + (g % 3)], :owner,
+                           now() - random() * interval '20 years'
+                    FROM generate_series(1, :n) g""").param("owner", owner).param("n", INITIATIVES).update();
+            jdbc.sql("""
+                    INSERT INTO initiative_sector (initiative_id, sector)
+                    SELECT id, 'REGION' FROM initiative WHERE title LIKE 'Bench-initiativ %'
+                    UNION ALL SELECT id, 'MUNICIPALITY' FROM initiative WHERE title LIKE 'Bench-initiativ %' AND id % 2 = 0""")
+                    .update();
+            jdbc.sql("""
+                    INSERT INTO initiative_phase_change (initiative_id, from_phase, to_phase, by_name, changed_at)
+                    SELECT id, NULL, 'NEW', 'Bench', created_at FROM initiative WHERE title LIKE 'Bench-initiativ %'
+                    UNION ALL
+                    SELECT id, 'NEW', 'USEFUL', 'Bench', created_at + random() * interval '400 days' FROM initiative
+                    WHERE title LIKE 'Bench-initiativ %' AND phase <> 'NEW'
+                    UNION ALL
+                    SELECT id, 'USEFUL', 'PUT_TO_USE', 'Bench', created_at + interval '400 days' + random() * interval '400 days'
+                    FROM initiative WHERE title LIKE 'Bench-initiativ %' AND phase = 'PUT_TO_USE'""").update();
+        });
+        jdbc.sql("VACUUM ANALYZE idea").update();
+        jdbc.sql("VACUUM ANALYZE idea_status_change").update();
+        jdbc.sql("VACUUM ANALYZE initiative").update();
+        jdbc.sql("VACUUM ANALYZE initiative_phase_change").update();
+    }
+
+    private double[] measure(List<MockHttpServletRequestBuilder> requests) throws Exception {
+        for (int i = 0; i < WARMUP; i++) {
+            mvc.perform(requests.get(i % requests.size())).andExpect(status().isOk());
+        }
+        List<Double> times = new ArrayList<>();
+        for (int i = 0; i < ROUNDS; i++) {
+            var request = requests.get(i % requests.size());
+            long t0 = System.nanoTime();
+            mvc.perform(request).andExpect(status().isOk());
+            times.add((System.nanoTime() - t0) / 1e6);
+        }
+        return times.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    private static void print(String name, double[] times, double[] baseline, double target) {
+        System.out.printf(Locale.ROOT, "%-20s %7.1f  %7.1f   %10.1fx   < %.0f ms%n", name, percentile(times, 50),
+                percentile(times, 95), percentile(times, 95) / percentile(baseline, 95), target);
+    }
+
+    static double percentile(double[] values, int p) {
+        return IdeaListBenchmark.percentile(values, p);
+    }
+}

@@ -1,0 +1,69 @@
+package dk.tvaers.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dk.tvaers.catalog.CaseCatalog;
+import dk.tvaers.shared.Role;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.Select;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Issue 15 in the browser: a municipality's staff record that they run a catalogue case (a missing date first,
+ * refused with what was typed kept), the case page lists it and maps it; the capacity page with a filter; the open
+ * data page. axe-core on every page; each looked at at 1366 and 390 px (screenshots under target/screenshots/).
+ */
+class InsightsJourneyTests extends BrowserTest {
+
+    @Autowired
+    CaseCatalog catalog;
+
+    @Test
+    void recordsAnAdoptionAndReadsTheCapacityAndTheOpenData() {
+        String title = "Udbredt case " + unique();
+        long caseId = CatalogPagesAccessibilityTests.aPublishedCase(catalog, title);
+        TestUser staff = aUserWithRoles(Role.STAFF);
+
+        loginAs(staff.email(), staff.password());
+        open("/katalog/" + caseId);
+        assertThat(find("#udbredelse").getText()).isEqualTo("Her kører casen");
+        clickAndWaitForPage(find("[data-record-adoption]"));
+        assertThat(heading()).isEqualTo("Jeres brug af casen " + title);
+        record("the adoption form");
+        lookAt(currentPath(), "adoption-form");
+
+        new Select(find("#status")).selectByValue("RUNNING");
+        type("#changes", "Vi kører det fra vores sundhedshus");
+        type("#contact", "Sundhedshusets leder");
+        clickAndWaitForPage(find("[data-save-adoption]"));
+        assertThat(errorSummaryWithFocus()).contains("Startdato");
+        assertThat(find("#changes").getDomProperty("value")).isEqualTo("Vi kører det fra vores sundhedshus");
+        record("the adoption form with errors");
+
+        script("document.getElementById('startedOn').value = '2026-03-01'");
+        clickAndWaitForPage(find("[data-save-adoption]"));
+        assertThat(find("main [role=status]").getText()).contains("Jeres brug af casen er registreret");
+        assertThat(find("[data-adoptions]").getText()).contains("Vi kører det fra vores sundhedshus", "Kører",
+                "Region Syddanmark");
+        assertThat(driver.findElements(By.cssSelector("[data-adoption-map] path"))).hasSize(5);
+        record("the case page with its adoption");
+        lookAt("/katalog/" + caseId, "case-adoptions");
+
+        logout();
+        open("/innovationskapacitet?sektor=MUNICIPALITY");
+        assertThat(heading()).isEqualTo("Innovationskapacitet");
+        assertThat(new Select(find("#sektor")).getFirstSelectedOption().getDomAttribute("value")).isEqualTo("MUNICIPALITY");
+        assertThat(Long.parseLong(find("[data-figure=adoptions]").getText())).isGreaterThanOrEqualTo(1);
+        assertThat(find("[data-funnel]").isDisplayed()).isTrue();
+        record("the capacity page");
+        lookAt("/innovationskapacitet", "capacity");
+
+        open("/aabne-data");
+        assertThat(heading()).isEqualTo("Åbne data");
+        assertThat(find("[data-dataset=udbredelser]").getText()).contains("CC BY 4.0", "Udbredelser som CSV");
+        record("the open data page");
+        lookAt("/aabne-data", "open-data");
+        assertNoProblems();
+    }
+}

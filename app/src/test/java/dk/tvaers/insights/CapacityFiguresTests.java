@@ -1,0 +1,137 @@
+package dk.tvaers.insights;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import dk.tvaers.IntegrationTest;
+import dk.tvaers.accounts.Actor;
+import dk.tvaers.accounts.OrganisationDetails;
+import dk.tvaers.accounts.OrganisationDirectory;
+import dk.tvaers.ideas.Ideas;
+import dk.tvaers.ideas.NewIdea;
+import dk.tvaers.ideas.Submitter;
+import dk.tvaers.initiatives.InitiativeKind;
+import dk.tvaers.initiatives.Initiatives;
+import dk.tvaers.initiatives.NewInitiative;
+import dk.tvaers.initiatives.Phase;
+import dk.tvaers.shared.FigureFilter;
+import dk.tvaers.shared.InnovationType;
+import dk.tvaers.shared.Region;
+import dk.tvaers.shared.Sector;
+import dk.tvaers.shared.StageTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.EnumSet;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * The innovation capacity (issue 15): its figures reconcile with the lists they come from (the same filters give the
+ * same counts as the idea and initiative lists), the time in each stage is the median and 90th percentile of the
+ * status history, and the page shows the figures with its charts and tables.
+ */
+@IntegrationTest
+class CapacityFiguresTests {
+
+    @Autowired
+    CapacityFigures figures;
+
+    @Autowired
+    Ideas ideas;
+
+    @Autowired
+    Initiatives initiatives;
+
+    @Autowired
+    OrganisationDirectory organisations;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    MockMvc mvc;
+
+    @Test
+    void figuresReconcileWithTheIdeaAndInitiativeLists() {
+        long owner = organisations.create(new OrganisationDetails("Afstemning " + System.nanoTime(),
+                Sector.GENERAL_PRACTICE, Region.SYDDANMARK, null), Actor.SYSTEM).id();
+        for (int i = 0; i < 3; i++) {
+            long idea = ideas.submit(new NewIdea("Afstemt idé " + i, "Problem", "Forslag", "Patienter",
+                    EnumSet.of(Sector.GENERAL_PRACTICE), InnovationType.BREAKTHROUGH, Region.SYDDANMARK, false, List.of()),
+                    Submitter.anonymous("Borger", null));
+            // confirmed, as by the mailed link: the public list shows it
+            jdbc.sql("UPDATE idea SET status = 'SUBMITTED' WHERE id = :id").param("id", idea).update();
+        }
+        long started = initiatives.start(new NewInitiative("Afstemt initiativ", "", InitiativeKind.PROJECT,
+                InnovationType.BREAKTHROUGH, owner, EnumSet.of(Sector.GENERAL_PRACTICE, Sector.MUNICIPALITY), null),
+                Actor.SYSTEM);
+        initiatives.movePhase(started, Phase.USEFUL, "Virker", Actor.SYSTEM);
+
+        for (Sector sector : Sector.values()) {
+            for (InnovationType type : InnovationType.values()) {
+                Capacity capacity = figures.of(new FigureFilter(null, sector, type, null, null));
+                assertThat(capacity.ideas().received()).as("ideas of %s, %s", sector, type)
+                        .isEqualTo(ideas.search(new Ideas.Filter(null, null, sector, type), Ideas.Sort.NEWEST, 1, 1)
+                                .total());
+            }
+            Capacity capacity = figures.of(new FigureFilter(null, sector, null, null, null));
+            assertThat(capacity.initiatives().initiatives()).as("initiatives of %s", sector)
+                    .isEqualTo(initiatives.search(new Initiatives.Filter(null, null, null, sector), 1, 1).total());
+            assertThat(capacity.initiatives().putToUse()).as("put to use, %s", sector)
+                    .isEqualTo(initiatives.search(new Initiatives.Filter(null, Phase.PUT_TO_USE, null, sector), 1, 1)
+                            .total());
+            assertThat(capacity.initiatives().useful() - capacity.initiatives().putToUse()).as("useful, %s", sector)
+                    .isEqualTo(initiatives.search(new Initiatives.Filter(null, Phase.USEFUL, null, sector), 1, 1)
+                            .total());
+        }
+        Capacity all = figures.of(FigureFilter.ALL);
+        assertThat(all.ideas().received()).isEqualTo(ideas.search(new Ideas.Filter(null, null, null, null),
+                Ideas.Sort.NEWEST, 1, 1).total());
+        assertThat(all.initiatives().initiatives()).isEqualTo(initiatives.search(
+                new Initiatives.Filter(null, null, null, null), 1, 1).total());
+    }
+
+    @Test
+    void timeInStageIsTheMedianAndNinetiethPercentileOfTheHistory() {
+        // five ideas of 2003, a year no other test uses: 1, 2, 3, 4 and 10 days from submitted to in review
+        int[] days = {1, 2, 3, 4, 10};
+        OffsetDateTime start = OffsetDateTime.of(2003, 3, 1, 10, 0, 0, 0, ZoneOffset.UTC);
+        for (int d : days) {
+            long id = ideas.submit(new NewIdea("Historik " + d, "Problem", "Forslag", "Patienter",
+                    EnumSet.of(Sector.REGION), InnovationType.RESEARCH_DRIVEN, Region.NATIONAL, false, List.of()),
+                    Submitter.anonymous("Borger", null));
+            jdbc.sql("UPDATE idea SET submitted_at = :at, status = 'IN_REVIEW' WHERE id = :id").param("at", start)
+                    .param("id", id).update();
+            jdbc.sql("DELETE FROM idea_status_change WHERE idea_id = :id").param("id", id).update();
+            jdbc.sql("""
+                    INSERT INTO idea_status_change (idea_id, from_status, to_status, by_name, changed_at)
+                    VALUES (:id, NULL, 'SUBMITTED', 'Test', :at), (:id, 'SUBMITTED', 'IN_REVIEW', 'Test', :later)""")
+                    .param("id", id).param("at", start).param("later", start.plusDays(d)).update();
+        }
+        var filter = new FigureFilter(Region.NATIONAL, null, InnovationType.RESEARCH_DRIVEN, 2003, 2003);
+        List<StageTime> stages = figures.of(filter).ideaStages();
+        assertThat(stages).singleElement().satisfies(stage -> {
+            assertThat(stage.stage()).isEqualTo("SUBMITTED");
+            assertThat(stage.count()).isEqualTo(5);
+            assertThat(stage.medianDays()).isEqualTo(3.0);
+            // percentile_cont: 4 + 0.6 × (10 − 4)
+            assertThat(stage.p90Days()).isCloseTo(7.6, org.assertj.core.data.Offset.offset(1e-9));
+        });
+        assertThat(figures.of(filter).ideasByYear()).singleElement()
+                .satisfies(year -> assertThat(year.count()).isEqualTo(5));
+    }
+
+    @Test
+    void thePageShowsTheFiguresWithChartsTablesAndDrillDownLinks() throws Exception {
+        String page = mvc.perform(get("/innovationskapacitet").param("sektor", "MUNICIPALITY").param("fra", "2000"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("data-funnel").contains("data-funnel-table").contains("data-capacity-figures")
+                .contains("href=\"/ideer?sektor=MUNICIPALITY\"").contains("/innovationskapacitet.xlsx?sektor=MUNICIPALITY&amp;fra=2000");
+        var excel = mvc.perform(get("/innovationskapacitet.xlsx")).andExpect(status().isOk()).andReturn().getResponse();
+        assertThat(excel.getContentAsByteArray()).startsWith(new byte[] {'P', 'K'});
+    }
+}
