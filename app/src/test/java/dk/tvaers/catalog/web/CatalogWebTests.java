@@ -15,6 +15,7 @@ import dk.tvaers.accounts.AccountPrincipal;
 import dk.tvaers.accounts.OrganisationDirectory;
 import dk.tvaers.accounts.UserAccount;
 import dk.tvaers.accounts.UserDirectory;
+import dk.tvaers.catalog.Adoptions;
 import dk.tvaers.catalog.CaseCatalog;
 import dk.tvaers.catalog.CaseSearch;
 import dk.tvaers.catalog.CaseDraft;
@@ -57,6 +58,9 @@ class CatalogWebTests {
 
     @MockitoBean
     CaseSearch search;
+
+    @MockitoBean
+    Adoptions adoptions;
 
     @MockitoBean
     Stories stories;
