@@ -31,11 +31,8 @@ class JobRunner implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(JobRunner.class);
 
-    private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
-        Thread thread = new Thread(r, "monitoring-jobs");
-        thread.setDaemon(true);
-        return thread;
-    });
+    /** Replaced when the runner starts again after a stop (a lifecycle may stop and start more than once). */
+    private volatile ExecutorService executor = newExecutor();
     private final Timer timer;
     private final AtomicInteger pending = new AtomicInteger();
     private final List<Runnable> onStop = new CopyOnWriteArrayList<>();
@@ -97,13 +94,30 @@ class JobRunner implements SmartLifecycle {
         onStop.add(action);
     }
 
+    /**
+     * Starts, or starts again after a stop: Spring stops and restarts lifecycle beans more than once in a context's
+     * life (the test framework pauses a cached context while another runs), so a stopped runner takes
+     * jobs again with a new thread.
+     */
     @Override
-    public void start() {
+    public synchronized void start() {
+        if (executor.isShutdown()) {
+            executor = newExecutor();
+        }
+        stopping = false;
         running = true;
     }
 
+    private static ExecutorService newExecutor() {
+        return Executors.newSingleThreadExecutor(r -> {
+            Thread thread = new Thread(r, "monitoring-jobs");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
     @Override
-    public void stop() {
+    public synchronized void stop() {
         stopping = true;
         executor.shutdownNow();
         try {
