@@ -195,6 +195,8 @@ class RowCoverageTests {
 
     @Autowired
     Pro pro;
+
+    @Autowired
     CaseCatalog catalog;
 
     @Autowired
