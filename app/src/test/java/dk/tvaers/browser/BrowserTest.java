@@ -189,6 +189,9 @@ abstract class BrowserTest {
     /** Clicks something that loads a new page (a submit button or link), and waits until the new page is there. */
     void clickAndWaitForPage(WebElement element) {
         WebElement html = find("html");
+        // into the middle of the viewport first, as a person scrolls to what they read: WebDriver's own scrolling puts
+        // the element at the viewport's edge, where on a phone the click can miss it
+        ((ChromeDriver) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
         element.click();
         waitUntil(d -> isGone(html));
         waitUntil(d -> "complete".equals(((ChromeDriver) d).executeScript("return document.readyState")));
