@@ -1,5 +1,6 @@
 package dk.tvaers.accounts;
 
+import dk.tvaers.platform.security.LinkTokens;
 import dk.tvaers.shared.Role;
 import java.util.Set;
 import org.springframework.dao.DuplicateKeyException;

@@ -1,15 +1,14 @@
 package dk.tvaers.accounts;
 
+import dk.tvaers.platform.security.LinkTokens;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Optional;
-import dk.tvaers.platform.TvaersProperties;
+import dk.tvaers.platform.mail.MailText;
 import dk.tvaers.platform.mail.Mailer;
 import dk.tvaers.platform.security.RateLimits;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
@@ -31,22 +30,20 @@ public class PasswordResets {
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
     private final Mailer mailer;
-    private final MessageSource messages;
-    private final TvaersProperties properties;
+    private final MailText mail;
     private final Clock clock;
     private final RateLimits rateLimits;
 
     PasswordResets(JdbcClient jdbc, UserDirectory users, AuditLog audit, ApplicationEventPublisher events,
-            Mailer mailer, MessageSource messages, TvaersProperties properties, Clock clock, RateLimits rateLimits) {
-        this.rateLimits = rateLimits;
+            Mailer mailer, MailText mail, Clock clock, RateLimits rateLimits) {
         this.jdbc = jdbc;
         this.users = users;
         this.audit = audit;
         this.events = events;
         this.mailer = mailer;
-        this.messages = messages;
-        this.properties = properties;
+        this.mail = mail;
         this.clock = clock;
+        this.rateLimits = rateLimits;
     }
 
     /**
@@ -83,13 +80,9 @@ public class PasswordResets {
                 .param("user", user.id())
                 .param("expires", Timestamp.from(clock.instant().plus(validity)))
                 .update();
-        Locale locale = Locale.of("da");
-        String link = properties.baseUrl() + "/nulstil-adgangskode?token=" + token;
         String kind = event.invitation() ? "invitation" : "reset";
-        String subject = messages.getMessage("mail." + kind + ".subject", null, locale);
-        String body = messages.getMessage("mail." + kind + ".body",
-                new Object[] {user.displayName(), link, validity.toHours()}, locale);
-        mailer.send(user.email(), subject, body);
+        mailer.send(user.email(), mail.text("mail." + kind + ".subject"), mail.text("mail." + kind + ".body",
+                user.displayName(), mail.link("/nulstil-adgangskode?token=" + token), validity.toHours()));
     }
 
     /** The user a valid, unused, unexpired token belongs to. */

@@ -1,14 +1,13 @@
 package dk.tvaers.accounts;
 
-import dk.tvaers.platform.TvaersProperties;
+import dk.tvaers.platform.security.LinkTokens;
+import dk.tvaers.platform.mail.MailText;
 import dk.tvaers.platform.mail.Mailer;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
@@ -35,19 +34,17 @@ public class SignUps {
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
     private final Mailer mailer;
-    private final MessageSource messages;
-    private final TvaersProperties properties;
+    private final MailText mail;
     private final Clock clock;
 
     SignUps(JdbcClient jdbc, UserDirectory users, AuditLog audit, ApplicationEventPublisher events, Mailer mailer,
-            MessageSource messages, TvaersProperties properties, Clock clock) {
+            MailText mail, Clock clock) {
         this.jdbc = jdbc;
         this.users = users;
         this.audit = audit;
         this.events = events;
         this.mailer = mailer;
-        this.messages = messages;
-        this.properties = properties;
+        this.mail = mail;
         this.clock = clock;
     }
 
@@ -70,20 +67,17 @@ public class SignUps {
         if (signUp == null || signUp.completed()) {
             return;
         }
-        Locale danish = Locale.of("da");
         if (users.findByLogin(signUp.email()).isPresent()) {
-            mailer.send(signUp.email(), messages.getMessage("mail.signup.exists.subject", null, danish),
-                    messages.getMessage("mail.signup.exists.body", new Object[] {signUp.displayName(),
-                            properties.baseUrl() + "/login", properties.baseUrl() + "/glemt-adgangskode"}, danish));
+            mailer.send(signUp.email(), mail.text("mail.signup.exists.subject"), mail.text("mail.signup.exists.body",
+                    signUp.displayName(), mail.link("/login"), mail.link("/glemt-adgangskode")));
             return;
         }
         String token = LinkTokens.newToken();
         jdbc.sql("INSERT INTO account_signup_token (token_hash, signup_id, expires_at) VALUES (:hash, :signup, :expires)")
                 .param("hash", LinkTokens.hash(token)).param("signup", signUp.id())
                 .param("expires", Timestamp.from(clock.instant().plus(VALIDITY))).update();
-        mailer.send(signUp.email(), messages.getMessage("mail.signup.subject", null, danish),
-                messages.getMessage("mail.signup.body", new Object[] {signUp.displayName(),
-                        properties.baseUrl() + "/opret-konto/bekraeft?token=" + token, VALIDITY.toHours()}, danish));
+        mailer.send(signUp.email(), mail.text("mail.signup.subject"), mail.text("mail.signup.body",
+                signUp.displayName(), mail.link("/opret-konto/bekraeft?token=" + token), VALIDITY.toHours()));
     }
 
     /** Spends the link and makes the account; empty when the link is unknown, used or too old. */

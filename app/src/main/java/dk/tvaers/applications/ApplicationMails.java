@@ -1,9 +1,7 @@
 package dk.tvaers.applications;
 
-import dk.tvaers.platform.TvaersProperties;
+import dk.tvaers.platform.mail.MailText;
 import dk.tvaers.platform.mail.Mailer;
-import java.util.Locale;
-import org.springframework.context.MessageSource;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -14,23 +12,19 @@ import org.springframework.stereotype.Component;
 @Component
 class ApplicationMails {
 
-    private static final Locale DANISH = Locale.of("da");
-
     private final Applications applications;
     private final Consortia consortia;
     private final Decisions decisions;
     private final Mailer mailer;
-    private final MessageSource messages;
-    private final TvaersProperties properties;
+    private final MailText mail;
 
     ApplicationMails(Applications applications, Consortia consortia, Decisions decisions, Mailer mailer,
-            MessageSource messages, TvaersProperties properties) {
+            MailText mail) {
         this.applications = applications;
         this.consortia = consortia;
         this.decisions = decisions;
         this.mailer = mailer;
-        this.messages = messages;
-        this.properties = properties;
+        this.mail = mail;
     }
 
     @ApplicationModuleListener
@@ -38,16 +32,15 @@ class ApplicationMails {
         Application application = applications.find(event.applicationId());
         Decision decision = decisions.of(event.applicationId()).orElseThrow();
         byte[] letter = decisions.letter(event.applicationId()).orElseThrow();
-        String outcome = messages.getMessage(decision.outcome().messageKey(), null, DANISH);
-        String link = properties.baseUrl() + "/ansoegninger/" + application.id();
+        String outcome = mail.text(decision.outcome().messageKey());
+        String link = mail.link("/ansoegninger/" + application.id());
         for (Consortium.Person contact : consortia.find(application.consortiumId()).contacts()) {
             if (contact.email() == null) {
                 continue;
             }
             mailer.send(contact.email(),
-                    messages.getMessage("mail.decision.subject", new Object[] {application.title(), outcome}, DANISH),
-                    messages.getMessage("mail.decision.body",
-                            new Object[] {contact.name(), application.title(), outcome, link}, DANISH),
+                    mail.text("mail.decision.subject", application.title(), outcome),
+                    mail.text("mail.decision.body", contact.name(), application.title(), outcome, link),
                     new Mailer.Attachment("afgoerelsesbrev-" + application.id() + ".pdf", "application/pdf", letter));
         }
     }

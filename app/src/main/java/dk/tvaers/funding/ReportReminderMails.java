@@ -1,12 +1,11 @@
 package dk.tvaers.funding;
 
-import dk.tvaers.platform.TvaersProperties;
+import dk.tvaers.platform.mail.MailText;
 import dk.tvaers.platform.mail.Mailer;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -21,21 +20,18 @@ import org.springframework.stereotype.Component;
 class ReportReminderMails {
 
     private static final Logger log = LoggerFactory.getLogger(ReportReminderMails.class);
-    private static final Locale DANISH = Locale.of("da");
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd-MM-yyyy");
 
     private record Due(long grantId, String title, String poolName, int number, String status, String contact) {}
 
     private final JdbcClient jdbc;
     private final Mailer mailer;
-    private final MessageSource messages;
-    private final TvaersProperties properties;
+    private final MailText mail;
 
-    ReportReminderMails(JdbcClient jdbc, Mailer mailer, MessageSource messages, TvaersProperties properties) {
+    ReportReminderMails(JdbcClient jdbc, Mailer mailer, MailText mail) {
         this.jdbc = jdbc;
         this.mailer = mailer;
-        this.messages = messages;
-        this.properties = properties;
+        this.mail = mail;
     }
 
     @ApplicationModuleListener
@@ -58,12 +54,8 @@ class ReportReminderMails {
         }
         String kind = event.kind().name().toLowerCase(Locale.ROOT);
         String date = event.reportDue().format(DATE);
-        String link = properties.baseUrl() + "/finansiering/bevillinger/" + due.grantId();
-        mailer.send(due.contact(), text("mail.report." + kind + ".subject", due.title(), due.number()),
-                text("mail.report." + kind + ".body", due.title(), due.number(), date, due.poolName(), link));
-    }
-
-    private String text(String key, Object... args) {
-        return messages.getMessage(key, args, DANISH);
+        String link = mail.link("/finansiering/bevillinger/" + due.grantId());
+        mailer.send(due.contact(), mail.text("mail.report." + kind + ".subject", due.title(), due.number()),
+                mail.text("mail.report." + kind + ".body", due.title(), due.number(), date, due.poolName(), link));
     }
 }

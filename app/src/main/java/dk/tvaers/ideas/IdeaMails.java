@@ -1,15 +1,14 @@
 package dk.tvaers.ideas;
 
+import dk.tvaers.platform.security.LinkTokens;
 import dk.tvaers.accounts.UserAccount;
 import dk.tvaers.accounts.UserDirectory;
-import dk.tvaers.platform.TvaersProperties;
+import dk.tvaers.platform.mail.MailText;
 import dk.tvaers.platform.mail.Mailer;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -23,29 +22,24 @@ import org.springframework.stereotype.Component;
 @Component
 class IdeaMails {
 
-    private static final Locale DANISH = Locale.of("da");
-
     private record Recipient(long followerId, Long userId, String name, String email) {}
 
     private final JdbcClient jdbc;
     private final UserDirectory users;
     private final Mailer mailer;
-    private final MessageSource messages;
-    private final TvaersProperties properties;
+    private final MailText mail;
     private final Clock clock;
     /** How long a follow link works (tvaers.ideas.follow-link-lifetime); a new one is a mail away. */
     private final Duration lifetime;
 
-    IdeaMails(JdbcClient jdbc, UserDirectory users, Mailer mailer, MessageSource messages,
-            TvaersProperties properties, Clock clock,
+    IdeaMails(JdbcClient jdbc, UserDirectory users, Mailer mailer, MailText mail, Clock clock,
             @Value("${tvaers.ideas.follow-link-lifetime}") Duration lifetime) {
         this.clock = clock;
         this.lifetime = lifetime;
         this.jdbc = jdbc;
         this.users = users;
         this.mailer = mailer;
-        this.messages = messages;
-        this.properties = properties;
+        this.mail = mail;
     }
 
     @ApplicationModuleListener
@@ -56,9 +50,9 @@ class IdeaMails {
             return;
         }
         String title = title(event.ideaId());
-        String link = properties.baseUrl() + "/ideer/bekraeft?token=" + newFollowToken(recipient.followerId());
-        mailer.send(recipient.email(), text("mail.idea.confirm.subject", title),
-                text("mail.idea.confirm.body", name(recipient), title, link));
+        String link = mail.link("/ideer/bekraeft?token=" + newFollowToken(recipient.followerId()));
+        mailer.send(recipient.email(), mail.text("mail.idea.confirm.subject", title),
+                mail.text("mail.idea.confirm.body", name(recipient), title, link));
     }
 
     @ApplicationModuleListener
@@ -69,8 +63,8 @@ class IdeaMails {
         for (Recipient recipient : recipients(event.ideaId())) {
             String to = address(recipient);
             if (to != null) {
-                mailer.send(to, text("mail.idea.question.subject", title),
-                        text("mail.idea.question.body", name(recipient), title, question, link(recipient)));
+                mailer.send(to, mail.text("mail.idea.question.subject", title),
+                        mail.text("mail.idea.question.body", name(recipient), title, question, link(recipient)));
             }
         }
     }
@@ -81,13 +75,13 @@ class IdeaMails {
             return;
         }
         String title = title(event.ideaId());
-        String status = messages.getMessage(event.to().messageKey(), null, DANISH);
+        String status = mail.text(event.to().messageKey());
         String note = event.note() == null ? "" : event.note();
         for (Recipient recipient : recipients(event.ideaId())) {
             String to = address(recipient);
             if (to != null) {
-                mailer.send(to, text("mail.idea.status.subject", title, status),
-                        text("mail.idea.status.body", name(recipient), title, status, note, link(recipient)));
+                mailer.send(to, mail.text("mail.idea.status.subject", title, status),
+                        mail.text("mail.idea.status.body", name(recipient), title, status, note, link(recipient)));
             }
         }
     }
@@ -109,9 +103,9 @@ class IdeaMails {
 
     private String link(Recipient recipient) {
         if (recipient.userId() != null) {
-            return properties.baseUrl() + "/mine-ideer";
+            return mail.link("/mine-ideer");
         }
-        return properties.baseUrl() + "/ideer/foelg?token=" + newFollowToken(recipient.followerId());
+        return mail.link("/ideer/foelg?token=" + newFollowToken(recipient.followerId()));
     }
 
     /** New links for the ideas followed without an account from this address, in one mail (none if unknown). */
@@ -131,19 +125,19 @@ class IdeaMails {
         var links = new StringBuilder();
         for (Followed f : followed) {
             String path = "UNCONFIRMED".equals(f.status()) ? "/ideer/bekraeft?token=" : "/ideer/foelg?token=";
-            links.append(f.title()).append('\n').append(properties.baseUrl()).append(path)
+            links.append(f.title()).append('\n').append(mail.link(path))
                     .append(newFollowToken(f.followerId())).append("\n\n");
         }
         String name = followed.getFirst().name() == null ? "" : followed.getFirst().name();
-        mailer.send(event.email(), text("mail.idea.newLinks.subject"),
-                text("mail.idea.newLinks.body", name, links.toString().strip(), lifetime.toDays()));
+        mailer.send(event.email(), mail.text("mail.idea.newLinks.subject"),
+                mail.text("mail.idea.newLinks.body", name, links.toString().strip(), lifetime.toDays()));
     }
 
     private String newFollowToken(long followerId) {
-        String token = IdeaRows.newToken();
+        String token = LinkTokens.newToken();
         jdbc.sql("""
                 INSERT INTO idea_follow_token (token_hash, follower_id, expires_at) VALUES (:hash, :follower, :expires)""")
-                .param("hash", IdeaRows.hash(token)).param("follower", followerId)
+                .param("hash", LinkTokens.hash(token)).param("follower", followerId)
                 .param("expires", java.sql.Timestamp.from(clock.instant().plus(lifetime))).update();
         return token;
     }
@@ -154,9 +148,5 @@ class IdeaMails {
 
     private String name(Recipient recipient) {
         return recipient.name() == null ? "" : recipient.name();
-    }
-
-    private String text(String key, Object... args) {
-        return messages.getMessage(key, args, DANISH);
     }
 }

@@ -3,18 +3,12 @@ package dk.tvaers.ideas;
 import dk.tvaers.shared.InnovationType;
 import dk.tvaers.shared.Region;
 import dk.tvaers.shared.Sector;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.EnumSet;
-import java.util.HexFormat;
 import java.util.Set;
 
 /** The SQL and row mapping of ideas shared by the module's services, and the follow-link tokens. */
@@ -22,8 +16,6 @@ final class IdeaRows {
 
     static final String SELECT = """
             SELECT i.* FROM idea i""";
-
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private IdeaRows() {}
 
@@ -62,20 +54,5 @@ final class IdeaRows {
 
     static Instant instant(Timestamp timestamp) {
         return timestamp == null ? null : timestamp.toInstant();
-    }
-
-    static String newToken() {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
-
-    static String hash(String token) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -1,5 +1,6 @@
 package dk.tvaers.ideas;
 
+import dk.tvaers.platform.security.LinkTokens;
 import dk.tvaers.platform.database.FilteredQuery;
 import dk.tvaers.platform.database.Sorting;
 import dk.tvaers.accounts.Actor;
@@ -176,7 +177,7 @@ public class Ideas {
         return jdbc.sql("""
                 SELECT f.id, f.idea_id, f.user_id, f.name, f.email, f.submitter FROM idea_follow_token t
                 JOIN idea_follower f ON f.id = t.follower_id WHERE t.token_hash = :hash AND t.expires_at > :now""")
-                .param("hash", IdeaRows.hash(token)).param("now", Timestamp.from(clock.instant()))
+                .param("hash", LinkTokens.hash(token)).param("now", Timestamp.from(clock.instant()))
                 .query((rs, n) -> new Follower(rs.getLong("id"), rs.getLong("idea_id"), (Long) rs.getObject("user_id"),
                         rs.getString("name"), rs.getString("email"), rs.getBoolean("submitter")))
                 .optional();

@@ -2,14 +2,12 @@ package dk.tvaers.notifications;
 
 import dk.tvaers.accounts.UserAccount;
 import dk.tvaers.accounts.UserDirectory;
-import dk.tvaers.platform.TvaersProperties;
+import dk.tvaers.platform.mail.MailText;
 import dk.tvaers.platform.mail.Mailer;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
-import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -25,23 +23,19 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class NotificationMails {
 
-    private static final Locale DANISH = Locale.of("da");
-
     private final JdbcClient jdbc;
     private final UserDirectory users;
     private final Mailer mailer;
-    private final MessageSource messages;
-    private final TvaersProperties properties;
+    private final MailText mail;
     private final Clock clock;
     private final TransactionTemplate perRecipient;
 
-    NotificationMails(JdbcClient jdbc, UserDirectory users, Mailer mailer, MessageSource messages,
-            TvaersProperties properties, Clock clock, PlatformTransactionManager transactions) {
+    NotificationMails(JdbcClient jdbc, UserDirectory users, Mailer mailer, MailText mail, Clock clock,
+            PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.users = users;
         this.mailer = mailer;
-        this.messages = messages;
-        this.properties = properties;
+        this.mail = mail;
         this.clock = clock;
         this.perRecipient = new TransactionTemplate(transactions);
         this.perRecipient.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -60,8 +54,8 @@ class NotificationMails {
         }
         Notification notification = due.get().notification();
         address(due.get().recipient()).ifPresent(to -> mailer.send(to,
-                text("mail.notification.subject", notification.subjectTitle()),
-                text("mail.notification.body", line(notification), settingsLink())));
+                mail.text("mail.notification.subject", notification.subjectTitle()),
+                mail.text("mail.notification.body", line(notification), settingsLink())));
     }
 
     /** One page of a digest run: one mail per recipient with every notice of the period not yet mailed. */
@@ -85,8 +79,8 @@ class NotificationMails {
                 address(recipient).ifPresent(to -> {
                     var lines = new StringBuilder();
                     due.forEach(notification -> lines.append("- ").append(line(notification)).append("\n\n"));
-                    mailer.send(to, text("mail.digest.subject." + batch.period().name(), due.size()),
-                            text("mail.digest.body", lines.toString().strip(), properties.baseUrl() + "/notifikationer",
+                    mailer.send(to, mail.text("mail.digest.subject." + batch.period().name(), due.size()),
+                            mail.text("mail.digest.body", lines.toString().strip(), mail.link("/notifikationer"),
                                     settingsLink()));
                 });
             });
@@ -94,9 +88,9 @@ class NotificationMails {
     }
 
     private String line(Notification notification) {
-        String detail = notification.detailKey() == null ? "" : messages.getMessage(notification.detailKey(), null, DANISH);
-        return text(notification.kind().textKey(), notification.subjectTitle(), detail) + "\n  "
-                + properties.baseUrl() + notification.link();
+        String detail = notification.detailKey() == null ? "" : mail.text(notification.detailKey());
+        return mail.text(notification.kind().textKey(), notification.subjectTitle(), detail) + "\n  "
+                + mail.link(notification.link());
     }
 
     private Optional<String> address(long userId) {
@@ -104,10 +98,6 @@ class NotificationMails {
     }
 
     private String settingsLink() {
-        return properties.baseUrl() + "/notifikationer/indstillinger";
-    }
-
-    private String text(String key, Object... args) {
-        return messages.getMessage(key, args, DANISH);
+        return mail.link("/notifikationer/indstillinger");
     }
 }

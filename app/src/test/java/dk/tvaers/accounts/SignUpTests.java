@@ -1,5 +1,6 @@
 package dk.tvaers.accounts;
 
+import dk.tvaers.platform.security.LinkTokens;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;

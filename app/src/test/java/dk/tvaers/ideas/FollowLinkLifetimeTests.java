@@ -1,5 +1,6 @@
 package dk.tvaers.ideas;
 
+import dk.tvaers.platform.security.LinkTokens;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -62,12 +63,12 @@ class FollowLinkLifetimeTests {
         ideas.confirm(token);
 
         Timestamp expires = jdbc.sql("SELECT expires_at FROM idea_follow_token WHERE token_hash = :h")
-                .param("h", IdeaRows.hash(token)).query(Timestamp.class).single();
+                .param("h", LinkTokens.hash(token)).query(Timestamp.class).single();
         assertThat(expires.toInstant()).isCloseTo(java.time.Instant.now().plus(lifetime), within(10, ChronoUnit.MINUTES));
         assertThat(page("/ideer/foelg?token=" + token)).contains("Udløbende link " + n);
 
         jdbc.sql("UPDATE idea_follow_token SET expires_at = now() - interval '1 second' WHERE token_hash = :h")
-                .param("h", IdeaRows.hash(token)).update();
+                .param("h", LinkTokens.hash(token)).update();
         String expired = page("/ideer/foelg?token=" + token);
         assertThat(expired).contains("Linket virker ikke", "/ideer/nyt-link").doesNotContain("Udløbende link " + n);
 

@@ -1,5 +1,6 @@
 package dk.tvaers.ideas;
 
+import dk.tvaers.platform.security.LinkTokens;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
@@ -278,11 +279,11 @@ class IdeaFlowTests {
 
     private String tokenFor(long ideaId) {
         // a follow link as the confirmation mail would carry, made directly for tests that do not read mail
-        String token = IdeaRows.newToken();
+        String token = LinkTokens.newToken();
         long follower = jdbc().sql("SELECT id FROM idea_follower WHERE idea_id = :id").param("id", ideaId)
                 .query(Long.class).single();
         jdbc().sql("INSERT INTO idea_follow_token (token_hash, follower_id) VALUES (:h, :f)")
-                .param("h", IdeaRows.hash(token)).param("f", follower).update();
+                .param("h", LinkTokens.hash(token)).param("f", follower).update();
         lastToken = token;
         return token;
     }

@@ -1,5 +1,6 @@
 package dk.tvaers.ideas;
 
+import dk.tvaers.platform.security.LinkTokens;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -100,11 +101,11 @@ class MergedThreadPrivacyTests {
     }
 
     private String tokenFor(long ideaId) {
-        String token = IdeaRows.newToken();
+        String token = LinkTokens.newToken();
         long follower = jdbc.sql("SELECT id FROM idea_follower WHERE idea_id = :id").param("id", ideaId)
                 .query(Long.class).single();
         jdbc.sql("INSERT INTO idea_follow_token (token_hash, follower_id) VALUES (:h, :f)")
-                .param("h", IdeaRows.hash(token)).param("f", follower).update();
+                .param("h", LinkTokens.hash(token)).param("f", follower).update();
         return token;
     }
 
