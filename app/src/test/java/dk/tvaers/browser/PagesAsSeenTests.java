@@ -100,4 +100,15 @@ class PagesAsSeenTests extends BrowserTest {
         lookAt("/admin/brugere/" + someone.id(), "user-form");
         lookAt("/profil", "profile");
     }
+
+    @Test
+    void plainTablesDrawnByTheSharedFragmentAreSeenWhole() {
+        TestUser taskForce = aUserWithRoles(Role.TASK_FORCE, Role.ANALYST);
+        loginAs(taskForce.email(), taskForce.password());
+        lookAt("/finansiering", "funding-overview");
+        lookAt("/analyse", "monitoring-overview");
+        lookAt("/bedoemmelser", "reviews");
+        assertThat(findAll("table[data-table] th[scope=col], table[data-assignments] th[scope=col]"))
+                .allSatisfy(heading -> assertThat(heading.getText()).isNotBlank());
+    }
 }
