@@ -1,5 +1,6 @@
 package dk.tvaers.accounts;
 
+import dk.tvaers.platform.database.SqlText;
 import dk.tvaers.platform.database.FilteredQuery;
 import dk.tvaers.platform.web.NotFoundException;
 import dk.tvaers.platform.web.PageOf;
@@ -70,7 +71,7 @@ public class OrganisationDirectory {
                     .param("name", details.name().strip())
                     .param("sector", details.sector().name())
                     .param("region", details.region().name())
-                    .param("cvr", blankToNull(details.cvr()))
+                    .param("cvr", SqlText.blankToNull(details.cvr()))
                     .query(Long.class).single();
             audit.record(AuditKind.ORGANISATION_CREATED, actor.id(), actor.name(), details.name().strip(),
                     details.sector() + ", " + details.region());
@@ -92,7 +93,7 @@ public class OrganisationDirectory {
                     .param("name", details.name().strip())
                     .param("sector", details.sector().name())
                     .param("region", details.region().name())
-                    .param("cvr", blankToNull(details.cvr()))
+                    .param("cvr", SqlText.blankToNull(details.cvr()))
                     .update();
         } catch (DuplicateKeyException e) {
             throw new DuplicateNameException("name");
@@ -132,9 +133,6 @@ public class OrganisationDirectory {
         return String.join("; ", changes);
     }
 
-    static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
-    }
 
     static Organisation map(ResultSet rs, int row) throws SQLException {
         return new Organisation(

@@ -1,5 +1,6 @@
 package dk.tvaers.funding;
 
+import dk.tvaers.platform.database.SqlText;
 import dk.tvaers.accounts.Actor;
 import dk.tvaers.accounts.UserAccount;
 import dk.tvaers.accounts.UserDirectory;
@@ -130,9 +131,9 @@ public class Funding {
                 .param("recipient", decision.recipientOrganisationId())
                 .param("applied", decision.applied().ore())
                 .param("amount", decision.amount().ore())
-                .param("reason", FundingRows.blankToNull(decision.reason()))
+                .param("reason", SqlText.blankToNull(decision.reason()))
                 .param("by", actor.name())
-                .param("contact", FundingRows.blankToNull(decision.contactEmail()))
+                .param("contact", SqlText.blankToNull(decision.contactEmail()))
                 .query(Long.class).single();
         int number = 1;
         for (GrantDecision.NewTranche tranche : decision.tranches()) {
@@ -231,7 +232,7 @@ public class Funding {
     @Transactional
     public void changeContact(long grantId, String contactEmail) {
         int changed = jdbc.sql("UPDATE grant_award SET contact_email = :contact WHERE id = :id")
-                .param("contact", FundingRows.blankToNull(contactEmail)).param("id", grantId).update();
+                .param("contact", SqlText.blankToNull(contactEmail)).param("id", grantId).update();
         if (changed == 0) {
             throw new NotFoundException("grant", grantId);
         }

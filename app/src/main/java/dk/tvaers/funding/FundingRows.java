@@ -1,5 +1,6 @@
 package dk.tvaers.funding;
 
+import dk.tvaers.platform.database.SqlText;
 import dk.tvaers.shared.Money;
 import dk.tvaers.shared.Region;
 import java.sql.ResultSet;
@@ -17,9 +18,6 @@ final class FundingRows {
             FROM grant_award g JOIN funding_pool p ON p.id = g.pool_id
             LEFT JOIN organisation o ON o.id = g.recipient_organisation_id""";
 
-    static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
-    }
 
     static Pool mapPool(ResultSet rs, int row) throws SQLException {
         return new Pool(rs.getLong("id"), rs.getString("name"), Region.valueOf(rs.getString("region")),

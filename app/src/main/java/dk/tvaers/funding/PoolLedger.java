@@ -1,5 +1,6 @@
 package dk.tvaers.funding;
 
+import dk.tvaers.platform.database.SqlText;
 import dk.tvaers.accounts.Actor;
 import dk.tvaers.platform.web.NotFoundException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -46,7 +47,7 @@ class PoolLedger {
                     recorded_by_name)
                 VALUES (:pool, :grant, :tranche, :kind, :amount, :reverses, :note, :by)""")
                 .param("pool", poolId).param("grant", grantId).param("tranche", trancheId).param("kind", kind.name())
-                .param("amount", ore).param("reverses", reverses).param("note", FundingRows.blankToNull(note))
+                .param("amount", ore).param("reverses", reverses).param("note", SqlText.blankToNull(note))
                 .param("by", actor.name())
                 .update();
     }

@@ -1,5 +1,6 @@
 package dk.tvaers.funding;
 
+import dk.tvaers.platform.database.SqlText;
 import dk.tvaers.accounts.Actor;
 import dk.tvaers.platform.web.NotFoundException;
 import java.sql.Date;
@@ -129,7 +130,7 @@ public class Tranches {
                 UPDATE progress_report SET decision = :decision, decision_note = :note, decided_by_name = :by,
                     decided_at = now()
                 WHERE id = (SELECT max(id) FROM progress_report WHERE tranche_id = :tranche AND decision IS NULL)""")
-                .param("decision", decision.name()).param("note", FundingRows.blankToNull(note))
+                .param("decision", decision.name()).param("note", SqlText.blankToNull(note))
                 .param("by", actor.name())
                 .param("tranche", trancheId).update();
     }

@@ -1,5 +1,6 @@
 package dk.tvaers.ideas;
 
+import dk.tvaers.platform.database.SqlText;
 import dk.tvaers.platform.database.FilteredQuery;
 import dk.tvaers.accounts.Actor;
 import dk.tvaers.initiatives.InitiativeKind;
@@ -234,7 +235,7 @@ public class IdeaClinic {
     private void decide(Idea idea, IdeaStatus outcome, String note, Actor actor) {
         jdbc.sql("""
                 UPDATE idea SET outcome_note = :note, outcome_by_name = :by, outcome_at = :at WHERE id = :id""")
-                .param("note", Ideas.blankToNull(note)).param("by", actor.name())
+                .param("note", SqlText.blankToNull(note)).param("by", actor.name())
                 .param("at", Timestamp.from(clock.instant())).param("id", idea.id()).update();
         changeStatus(idea, outcome, note, actor);
     }
@@ -243,7 +244,7 @@ public class IdeaClinic {
         jdbc.sql("UPDATE idea SET status = :status, version = version + 1 WHERE id = :id")
                 .param("status", to.name()).param("id", idea.id()).update();
         long change = ideas.recordStatus(idea.id(), idea.status(), to, note, actor.id(), actor.name());
-        events.publishEvent(new IdeaStatusChanged(idea.id(), idea.status(), to, Ideas.blankToNull(note), change));
+        events.publishEvent(new IdeaStatusChanged(idea.id(), idea.status(), to, SqlText.blankToNull(note), change));
     }
 
     /** An idea the clinic can still act on: counted and without an outcome. */

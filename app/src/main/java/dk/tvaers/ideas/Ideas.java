@@ -2,6 +2,7 @@ package dk.tvaers.ideas;
 
 import dk.tvaers.platform.security.LinkTokens;
 import dk.tvaers.platform.database.FilteredQuery;
+import dk.tvaers.platform.database.SqlText;
 import dk.tvaers.platform.database.Sorting;
 import dk.tvaers.accounts.Actor;
 import dk.tvaers.platform.web.PageOf;
@@ -50,12 +51,15 @@ public class Ideas {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final RateLimits rateLimits;
+    private final IdeaAttachments attachments;
 
-    Ideas(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock, RateLimits rateLimits) {
+    Ideas(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock, RateLimits rateLimits,
+            IdeaAttachments attachments) {
         this.jdbc = jdbc;
         this.events = events;
         this.clock = clock;
         this.rateLimits = rateLimits;
+        this.attachments = attachments;
     }
 
     /**
@@ -81,7 +85,7 @@ public class Ideas {
      */
     @Transactional
     public long submit(NewIdea idea, Submitter submitter) {
-        if (submitter.userId() == null && blankToNull(submitter.email()) != null) {
+        if (submitter.userId() == null && SqlText.blankToNull(submitter.email()) != null) {
             rateLimits.consume("idea-confirmation-address", submitter.email());
         }
         IdeaStatus status = submitter.mustConfirm() ? IdeaStatus.UNCONFIRMED : IdeaStatus.SUBMITTED;
@@ -100,7 +104,7 @@ public class Ideas {
                 .param("region", idea.region() == null ? null : idea.region().name())
                 .param("status", status.name())
                 .param("user", submitter.userId())
-                .param("name", blankToNull(submitter.name()))
+                .param("name", SqlText.blankToNull(submitter.name()))
                 .param("show", idea.showName())
                 .param("assistedBy", submitter.assistedById())
                 .param("assistedByName", submitter.assistedByName())
@@ -108,30 +112,20 @@ public class Ideas {
                 .param("submitted", status == IdeaStatus.SUBMITTED ? now : null)
                 .param("sectors", idea.sectors().stream().sorted().map(Sector::name).toArray(String[]::new))
                 .query(Long.class).single();
-        for (NewIdea.NewAttachment attachment : idea.attachments()) {
-            jdbc.sql("""
-                    INSERT INTO idea_attachment (idea_id, filename, content_type, size_bytes, content)
-                    VALUES (:id, :name, :type, :size, :content)""")
-                    .param("id", id)
-                    .param("name", attachment.type().safeFileName(attachment.filename()))
-                    .param("type", attachment.type().mediaType())
-                    .param("size", (long) attachment.content().length)
-                    .param("content", attachment.content())
-                    .update();
-        }
+        attachments.store(id, idea.attachments());
         long follower = jdbc.sql("""
                 INSERT INTO idea_follower (idea_id, user_id, name, email, submitter)
                 VALUES (:id, :user, :name, :email, TRUE) RETURNING id""")
                 .param("id", id)
                 .param("user", submitter.userId())
-                .param("name", blankToNull(submitter.name()))
-                .param("email", blankToNull(submitter.email()))
+                .param("name", SqlText.blankToNull(submitter.name()))
+                .param("email", SqlText.blankToNull(submitter.email()))
                 .query(Long.class).single();
         String by = submitter.assistedByName() != null ? submitter.assistedByName()
                 : submitter.name() == null ? "" : submitter.name();
         recordStatus(id, null, status, null, submitter.assistedById() != null ? submitter.assistedById()
                 : submitter.userId(), by);
-        if (submitter.userId() == null && blankToNull(submitter.email()) != null) {
+        if (submitter.userId() == null && SqlText.blankToNull(submitter.email()) != null) {
             events.publishEvent(new IdeaConfirmationRequested(id, follower));
         }
         return id;
@@ -256,23 +250,6 @@ public class Ideas {
                 .param("idea", ideaId).param("user", userId).query(Long.class).single() > 0;
     }
 
-    @Transactional(readOnly = true)
-    public List<Attachment> attachments(long ideaId) {
-        return jdbc.sql("""
-                SELECT id, idea_id, filename, content_type, size_bytes FROM idea_attachment
-                WHERE idea_id = :id ORDER BY id""")
-                .param("id", ideaId)
-                .query((rs, n) -> new Attachment(rs.getLong("id"), rs.getLong("idea_id"), rs.getString("filename"),
-                        rs.getString("content_type"), rs.getLong("size_bytes")))
-                .list();
-    }
-
-    @Transactional(readOnly = true)
-    public Optional<byte[]> attachmentContent(long ideaId, long attachmentId) {
-        return jdbc.sql("SELECT content FROM idea_attachment WHERE id = :id AND idea_id = :idea")
-                .param("id", attachmentId).param("idea", ideaId).query(byte[].class).optional();
-    }
-
     /** Supports a published idea, once per person. */
     @Transactional
     public void support(long ideaId, long userId) {
@@ -350,13 +327,9 @@ public class Ideas {
                 .param("id", ideaId)
                 .param("from", from == null ? null : from.name())
                 .param("to", to.name())
-                .param("note", blankToNull(note))
+                .param("note", SqlText.blankToNull(note))
                 .param("by", byId)
                 .param("name", byName == null ? "" : byName)
                 .query(Long.class).single();
-    }
-
-    static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text.strip();
     }
 }

@@ -1,5 +1,6 @@
 package dk.tvaers.initiatives;
 
+import dk.tvaers.platform.database.SqlText;
 import dk.tvaers.platform.database.FilteredQuery;
 import dk.tvaers.accounts.Actor;
 import dk.tvaers.platform.web.NotFoundException;
@@ -124,7 +125,7 @@ public class Initiatives {
                 .param("id", id)
                 .param("from", from == null ? null : from.name())
                 .param("to", to.name())
-                .param("note", note == null || note.isBlank() ? null : note.strip())
+                .param("note", SqlText.blankToNull(note))
                 .param("by", actor.id())
                 .param("name", actor.name())
                 .query(Long.class).single();

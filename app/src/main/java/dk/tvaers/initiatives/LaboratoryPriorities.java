@@ -1,5 +1,6 @@
 package dk.tvaers.initiatives;
 
+import dk.tvaers.platform.database.SqlText;
 import dk.tvaers.accounts.Actor;
 import dk.tvaers.platform.web.NotFoundException;
 import java.util.ArrayList;
@@ -59,7 +60,7 @@ public class LaboratoryPriorities {
                 INSERT INTO laboratory_priority_change (initiative_id, from_rank, to_rank, note, by_name)
                 VALUES (:id, :from, :to, :note, :by)""")
                 .param("id", laboratoryId).param("from", from.orElse(null)).param("to", position)
-                .param("note", note == null || note.isBlank() ? null : note.strip()).param("by", actor.name())
+                .param("note", SqlText.blankToNull(note)).param("by", actor.name())
                 .update();
     }
 

@@ -58,6 +58,9 @@ class IdeaFlowTests {
     Ideas ideas;
 
     @Autowired
+    IdeaAttachments attachments;
+
+    @Autowired
     IdeaClinic clinic;
 
     @Autowired
@@ -82,7 +85,7 @@ class IdeaFlowTests {
                 .andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/ideer/tak")).andReturn();
         long id = latestIdeaTitled("Medicinpåmindelse via sms " + n);
         assertThat(ideas.find(id).orElseThrow().status()).isEqualTo(IdeaStatus.UNCONFIRMED);
-        assertThat(ideas.attachments(id)).singleElement()
+        assertThat(attachments.of(id)).singleElement()
                 .satisfies(a -> assertThat(a.contentType()).isEqualTo("application/pdf"));
         mvc.perform(get("/ideer/" + id)).andExpect(status().isNotFound());
         assertThat(clinic.queue(new IdeaClinic.QueueFilter(null, null, null, null, null), 1, 1000).items())

@@ -6,6 +6,7 @@ import dk.tvaers.accounts.UserAccount;
 import dk.tvaers.accounts.UserDirectory;
 import dk.tvaers.ideas.Attachment;
 import dk.tvaers.ideas.Idea;
+import dk.tvaers.ideas.IdeaAttachments;
 import dk.tvaers.ideas.IdeaClinic;
 import dk.tvaers.ideas.IdeaStatus;
 import dk.tvaers.ideas.Ideas;
@@ -64,12 +65,14 @@ class ClinicController {
             Long mergeInto) {}
 
     private final Ideas ideas;
+    private final IdeaAttachments attachments;
     private final IdeaClinic clinic;
     private final UserDirectory users;
     private final Clock clock;
 
-    ClinicController(Ideas ideas, IdeaClinic clinic, UserDirectory users, Clock clock) {
+    ClinicController(Ideas ideas, IdeaAttachments attachments, IdeaClinic clinic, UserDirectory users, Clock clock) {
         this.ideas = ideas;
+        this.attachments = attachments;
         this.clinic = clinic;
         this.users = users;
         this.clock = clock;
@@ -218,9 +221,9 @@ class ClinicController {
 
     @GetMapping("/idekliniken/{id}/bilag/{attachment}")
     ResponseEntity<byte[]> attachment(@PathVariable long id, @PathVariable long attachment) {
-        Attachment meta = ideas.attachments(id).stream().filter(a -> a.id() == attachment).findFirst()
+        Attachment meta = attachments.of(id).stream().filter(a -> a.id() == attachment).findFirst()
                 .orElseThrow(() -> new NotFoundException("attachment", attachment));
-        byte[] content = ideas.attachmentContent(id, attachment).orElseThrow();
+        byte[] content = attachments.content(id, attachment).orElseThrow();
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(meta.contentType()))
                 .header(HttpHeaders.CONTENT_DISPOSITION,
@@ -234,7 +237,7 @@ class ClinicController {
         Idea idea = ideas.find(id).filter(i -> i.status().isVisible())
                 .orElseThrow(() -> new NotFoundException("idea", id));
         model.addAttribute("idea", idea);
-        model.addAttribute("attachments", ideas.attachments(id));
+        model.addAttribute("attachments", attachments.of(id));
         var thread = ideas.thread(id);
         model.addAttribute("thread", thread);
         model.addAttribute("history", clinic.history(id));

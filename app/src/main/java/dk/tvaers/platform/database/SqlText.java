@@ -13,4 +13,9 @@ public final class SqlText {
                 .replace("_", "\\_");
         return "%" + escaped + "%";
     }
+
+    /** Text as a column keeps it: stripped, and null when nothing but blanks was typed. */
+    public static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
 }
