@@ -77,7 +77,10 @@ class ApplicationPagesTests {
         long application = applications.start(consortium, fixtures.challenge(null), writer);
         String page = "/ansoegninger/" + application;
 
-        assertThat(mvc.get().uri(page).with(as(writer))).hasStatusOk().bodyText().contains("Kladde");
+        assertThat(mvc.get().uri(page).with(as(writer))).hasStatusOk().bodyText().contains("Kladde")
+                .as("the versions' totals are aligned right with DKFDS's own class")
+                .containsPattern("<table[^>]*data-versions[\\s\\S]*<th scope=\"col\" class=\"align-text-right\">")
+                .doesNotContain("text-align-right");
         assertThat(mvc.get().uri(page).with(as(outsider))).hasStatus(404);
         assertThat(mvc.get().uri(page).with(as(taskForce))).hasStatus(404);
         assertThat(mvc.get().uri(page).with(as(consultant))).hasStatus(404);
