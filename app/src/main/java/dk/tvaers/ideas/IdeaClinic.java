@@ -39,10 +39,13 @@ public class IdeaClinic {
     private final Initiatives initiatives;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final IdeaStatusHistory history;
 
-    IdeaClinic(JdbcClient jdbc, Ideas ideas, Initiatives initiatives, ApplicationEventPublisher events, Clock clock) {
+    IdeaClinic(JdbcClient jdbc, Ideas ideas, Initiatives initiatives, ApplicationEventPublisher events, Clock clock,
+            IdeaStatusHistory history) {
         this.jdbc = jdbc;
         this.ideas = ideas;
+        this.history = history;
         this.initiatives = initiatives;
         this.events = events;
         this.clock = clock;
@@ -243,7 +246,7 @@ public class IdeaClinic {
     private void changeStatus(Idea idea, IdeaStatus to, String note, Actor actor) {
         jdbc.sql("UPDATE idea SET status = :status, version = version + 1 WHERE id = :id")
                 .param("status", to.name()).param("id", idea.id()).update();
-        long change = ideas.recordStatus(idea.id(), idea.status(), to, note, actor.id(), actor.name());
+        long change = history.record(idea.id(), idea.status(), to, note, actor.id(), actor.name());
         events.publishEvent(new IdeaStatusChanged(idea.id(), idea.status(), to, SqlText.blankToNull(note), change));
     }
 

@@ -55,14 +55,16 @@ public class Ideas {
     private final Clock clock;
     private final RateLimits rateLimits;
     private final IdeaAttachments attachments;
+    private final IdeaStatusHistory history;
 
     Ideas(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock, RateLimits rateLimits,
-            IdeaAttachments attachments) {
+            IdeaAttachments attachments, IdeaStatusHistory history) {
         this.jdbc = jdbc;
         this.events = events;
         this.clock = clock;
         this.rateLimits = rateLimits;
         this.attachments = attachments;
+        this.history = history;
     }
 
     /**
@@ -126,7 +128,7 @@ public class Ideas {
                 .query(Long.class).single();
         String by = submitter.assistedByName() != null ? submitter.assistedByName()
                 : submitter.name() == null ? "" : submitter.name();
-        recordStatus(id, null, status, null, submitter.assistedById() != null ? submitter.assistedById()
+        history.record(id, null, status, null, submitter.assistedById() != null ? submitter.assistedById()
                 : submitter.userId(), by);
         if (submitter.userId() == null && SqlText.blankToNull(submitter.email()) != null) {
             events.publishEvent(new IdeaConfirmationRequested(id, follower));
@@ -144,7 +146,7 @@ public class Ideas {
                     WHERE id = :id AND status = 'UNCONFIRMED'""")
                     .param("now", Timestamp.from(clock.instant())).param("id", f.ideaId()).update();
             if (changed > 0) {
-                recordStatus(f.ideaId(), IdeaStatus.UNCONFIRMED, IdeaStatus.SUBMITTED, null, null,
+                history.record(f.ideaId(), IdeaStatus.UNCONFIRMED, IdeaStatus.SUBMITTED, null, null,
                         f.name() == null ? "" : f.name());
             }
         });
@@ -337,18 +339,5 @@ public class Ideas {
                 .param("idea", ideaId).param("author", authorId)
                 .param("name", authorName == null || authorName.isBlank() ? "-" : authorName)
                 .param("body", body.strip()).update();
-    }
-
-    long recordStatus(long ideaId, IdeaStatus from, IdeaStatus to, String note, Long byId, String byName) {
-        return jdbc.sql("""
-                INSERT INTO idea_status_change (idea_id, from_status, to_status, note, by_user_id, by_name)
-                VALUES (:id, :from, :to, :note, :by, :name) RETURNING id""")
-                .param("id", ideaId)
-                .param("from", from == null ? null : from.name())
-                .param("to", to.name())
-                .param("note", SqlText.blankToNull(note))
-                .param("by", byId)
-                .param("name", byName == null ? "" : byName)
-                .query(Long.class).single();
     }
 }
