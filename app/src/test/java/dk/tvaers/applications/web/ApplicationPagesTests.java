@@ -80,7 +80,9 @@ class ApplicationPagesTests {
         assertThat(mvc.get().uri(page).with(as(writer))).hasStatusOk().bodyText().contains("Kladde")
                 .as("the versions' totals are aligned right with DKFDS's own class")
                 .containsPattern("<table[^>]*data-versions[\\s\\S]*<th scope=\"col\" class=\"align-text-right\">")
-                .doesNotContain("text-align-right");
+                .doesNotContain("text-align-right")
+                .as("the shared table fragment draws the page's own rows")
+                .containsPattern("<table[^>]*data-versions[\\s\\S]*<tbody>\\s*<tr>\\s*<td><a href=\"/ansoegninger/\\d+/versioner/1\"");
         assertThat(mvc.get().uri(page).with(as(outsider))).hasStatus(404);
         assertThat(mvc.get().uri(page).with(as(taskForce))).hasStatus(404);
         assertThat(mvc.get().uri(page).with(as(consultant))).hasStatus(404);
