@@ -74,7 +74,7 @@ class CasePageFundingAndResultsTests {
 
         String page = page(caseId);
         assertThat(page).contains("Sådan blev det finansieret").contains("1.000.000,00 kr.")
-                .contains(funding.pool(pool).name()).contains("opslaget \"" + challengeTitle + "\"")
+                .contains(funding.pool(pool).name()).contains("opslaget »" + challengeTitle + "«")
                 .contains("bevilget " + today).doesNotContain("Triple Aim-resultater");
 
         long run = jdbc.sql("""
