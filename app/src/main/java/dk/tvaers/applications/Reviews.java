@@ -67,6 +67,23 @@ public class Reviews {
         return user;
     }
 
+    /**
+     * Where an application stands on its way, as its status stepper shows it: 0 draft, 1 submitted, 2 in review (a
+     * submitted application whose call has a reviewer or that has a review), 3 decided.
+     */
+    @Transactional(readOnly = true)
+    public int step(Application application) {
+        return switch (application.status()) {
+            case DRAFT -> 0;
+            case DECIDED -> 3;
+            case SUBMITTED -> jdbc.sql("""
+                    SELECT EXISTS (SELECT 1 FROM call_reviewer WHERE call_id = :call)
+                        OR EXISTS (SELECT 1 FROM application_review WHERE application_id = :id)""")
+                    .param("call", application.callId()).param("id", application.id()).query(Boolean.class).single()
+                    ? 2 : 1;
+        };
+    }
+
     /** A reviewer of a call. */
     public record Reviewer(long userId, String name, String email, String organisationName) {}
 

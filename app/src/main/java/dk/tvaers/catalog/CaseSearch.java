@@ -2,6 +2,7 @@ package dk.tvaers.catalog;
 
 import dk.tvaers.platform.database.FilteredQuery;
 import dk.tvaers.platform.database.Sorting;
+import dk.tvaers.platform.search.SearchTerms;
 import dk.tvaers.platform.web.PageOf;
 import dk.tvaers.shared.Region;
 import dk.tvaers.shared.Sector;

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -66,6 +67,13 @@ public class Challenges {
     boolean exists(String title) {
         return jdbc.sql("SELECT count(*) FROM challenge WHERE title = :title").param("title", title)
                 .query(Long.class).single() > 0;
+    }
+
+    /** The newest challenge with this title (demo data of other modules finds the challenges' demo data by it). */
+    @Transactional(readOnly = true)
+    public Optional<Challenge> findByTitle(String title) {
+        return jdbc.sql("SELECT id FROM challenge WHERE title = :title ORDER BY id DESC LIMIT 1").param("title", title)
+                .query(Long.class).optional().map(this::find);
     }
 
     private void requireValid(NewChallenge challenge) {

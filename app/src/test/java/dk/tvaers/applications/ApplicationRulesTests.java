@@ -206,6 +206,22 @@ class ApplicationRulesTests {
     }
 
     @Test
+    void theStepperGoesFromDraftThroughSubmittedAndInReviewToDecided() {
+        Setup setup = crossSectorDraft();
+        assertThat(reviews.step(applications.find(setup.application()))).isZero();
+        applications.submit(setup.application(), setup.writer());
+        Application submitted = applications.find(setup.application());
+        assertThat(reviews.step(submitted)).as("submitted, no reviewer yet").isEqualTo(1);
+
+        Actor independent = fixtures.user(fixtures.organisation("Lægehuset", Sector.GENERAL_PRACTICE), Role.STAFF);
+        reviews.assign(submitted.callId(), fixtures.login(independent), ApplicationFixtures.TASK_FORCE);
+        assertThat(reviews.step(submitted)).as("a reviewer is assigned to its call").isEqualTo(2);
+
+        jdbc.sql("UPDATE application SET status = 'DECIDED' WHERE id = :id").param("id", setup.application()).update();
+        assertThat(reviews.step(applications.find(setup.application()))).isEqualTo(3);
+    }
+
+    @Test
     void aReviewerMustBeAssignedToTheCall() {
         Setup setup = crossSectorDraft();
         applications.submit(setup.application(), setup.writer());

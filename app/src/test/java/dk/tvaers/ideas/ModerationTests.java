@@ -54,6 +54,9 @@ class ModerationTests {
     Moderation moderation;
 
     @Autowired
+    IdeaClinic clinic;
+
+    @Autowired
     UserDirectory users;
 
     @Autowired
@@ -176,6 +179,31 @@ class ModerationTests {
             request = request.with(authentication(auth(viewer)));
         }
         return mvc.perform(request).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+    }
+
+    @Test
+    void theClinicQueueAndPageMarkAHiddenIdeaInWordsWithItsReason() throws Exception {
+        AccountPrincipal moderator = aUser(Role.INNOVATION_CONSULTANT);
+        Actor actor = new Actor(moderator.userId(), moderator.displayName());
+        String marker = "Klinikmærke" + SEQUENCE.incrementAndGet();
+        long hidden = anIdea(marker + " skjult", aUser(Role.CITIZEN));
+        long shown = anIdea(marker + " synlig", aUser(Role.CITIZEN));
+        clinic.assign(hidden, moderator.userId(), moderator.displayName(), actor);
+        clinic.assign(shown, moderator.userId(), moderator.displayName(), actor);
+        moderation.report(hidden, null, "Reklame", new Actor(aUser(Role.CITIZEN).userId(), "Anmelder"));
+        long reportId = moderation.queue(new Moderation.Filter(Moderation.State.OPEN, marker), 1, 20).items()
+                .getFirst().id();
+        moderation.hide(reportId, "Reklame for et firma", actor);
+
+        String queue = mvc.perform(get("/idekliniken").param("tildelt", String.valueOf(moderator.userId()))
+                .with(authentication(auth(moderator)))).andReturn().getResponse().getContentAsString();
+
+        assertThat(queue).contains(marker + " skjult").contains(marker + " synlig")
+                .contains("Skjult af en moderator: Reklame for et firma");
+        assertThat(queue.split("data-hidden", -1)).hasSize(2);
+        assertThat(mvc.perform(get("/idekliniken/" + hidden).with(authentication(auth(moderator)))).andReturn()
+                .getResponse().getContentAsString())
+                .contains("En moderator har skjult idéen for offentligheden. Begrundelse: Reklame for et firma");
     }
 
     private List<Long> searchIds(String text) {

@@ -78,6 +78,7 @@ class ApplicationController {
         model.addAttribute("taskForce", principal.roles().contains(Role.TASK_FORCE));
         model.addAttribute("reviews", principal.roles().contains(Role.TASK_FORCE) ? reviews.of(id) : List.of());
         model.addAttribute("decision", decisions.of(id).orElse(null));
+        model.addAttribute("step", reviews.step(application));
         return "applications/application";
     }
 

@@ -4,6 +4,8 @@ import dk.tvaers.catalog.Adoptions;
 import dk.tvaers.catalog.Assessment;
 import dk.tvaers.catalog.CaseCatalog;
 import dk.tvaers.catalog.CaseEconomySource;
+import dk.tvaers.catalog.CaseFundingSource;
+import dk.tvaers.catalog.CaseResultsSource;
 import dk.tvaers.catalog.CaseSearch;
 import dk.tvaers.catalog.CaseSummary;
 import dk.tvaers.catalog.CaseVersion;
@@ -13,7 +15,6 @@ import dk.tvaers.catalog.EvidenceLevel;
 import dk.tvaers.catalog.Parameter;
 import dk.tvaers.catalog.Stories;
 import dk.tvaers.catalog.Theme;
-import dk.tvaers.initiatives.InitiativeFundingSource;
 import dk.tvaers.platform.web.CsvWriter;
 import dk.tvaers.platform.web.NotFoundException;
 import dk.tvaers.platform.web.ListPage;
@@ -26,7 +27,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -64,13 +64,16 @@ class CatalogController {
     private final TimeFormat time;
     private final List<CaseEconomySource> economySources;
 
-    private final List<InitiativeFundingSource> fundingSources;
+    private final List<CaseFundingSource> fundingSources;
+    private final List<CaseResultsSource> resultsSources;
     private final Adoptions adoptions;
 
     CatalogController(CaseCatalog catalog, CaseSearch search, Stories stories, CatalogPdf pdf, MessageSource messages, TimeFormat time,
-            List<InitiativeFundingSource> fundingSources, List<CaseEconomySource> economySources, Adoptions adoptions) {
+            List<CaseFundingSource> fundingSources, List<CaseResultsSource> resultsSources,
+            List<CaseEconomySource> economySources, Adoptions adoptions) {
         this.adoptions = adoptions;
         this.fundingSources = fundingSources;
+        this.resultsSources = resultsSources;
         this.economySources = economySources;
         this.catalog = catalog;
         this.search = search;
@@ -117,11 +120,14 @@ class CatalogController {
         model.addAttribute("adoptions", adopted);
         model.addAttribute("adoptionMap", RegionMap.shapes(Adoptions.byRegion(adopted)));
         model.addAttribute("bornholmBox", RegionMap.bornholmBox());
-        // how the initiative the case describes was funded: the grants paying for it (issue 11)
+        // how the initiative the case describes was funded (its grants, the call each answered) and whether its Triple
+        // Aim results are published (issue 11, item 12; ADR 0036): never an unpublished run
         Long initiative = view.file().initiativeId();
-        LocalDate today = LocalDate.now(java.time.ZoneId.of("Europe/Copenhagen"));
         model.addAttribute("grants", initiative == null ? List.of() : fundingSources.stream()
-                .flatMap(source -> source.grantsOf(initiative, today).stream()).toList());
+                .flatMap(source -> source.grantsOf(initiative).stream()).toList());
+        model.addAttribute("results", initiative == null ? null : resultsSources.stream()
+                .map(source -> source.publishedOf(initiative)).flatMap(java.util.Optional::stream).findFirst()
+                .orElse(null));
         // the approved business case of the case's initiative, if the economy module gives one
         economy(view).ifPresent(economy -> model.addAttribute("economy", economy));
         return "catalog/case";

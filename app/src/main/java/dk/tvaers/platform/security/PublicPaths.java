@@ -21,6 +21,8 @@ public final class PublicPaths {
             "/opret-konto",
             "/opret-konto/bekraeft",
             "/tilgaengelighed",
+            // the site-wide search (rate-limited for visitors without a login)
+            "/soeg",
             "/privatliv",
             "/udfordringer",
             "/udfordringer/{id:\\d+}",

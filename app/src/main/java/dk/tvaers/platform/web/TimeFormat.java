@@ -17,6 +17,13 @@ public class TimeFormat {
     private static final DateTimeFormatter DATE_TIME_SECONDS =
             DateTimeFormatter.ofPattern("dd-MM-yyyy HH:mm:ss").withZone(COPENHAGEN);
 
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd-MM-yyyy").withZone(COPENHAGEN);
+
+    /** The day in Danish time, as {@code dd-MM-yyyy}. */
+    public String date(Instant instant) {
+        return instant == null ? "" : DATE.format(instant);
+    }
+
     public String dateTime(Instant instant) {
         return instant == null ? "" : DATE_TIME.format(instant);
     }

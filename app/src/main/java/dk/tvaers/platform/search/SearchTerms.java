@@ -1,4 +1,4 @@
-package dk.tvaers.catalog;
+package dk.tvaers.platform.search;
 
 import java.util.ArrayList;
 import java.util.Collection;

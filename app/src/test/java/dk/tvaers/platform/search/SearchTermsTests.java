@@ -1,4 +1,4 @@
-package dk.tvaers.catalog;
+package dk.tvaers.platform.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
