@@ -239,6 +239,7 @@ class EconomyJourneyTests extends BrowserTest {
         assertThat(findAll("#cumulative-chart polyline")).as("the realised line joins the plan").hasSize(5);
         record("the business case with measured gains");
         screenshots("economy-realised");
+        lookAt("/initiativer/" + initiative + "/oekonomi", "economy-realised-per-sector");
 
         // the downloads open
         var pdf = download(find("#download-pdf").getDomAttribute("href"));
@@ -295,6 +296,9 @@ class EconomyJourneyTests extends BrowserTest {
     private void screenshots(String name) throws Exception {
         Path dir = Path.of("target/screenshots");
         Files.createDirectories(dir);
+        // lookAt emulates a device width; the window's own size counts again only without that override
+        ((org.openqa.selenium.chrome.ChromeDriver) driver).executeCdpCommand("Emulation.clearDeviceMetricsOverride",
+                java.util.Map.of());
         Dimension before = driver.manage().window().getSize();
         for (int width : new int[] {1366, 390}) {
             driver.manage().window().setSize(new Dimension(width, 900));
