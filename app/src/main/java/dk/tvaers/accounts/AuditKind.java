@@ -28,6 +28,10 @@ public enum AuditKind {
     BUSINESS_CASE_APPROVED,
     /** An actual cost of an initiative was entered (economy). */
     ACTUAL_COST_RECORDED,
+    /** An entered actual cost was corrected; the details hold what it said before and after (economy). */
+    ACTUAL_COST_CORRECTED,
+    /** An entered actual cost was deleted; the details hold what it said (economy). */
+    ACTUAL_COST_DELETED,
     RESULTS_VIEWED,
     RESULTS_DOWNLOADED,
     RESULTS_PUBLISHED,

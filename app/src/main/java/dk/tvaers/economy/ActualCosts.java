@@ -11,6 +11,7 @@ import java.sql.Date;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -39,7 +40,7 @@ public class ActualCosts {
         this.audit = audit;
     }
 
-    /** The initiative's people (as for business cases) and finance enter actual costs. */
+    /** The initiative's people (as for business cases) and finance enter, correct and delete actual costs. */
     public boolean mayRecord(Initiative initiative, Editor editor) {
         return editor != null && (editor.roles().contains(Role.FINANCE) || businessCases.mayEdit(initiative, editor));
     }
@@ -65,8 +66,16 @@ public class ActualCosts {
                         EconomySector.valueOf(rs.getString("sector")),
                         YearMonth.from(rs.getDate("month").toLocalDate()), rs.getLong("amount_ore"),
                         rs.getString("description"), rs.getTimestamp("entered_at").toInstant(),
-                        rs.getString("entered_by_name")))
+                        rs.getString("entered_by_name"),
+                        rs.getTimestamp("corrected_at") == null ? null : rs.getTimestamp("corrected_at").toInstant(),
+                        rs.getString("corrected_by_name")))
                 .list();
+    }
+
+    /** One actual cost of the initiative, when the viewer may see the initiative's actual costs. */
+    @Transactional(readOnly = true)
+    public Optional<ActualCost> find(Initiative initiative, long costId, Editor viewer) {
+        return of(initiative, viewer).stream().filter(c -> c.id() == costId).findFirst();
     }
 
     /** An actual cost as entered: the sector, month and amount are parsed by the form. */
@@ -127,5 +136,79 @@ public class ActualCosts {
                 "initiative " + initiativeId + " actual cost " + id,
                 "sector=" + entry.sector() + " month=" + entry.month() + " amountOre=" + entry.amountOre());
         return id;
+    }
+
+    /**
+     * Corrects an entered actual cost: the same rules as {@link #record}; the audit entry holds what it said before
+     * and after.
+     *
+     * @throws NotFoundException when the initiative has no such actual cost
+     * @throws AccessDeniedException when the editor may not record actual costs of the initiative
+     * @throws BusinessCaseRejectedException when the entry breaks a rule
+     */
+    @Transactional
+    public void correct(long initiativeId, long costId, Entry entry, YearMonth today, Editor editor) {
+        Initiative initiative = initiatives.find(initiativeId)
+                .orElseThrow(() -> new NotFoundException("initiative", initiativeId));
+        ActualCost before = locked(initiativeId, costId);
+        if (!mayRecord(initiative, editor)) {
+            throw new AccessDeniedException("may not correct actual costs of initiative " + initiativeId);
+        }
+        List<Problem> problems = check(initiative, entry, today);
+        if (!problems.isEmpty()) {
+            throw new BusinessCaseRejectedException(problems);
+        }
+        jdbc.sql("""
+                UPDATE actual_cost SET sector = :sector, month = :month, amount_ore = :amount,
+                    description = :description, corrected_at = now(), corrected_by_user_id = :by,
+                    corrected_by_name = :name
+                WHERE id = :id AND initiative_id = :initiative""")
+                .param("sector", entry.sector().name()).param("month", Date.valueOf(entry.month().atDay(1)))
+                .param("amount", entry.amountOre()).param("description", entry.description().strip())
+                .param("by", editor.actor().id()).param("name", editor.actor().name())
+                .param("id", costId).param("initiative", initiativeId).update();
+        audit.record(AuditKind.ACTUAL_COST_CORRECTED, editor.actor().id(), editor.actor().name(),
+                "initiative " + initiativeId + " actual cost " + costId,
+                "before: " + describe(before.sector(), before.month(), before.amountOre(), before.description())
+                        + "; after: " + describe(entry.sector(), entry.month(), entry.amountOre(),
+                                entry.description().strip()));
+    }
+
+    /**
+     * Deletes an entered actual cost; the audit entry holds what it said.
+     *
+     * @throws NotFoundException when the initiative has no such actual cost
+     * @throws AccessDeniedException when the editor may not record actual costs of the initiative
+     */
+    @Transactional
+    public void delete(long initiativeId, long costId, Editor editor) {
+        Initiative initiative = initiatives.find(initiativeId)
+                .orElseThrow(() -> new NotFoundException("initiative", initiativeId));
+        ActualCost before = locked(initiativeId, costId);
+        if (!mayRecord(initiative, editor)) {
+            throw new AccessDeniedException("may not delete actual costs of initiative " + initiativeId);
+        }
+        jdbc.sql("DELETE FROM actual_cost WHERE id = :id AND initiative_id = :initiative")
+                .param("id", costId).param("initiative", initiativeId).update();
+        audit.record(AuditKind.ACTUAL_COST_DELETED, editor.actor().id(), editor.actor().name(),
+                "initiative " + initiativeId + " actual cost " + costId,
+                describe(before.sector(), before.month(), before.amountOre(), before.description())
+                        + " entered by " + before.enteredByName());
+    }
+
+    /** The row, locked for the change; 404 when it is not the initiative's. */
+    private ActualCost locked(long initiativeId, long costId) {
+        List<Long> ids = jdbc.sql("SELECT id FROM actual_cost WHERE id = :id AND initiative_id = :initiative FOR UPDATE")
+                .param("id", costId).param("initiative", initiativeId).query(Long.class).list();
+        if (ids.isEmpty()) {
+            throw new NotFoundException("actual cost", costId);
+        }
+        return all(initiativeId).stream().filter(c -> c.id() == costId).findFirst()
+                .orElseThrow(() -> new NotFoundException("actual cost", costId));
+    }
+
+    private static String describe(EconomySector sector, YearMonth month, long amountOre, String description) {
+        String text = "sector=" + sector + " month=" + month + " amountOre=" + amountOre + " description=" + description;
+        return text.length() > 900 ? text.substring(0, 900) : text;
     }
 }

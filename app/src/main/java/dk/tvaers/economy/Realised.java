@@ -32,18 +32,39 @@ public record Realised(List<PaidMonth> paid, long paidTotalOre, List<ActualCost>
     public record PaidMonth(YearMonth month, long ore) {}
 
     /**
-     * The gains a run measured, per year for the included citizens: the fall in DRG value of hospital contacts
-     * (the region) and in municipal services and GP fees together (TOTAL_COST − DRG_VALUE), each in the target
-     * group minus the fall in the comparison group (difference in differences), × the included citizens, scaled from
-     * the run's window to a year. {@code suppressed} when a group the figure needs has fewer than 5 persons: then no
-     * figure is given.
+     * The gains a run measured, per year for the included citizens: the fall in DRG value of hospital contacts (the
+     * region, {@code DRG_VALUE}), in municipal services ({@code MUNICIPAL_COST}) and in general-practice fees
+     * ({@code GP_COST}), each in the target group minus the fall in the comparison group (difference in differences),
+     * × the included citizens, scaled from the run's window to a year. A negative gain is a cost that grew. A run
+     * of an indicator catalogue before version 4 holds no municipal and GP figures apart: then
+     * {@code municipalityYearOre} and {@code generalPracticeYearOre} are null and only their sum is known
+     * ({@code TOTAL_COST − DRG_VALUE}). {@code suppressed} when a group the figures need has fewer than 5 persons:
+     * then no figure is given.
      */
     public record Measured(long runId, Integer dataVersion, String definitionVersion, String tariffYears,
             Instant finishedAt, int windowDays, boolean suppressed, Long targetCitizens, Long regionYearOre,
-            Long municipalityAndPracticeYearOre) {
+            Long municipalityAndPracticeYearOre, Long municipalityYearOre, Long generalPracticeYearOre) {
 
         public Long totalYearOre() {
             return suppressed || regionYearOre == null ? null : regionYearOre + municipalityAndPracticeYearOre;
+        }
+
+        /** Whether the run measured municipality and general practice apart (indicator catalogue 4 or later). */
+        public boolean perSector() {
+            return !suppressed && municipalityYearOre != null && generalPracticeYearOre != null;
+        }
+
+        /** The measured yearly gain of a sector, or null (not measured apart, suppressed, or not a measured sector). */
+        public Long yearOre(EconomySector sector) {
+            if (suppressed) {
+                return null;
+            }
+            return switch (sector) {
+                case REGION -> regionYearOre;
+                case MUNICIPALITY -> municipalityYearOre;
+                case GENERAL_PRACTICE -> generalPracticeYearOre;
+                default -> null;
+            };
         }
     }
 

@@ -30,6 +30,8 @@ public class RealisedFigures {
 
     static final String DRG = "DRG_VALUE";
     static final String TOTAL = "TOTAL_COST";
+    static final String MUNICIPAL = "MUNICIPAL_COST";
+    static final String GP = "GP_COST";
 
     private final Funding funding;
     private final Runs runs;
@@ -63,14 +65,21 @@ public class RealisedFigures {
         return new Realised(paid, total, actualCosts.all(initiativeId), measured);
     }
 
-    /** The measured gains of a run (see {@link Realised.Measured}), from its overall (stratum ALL) aggregates. */
+    /**
+     * The measured gains of a run (see {@link Realised.Measured}), from its overall (stratum ALL) aggregates: per
+     * sector when the run holds {@code MUNICIPAL_COST} and {@code GP_COST} (catalogue 4 on), else the region and the
+     * other two together.
+     */
     static Realised.Measured measured(IndicatorRun run, List<IndicatorResult> results) {
         Map<String, IndicatorResult> overall = results.stream().filter(r -> "ALL".equals(r.stratum()))
-                .filter(r -> DRG.equals(r.indicator()) || TOTAL.equals(r.indicator()))
+                .filter(r -> List.of(DRG, TOTAL, MUNICIPAL, GP).contains(r.indicator()))
                 .collect(Collectors.toMap(r -> r.indicator() + "/" + r.group() + "/" + r.period(), r -> r,
                         (a, b) -> a));
+        boolean perSector = overall.keySet().stream().anyMatch(k -> k.startsWith(MUNICIPAL + "/"))
+                || overall.keySet().stream().anyMatch(k -> k.startsWith(GP + "/"));
+        List<String> needed = perSector ? List.of(DRG, MUNICIPAL, GP) : List.of(DRG, TOTAL);
         boolean suppressed = false;
-        for (String indicator : List.of(DRG, TOTAL)) {
+        for (String indicator : needed) {
             for (String group : List.of("TARGET", "COMPARISON")) {
                 for (String period : List.of("BEFORE", "AFTER")) {
                     IndicatorResult r = overall.get(indicator + "/" + group + "/" + period);
@@ -82,14 +91,21 @@ public class RealisedFigures {
         }
         if (suppressed) {
             return new Realised.Measured(run.id(), run.dataVersion(), run.definitionVersion(), run.tariffYears(),
-                    run.finishedAt(), run.windowDays(), true, null, null, null);
+                    run.finishedAt(), run.windowDays(), true, null, null, null, null, null);
         }
         long citizens = overall.get(DRG + "/TARGET/AFTER").n();
-        BigDecimal drg = fall(overall, DRG);
-        BigDecimal other = fall(overall, TOTAL).subtract(drg);
+        long region = perYear(fall(overall, DRG), citizens, run.windowDays());
+        if (perSector) {
+            long municipality = perYear(fall(overall, MUNICIPAL), citizens, run.windowDays());
+            long practice = perYear(fall(overall, GP), citizens, run.windowDays());
+            return new Realised.Measured(run.id(), run.dataVersion(), run.definitionVersion(), run.tariffYears(),
+                    run.finishedAt(), run.windowDays(), false, citizens, region,
+                    Math.addExact(municipality, practice), municipality, practice);
+        }
+        BigDecimal other = fall(overall, TOTAL).subtract(fall(overall, DRG));
         return new Realised.Measured(run.id(), run.dataVersion(), run.definitionVersion(), run.tariffYears(),
-                run.finishedAt(), run.windowDays(), false, citizens, perYear(drg, citizens, run.windowDays()),
-                perYear(other, citizens, run.windowDays()));
+                run.finishedAt(), run.windowDays(), false, citizens, region,
+                perYear(other, citizens, run.windowDays()), null, null);
     }
 
     /** The target group's fall per person minus the comparison group's (positive: the initiative saved). */

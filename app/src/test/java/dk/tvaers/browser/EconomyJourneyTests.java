@@ -44,8 +44,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 /**
  * A consultant builds a business case with lines in three sectors (a mistake first, refused in Danish with what was
  * typed kept), sees break-even and the shadow accounts, records an actual cost (a mistake first) and sees it next to
- * the plan; the Task Force approves the version; an analyst's Triple Aim
- * run fills the realised gains; the PDF and Excel downloads open. axe-core on every page; screenshots at 1366 and
+ * the plan, corrects it (a mistake first) and deletes a double entry (a confirmation step); the Task Force approves
+ * the version; an analyst's Triple Aim run fills the realised gains per sector (region, municipality, general
+ * practice); the PDF and Excel downloads open. axe-core on every page; screenshots at 1366 and
  * 390 px under target/screenshots/.
  */
 class EconomyJourneyTests extends BrowserTest {
@@ -157,6 +158,50 @@ class EconomyJourneyTests extends BrowserTest {
         assertThat(findAll("#cumulative-chart polyline")).as("the realised line joins the plan").hasSize(5);
         record("the business case with an actual cost");
         screenshots("economy-actual-costs");
+
+        // the amount was wrong: the consultant corrects it (a mistake first, refused in Danish, what was typed kept)
+        String correctPath = find("[id^=correct-actual-cost-]").getDomAttribute("href");
+        lookAt(correctPath, "economy-actual-cost-correct");
+        open(correctPath);
+        assertThat(heading()).isEqualTo("Ret en faktisk omkostning: " + title);
+        assertThat(find("#amount").getDomProperty("value")).isEqualTo("8.500");
+        record("the actual-cost correction form");
+        setValue("#amount", "9.000,123");
+        clickAndWaitForPage(find("#save-actual-cost"));
+        assertThat(errorSummaryWithFocus()).contains("Beløb");
+        assertThat(driver.findElement(By.id("amount")).getDomProperty("value")).isEqualTo("9.000,123");
+        assertThat(driver.findElement(By.id("description")).getDomProperty("value"))
+                .isEqualTo("Sygeplejersker i første måned");
+        record("the actual-cost correction form with errors");
+        setValue("#amount", "9.000");
+        clickAndWaitForPage(find("#save-actual-cost"));
+        assertThat(find("main [role=status]").getText()).contains("Den faktiske omkostning for " + start
+                + " er rettet");
+        assertThat(find("#actual-vs-plan tr[data-sector=MUNICIPALITY]").getText())
+                .contains("10.000,00 kr.", "9.000,00 kr.", "-1.000,00 kr.");
+        assertThat(find("#actual-costs tbody tr").getText()).contains("9.000,00 kr.", "Rettet");
+
+        // a second entry was a double entry: deleting it asks for a confirmation first
+        clickAndWaitForPage(find("#record-actual-cost"));
+        new Select(driver.findElement(By.id("sector"))).selectByValue("REGION");
+        setValue("#amount", "1.234");
+        setValue("#description", "Tastet to gange");
+        clickAndWaitForPage(find("#save-actual-cost"));
+        assertThat(findAll("#actual-costs tbody tr")).hasSize(2);
+        String deletePath = findAll("[id^=delete-actual-cost-]").stream().map(a -> a.getDomAttribute("href"))
+                .filter(href -> !correctPath.equals(href.replace("/slet", ""))).findFirst().orElseThrow();
+        lookAt(deletePath, "economy-actual-cost-delete");
+        open(deletePath);
+        assertThat(find("#cost-to-delete").getText()).contains("1.234,00 kr.", "Tastet to gange");
+        record("the actual-cost deletion's confirmation");
+        // the browser asks for the tick itself (required); the server's own refusal is ActualCostsTests'
+        assertThat(find("#confirmed").getDomAttribute("required")).isNotNull();
+        confirmAction("main form");
+        clickAndWaitForPage(find("#delete-actual-cost"));
+        assertThat(find("main [role=status]").getText()).contains("er slettet");
+        assertThat(findAll("#actual-costs tbody tr")).hasSize(1);
+        assertThat(find("#actual-costs").getText()).doesNotContain("Tastet to gange");
+        screenshots("economy-actual-costs-corrected");
         logout();
 
         // the Task Force approves the version
@@ -180,20 +225,29 @@ class EconomyJourneyTests extends BrowserTest {
                 .until(d -> "SUCCEEDED".equals(find("#job-status").getDomAttribute("data-status")));
         String runPath = currentPath();
         open("/initiativer/" + initiative + "/oekonomi");
-        assertThat(find("#realised-gains tr[data-row=region] .tvaers-measured").getText()).startsWith("Målt: ");
-        assertThat(find("#realised-gains tr[data-row=other] .tvaers-measured").getText()).startsWith("Målt: ");
+        // measured per sector: the region (DRG value), the municipality (municipal services), general practice (fees)
+        for (String row : new String[] {"region", "municipality", "practice"}) {
+            assertThat(find("#realised-gains tr[data-row=" + row + "] .tvaers-measured").getText()).as(row)
+                    .startsWith("Målt: ");
+        }
+        assertThat(find("#realised-gains tr[data-row=practice]").getText()).startsWith("Almen praksis")
+                .contains("Planlagt");
+        assertThat(findAll("#realised-gains tr[data-row=other]")).as("no longer measured together").isEmpty();
+        assertThat(findAll("#realised-together-only")).isEmpty();
         assertThat(find("#realised-source").getText()).contains("Kilde: Triple Aim-kørsel "
                 + runPath.substring(runPath.lastIndexOf('/') + 1), "dataversion", "definitionsversion");
         assertThat(findAll("#cumulative-chart polyline")).as("the realised line joins the plan").hasSize(5);
         record("the business case with measured gains");
         screenshots("economy-realised");
+        lookAt("/initiativer/" + initiative + "/oekonomi", "economy-realised-per-sector");
 
         // the downloads open
         var pdf = download(find("#download-pdf").getDomAttribute("href"));
         assertThat(pdf.headers().firstValue("Content-Type")).hasValue("application/pdf");
         try (var document = Loader.loadPDF(pdf.body())) {
             assertThat(new PDFTextStripper().getText(document)).contains(title, "Skyggeregnskab", "Måned 18",
-                    "Triple Aim-kørsel", "Faktiske omkostninger", "8.500,00 kr.");
+                    "Triple Aim-kørsel", "Faktiske omkostninger", "9.000,00 kr.", "Almen praksis")
+                    .doesNotContain("målt samlet");
             assertThat(document.getDocumentCatalog().getStructureTreeRoot()).as("a tagged PDF").isNotNull();
             assertThat(document.getDocumentCatalog().getLanguage()).isEqualTo("da");
         }
@@ -208,6 +262,13 @@ class EconomyJourneyTests extends BrowserTest {
             assertThat(workbook.getSheet("Måneder").getLastRowNum()).isEqualTo(36);
             assertThat(workbook.getSheet("Skyggeregnskab").getRow(1).getCell(0).getStringCellValue())
                     .isEqualTo("Region (sygehus)");
+            var realised = workbook.getSheet("Realiseret");
+            assertThat(java.util.stream.StreamSupport.stream(realised.spliterator(), false)
+                    .map(r -> r.getCell(0).getStringCellValue()).toList())
+                    .contains("Målt gevinst om året, kommune", "Målt gevinst om året, almen praksis");
+            var actual = workbook.getSheet("Faktiske omkostninger");
+            assertThat(actual.getRow(1).getCell(2).getNumericCellValue()).isEqualTo(9_000.0);
+            assertThat(actual.getRow(1).getCell(3).getStringCellValue()).isEqualTo("Sygeplejersker i første måned");
         }
         assertNoProblems();
     }
@@ -235,6 +296,9 @@ class EconomyJourneyTests extends BrowserTest {
     private void screenshots(String name) throws Exception {
         Path dir = Path.of("target/screenshots");
         Files.createDirectories(dir);
+        // lookAt emulates a device width; the window's own size counts again only without that override
+        ((org.openqa.selenium.chrome.ChromeDriver) driver).executeCdpCommand("Emulation.clearDeviceMetricsOverride",
+                java.util.Map.of());
         Dimension before = driver.manage().window().getSize();
         for (int width : new int[] {1366, 390}) {
             driver.manage().window().setSize(new Dimension(width, 900));

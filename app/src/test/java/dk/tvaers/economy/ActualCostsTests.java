@@ -196,6 +196,153 @@ class ActualCostsTests {
     }
 
     @Test
+    void theInitiativesPeopleAndFinanceCorrectAndDeleteAnEntryWithTheRulesOfRecordingAndEveryChangeIsAudited() {
+        Initiative initiative = anInitiative();
+        Initiative other = anInitiative();
+        YearMonth start = BusinessCases.startOf(initiative);
+        long id = actualCosts.record(initiative.id(), new ActualCosts.Entry(EconomySector.MUNICIPALITY, start,
+                4_500_000, "Sygeplejersker"), start, CONSULTANT);
+
+        // the rules of recording, each at its field, and nothing changed
+        assertThatThrownBy(() -> actualCosts.correct(initiative.id(), id, new ActualCosts.Entry(EconomySector.REGION,
+                start.minusMonths(1), 0, " "), start, FINANCE))
+                .isInstanceOfSatisfying(BusinessCaseRejectedException.class, rejected -> assertThat(rejected.problems())
+                        .extracting(Problem::field).containsExactly("month", "amount", "description"));
+        // rights as for recording; an id of another initiative's row is not found through this one
+        assertThatThrownBy(() -> actualCosts.correct(initiative.id(), id, new ActualCosts.Entry(EconomySector.REGION,
+                start, 100, "Udstyr"), start, ANALYST)).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> actualCosts.delete(initiative.id(), id, OUTSIDER))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> actualCosts.delete(other.id(), id, CONSULTANT))
+                .isInstanceOf(dk.tvaers.platform.web.NotFoundException.class);
+        assertThat(actualCosts.of(initiative, ANALYST)).extracting(ActualCost::amountOre).containsExactly(4_500_000L);
+
+        actualCosts.correct(initiative.id(), id, new ActualCosts.Entry(EconomySector.REGION, start, 450_000,
+                " Sygeplejersker, rettet "), start, FINANCE);
+        ActualCost corrected = actualCosts.find(initiative, id, ANALYST).orElseThrow();
+        assertThat(corrected.sector()).isEqualTo(EconomySector.REGION);
+        assertThat(corrected.amountOre()).isEqualTo(450_000);
+        assertThat(corrected.description()).isEqualTo("Sygeplejersker, rettet");
+        assertThat(corrected.enteredByName()).as("who entered it is kept").isEqualTo("Konsulent Kim");
+        assertThat(corrected.correctedByName()).isEqualTo("Økonomi Olga");
+        assertThat(corrected.correctedAt()).isNotNull();
+        assertThat(realisedFigures.of(initiative.id()).actualTotalOre()).isEqualTo(450_000);
+        assertThat(audit.search(new AuditLog.Filter(AuditKind.ACTUAL_COST_CORRECTED,
+                "initiative " + initiative.id() + " actual cost " + id, null, null), 1, 10).items())
+                .singleElement().satisfies(entry -> {
+                    assertThat(entry.actor()).isEqualTo("Økonomi Olga");
+                    assertThat(entry.details()).contains("before: sector=MUNICIPALITY", "amountOre=4500000",
+                            "after: sector=REGION", "amountOre=450000");
+                });
+
+        actualCosts.delete(initiative.id(), id, CONSULTANT);
+        assertThat(actualCosts.of(initiative, ANALYST)).isEmpty();
+        assertThat(realisedFigures.of(initiative.id()).actualTotalOre()).isZero();
+        assertThat(audit.search(new AuditLog.Filter(AuditKind.ACTUAL_COST_DELETED,
+                "initiative " + initiative.id() + " actual cost " + id, null, null), 1, 10).items())
+                .singleElement().satisfies(entry -> assertThat(entry.details())
+                        .contains("sector=REGION", "amountOre=450000", "Sygeplejersker, rettet"));
+        assertThatThrownBy(() -> actualCosts.delete(initiative.id(), id, CONSULTANT))
+                .isInstanceOf(dk.tvaers.platform.web.NotFoundException.class);
+    }
+
+    @Test
+    void theCorrectionFormKeepsWhatWasTypedAndDeletingAsksForConfirmation() throws Exception {
+        AccountPrincipal consultant = aUser(Role.INNOVATION_CONSULTANT);
+        AccountPrincipal staff = aUser(Role.STAFF);
+        AccountPrincipal analyst = aUser(Role.ANALYST);
+        Initiative initiative = anInitiative();
+        YearMonth start = BusinessCases.startOf(initiative);
+        businessCases.save(initiative.id(), plan(initiative), "", CONSULTANT);
+        long id = actualCosts.record(initiative.id(), new ActualCosts.Entry(EconomySector.MUNICIPALITY, start,
+                4_500_050, "Løn"), start, CONSULTANT);
+        String path = "/initiativer/" + initiative.id() + "/oekonomi/faktiske-omkostninger/" + id;
+
+        var form = Jsoup.parse(mvc.perform(get(path).with(authentication(signedIn(consultant)))).andReturn()
+                .getResponse().getContentAsString());
+        assertThat(form.select("#amount").val()).as("the amount as a Dane types it").isEqualTo("45.000,50");
+        assertThat(form.select("#sector option[selected]").val()).isEqualTo("MUNICIPALITY");
+        assertThat(form.select("#description").val()).isEqualTo("Løn");
+
+        var refused = Jsoup.parse(mvc.perform(post(path).with(csrf()).with(authentication(signedIn(consultant)))
+                .param("sector", "MUNICIPALITY").param("month", start.toString()).param("amount", "45.000,505")
+                .param("description", "Løn, rettet")).andReturn().getResponse().getContentAsString());
+        assertThat(refused.select(".tvaers-error-summary").text()).contains("Beløb");
+        assertThat(refused.select("#amount").val()).isEqualTo("45.000,505");
+        assertThat(refused.select("#description").val()).isEqualTo("Løn, rettet");
+        assertThat(actualCosts.find(initiative, id, CONSULTANT).orElseThrow().amountOre()).isEqualTo(4_500_050);
+
+        var saved = mvc.perform(post(path).with(csrf()).with(authentication(signedIn(consultant)))
+                .param("sector", "MUNICIPALITY").param("month", start.toString()).param("amount", "40.000")
+                .param("description", "Løn, rettet")).andReturn().getResponse();
+        assertThat(saved.getRedirectedUrl()).startsWith("/initiativer/" + initiative.id() + "/oekonomi");
+        assertThat(actualCosts.find(initiative, id, CONSULTANT).orElseThrow().amountOre()).isEqualTo(4_000_000);
+        var page = Jsoup.parse(mvc.perform(get("/initiativer/" + initiative.id() + "/oekonomi")
+                .with(authentication(signedIn(consultant)))).andReturn().getResponse().getContentAsString());
+        assertThat(page.select("#actual-costs tbody tr").text()).contains("40.000,00 kr.", "Løn, rettet", "Rettet");
+        assertThat(page.select("#correct-actual-cost-" + id).attr("href")).isEqualTo(path);
+        var analystPage = Jsoup.parse(mvc.perform(get("/initiativer/" + initiative.id() + "/oekonomi")
+                .with(authentication(signedIn(analyst)))).andReturn().getResponse().getContentAsString());
+        assertThat(analystPage.select("#actual-costs tbody tr").text()).contains("Løn, rettet");
+        assertThat(analystPage.select("#correct-actual-cost-" + id)).as("the analyst only reads").isEmpty();
+
+        // deleting: a confirmation step; without the tick nothing is deleted
+        var confirm = Jsoup.parse(mvc.perform(get(path + "/slet").with(authentication(signedIn(consultant))))
+                .andReturn().getResponse().getContentAsString());
+        assertThat(confirm.select("#cost-to-delete").text()).contains("40.000,00 kr.", "Løn, rettet");
+        assertThat(confirm.select("input[name=confirmed]")).hasSize(1);
+        var unconfirmed = Jsoup.parse(mvc.perform(post(path + "/slet").with(csrf())
+                .with(authentication(signedIn(consultant)))).andReturn().getResponse().getContentAsString());
+        assertThat(unconfirmed.select(".tvaers-error-summary").text()).contains("Sæt kryds for at bekræfte");
+        assertThat(actualCosts.find(initiative, id, CONSULTANT)).isPresent();
+        assertThat(mvc.perform(post(path + "/slet").with(csrf()).with(authentication(signedIn(analyst)))
+                .param("confirmed", "true")).andReturn().getResponse().getStatus()).isEqualTo(403);
+        assertThat(mvc.perform(post(path + "/slet").with(csrf()).with(authentication(signedIn(staff)))
+                .param("confirmed", "true")).andReturn().getResponse().getStatus()).isEqualTo(404);
+        assertThat(mvc.perform(get(path).with(authentication(signedIn(staff)))).andReturn().getResponse()
+                .getStatus()).isEqualTo(404);
+        var deleted = mvc.perform(post(path + "/slet").with(csrf()).with(authentication(signedIn(consultant)))
+                .param("confirmed", "true")).andReturn().getResponse();
+        assertThat(deleted.getRedirectedUrl()).startsWith("/initiativer/" + initiative.id() + "/oekonomi");
+        assertThat(actualCosts.find(initiative, id, CONSULTANT)).isEmpty();
+        assertThat(mvc.perform(get(path).with(authentication(signedIn(consultant)))).andReturn().getResponse()
+                .getStatus()).isEqualTo(404);
+    }
+
+    @Test
+    void theWorkbookHoldsTheActualCostsAsNumbers() throws Exception {
+        AccountPrincipal consultant = aUser(Role.INNOVATION_CONSULTANT);
+        Initiative initiative = anInitiative();
+        YearMonth start = BusinessCases.startOf(initiative);
+        businessCases.save(initiative.id(), plan(initiative), "", CONSULTANT);
+        actualCosts.record(initiative.id(), new ActualCosts.Entry(EconomySector.MUNICIPALITY, start, 4_500_050,
+                "Løn"), start, CONSULTANT);
+        actualCosts.record(initiative.id(), new ActualCosts.Entry(EconomySector.REGION, start, 100_000, "Udstyr"),
+                start, FINANCE);
+
+        var excel = mvc.perform(get("/initiativer/" + initiative.id() + "/oekonomi/1.xlsx")
+                .with(authentication(signedIn(consultant)))).andReturn().getResponse();
+        try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
+                new java.io.ByteArrayInputStream(excel.getContentAsByteArray()))) {
+            var sheet = workbook.getSheet("Faktiske omkostninger");
+            assertThat(sheet.getRow(0).getCell(2).getStringCellValue()).isEqualTo("Beløb (kr.)");
+            assertThat(sheet.getRow(1).getCell(0).getStringCellValue()).isEqualTo(start.toString());
+            assertThat(sheet.getRow(1).getCell(1).getStringCellValue()).isEqualTo("Kommune");
+            assertThat(sheet.getRow(1).getCell(2).getCellType()).isEqualTo(org.apache.poi.ss.usermodel.CellType.NUMERIC);
+            assertThat(sheet.getRow(1).getCell(2).getNumericCellValue()).isEqualTo(45_000.50);
+            assertThat(sheet.getRow(1).getCell(5).getStringCellValue()).isEqualTo("Konsulent Kim");
+            assertThat(sheet.getRow(2).getCell(2).getNumericCellValue()).isEqualTo(1_000.0);
+            assertThat(sheet.getRow(3).getCell(2).getNumericCellValue()).as("the total").isEqualTo(46_000.50);
+            var compared = workbook.getSheet("Planlagt og faktisk");
+            var municipality = java.util.stream.StreamSupport.stream(compared.spliterator(), false)
+                    .filter(r -> "Kommune".equals(r.getCell(0).getStringCellValue())).findFirst().orElseThrow();
+            // the municipality's planned and actual costs since the start, both numbers
+            assertThat(municipality.getCell(2).getNumericCellValue()).isEqualTo(45_000.50);
+            assertThat(municipality.getCell(1).getCellType()).isEqualTo(org.apache.poi.ss.usermodel.CellType.NUMERIC);
+        }
+    }
+
+    @Test
     void theCataloguePdfShowsTheApprovedBusinessCasesKeyFigures() throws Exception {
         Initiative initiative = anInitiative();
         businessCases.save(initiative.id(), plan(initiative), "", CONSULTANT);

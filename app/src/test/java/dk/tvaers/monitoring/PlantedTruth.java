@@ -183,6 +183,8 @@ public final class PlantedTruth {
                 row.put("ACUTE_BED_DAYS", new long[] {bedDays, 1});
                 row.put("DRG_VALUE", new long[] {drg, 1});
                 row.put("DRG_VALUE_ACUTE", new long[] {drgAcute, 1});
+                row.put("MUNICIPAL_COST", new long[] {municipal, 1});
+                row.put("GP_COST", new long[] {gp, 1});
                 row.put("TOTAL_COST", new long[] {drg + gp + municipal, 1});
                 for (var score : SCORES.entrySet()) {
                     // the latest registration in the period, the highest score of that day on a tie

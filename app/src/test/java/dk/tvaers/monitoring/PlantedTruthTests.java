@@ -131,6 +131,30 @@ class PlantedTruthTests {
         // in the whole target group the acute contacts' value is less than all contacts' (planned ones exist)
         assertThat(actual.get(new PlantedTruth.Key("DRG_VALUE_ACUTE", "TARGET", "BEFORE", "ALL", "ALL")).total())
                 .isLessThan(actual.get(new PlantedTruth.Key("DRG_VALUE", "TARGET", "BEFORE", "ALL", "ALL")).total());
+        // ... their municipal services (20,800 → 7,800 kr.) and general-practice fees (600 → 1,500 kr.) per citizen
+        assertThat(actual.get(new PlantedTruth.Key("MUNICIPAL_COST", "TARGET", "BEFORE", "SUBGROUP", "HIGH_RISK"))
+                .median()).isEqualByComparingTo("2080000");
+        var municipalAfter = actual.get(new PlantedTruth.Key("MUNICIPAL_COST", "TARGET", "AFTER", "SUBGROUP",
+                "HIGH_RISK"));
+        assertThat(municipalAfter.median()).isEqualByComparingTo("780000");
+        assertThat(municipalAfter.mean()).isEqualByComparingTo("780000");
+        assertThat(actual.get(new PlantedTruth.Key("GP_COST", "TARGET", "BEFORE", "SUBGROUP", "HIGH_RISK")).median())
+                .isEqualByComparingTo("60000");
+        assertThat(actual.get(new PlantedTruth.Key("GP_COST", "TARGET", "AFTER", "SUBGROUP", "HIGH_RISK")).median())
+                .isEqualByComparingTo("150000");
+        // the three sectors add up: DRG value + municipal services + GP fees = total cost, in every shown cell
+        for (var key : actual.keySet()) {
+            if (key.indicator().equals("TOTAL_COST") && actual.get(key).total() != null) {
+                var parts = java.util.stream.Stream.of("DRG_VALUE", "MUNICIPAL_COST", "GP_COST")
+                        .map(code -> actual.get(new PlantedTruth.Key(code, key.group(), key.period(), key.stratum(),
+                                key.value())))
+                        .toList();
+                if (parts.stream().allMatch(p -> p.total() != null)) {
+                    assertThat(parts.stream().map(IndicatorResult::total).reduce(BigDecimal.ZERO, BigDecimal::add))
+                            .as("sectors of %s", key).isEqualByComparingTo(actual.get(key).total());
+                }
+            }
+        }
         // ... and their EQ-5D index (PRO), everyone answering: 0.55 before, 0.80 after (kept in hundredths)
         var eq5dBefore = actual.get(new PlantedTruth.Key("PRO_EQ5D_INDEX", "TARGET", "BEFORE", "SUBGROUP", "HIGH_RISK"));
         var eq5dAfter = actual.get(new PlantedTruth.Key("PRO_EQ5D_INDEX", "TARGET", "AFTER", "SUBGROUP", "HIGH_RISK"));
@@ -179,11 +203,15 @@ class PlantedTruthTests {
         }
         assertThat(shown).isGreaterThanOrEqualTo(9);
         // the planted falls of the high-risk target persons: the intervals lie below zero
-        for (String planted : new String[] {"ACUTE_CONTACTS", "ACUTE_BED_DAYS", "DRG_VALUE_ACUTE"}) {
+        for (String planted : new String[] {"ACUTE_CONTACTS", "ACUTE_BED_DAYS", "DRG_VALUE_ACUTE", "MUNICIPAL_COST"}) {
             Effect effect = set.effects().stream().filter(e -> e.indicator().equals(planted)).findFirst().orElseThrow();
             assertThat(effect.certain()).as(planted).isTrue();
             assertThat(effect.upper()).as(planted).isNegative();
         }
+        // ... and the planted rise of their general-practice fees: the interval lies above zero
+        Effect gp = set.effects().stream().filter(e -> e.indicator().equals("GP_COST")).findFirst().orElseThrow();
+        assertThat(gp.certain()).isTrue();
+        assertThat(gp.lower()).isPositive();
         // the run charts' months: 12 each side of the index date, for both groups and both measures
         var series = runs.series(runId);
         assertThat(series).hasSize(2 * 2 * 24);

@@ -130,6 +130,10 @@ class RowCoverageTests {
                 + "for the signed-in person's own organisation, which the service takes from the account, never from "
                 + "the request (AdoptionsTests)");
         NOT_OWNED.put(Pattern.compile("/udfordringer/.*|/katalog/.*|/historier/.*"), "public pages");
+        NOT_OWNED.put(Pattern.compile("/initiativer/\\{id}/oekonomi(/.*)?"), "an initiative's business case and "
+                + "actual costs: BusinessCases and ActualCosts check the initiative's people, consultants, Task Force, "
+                + "analysts and finance on every request, and an actual cost only through its own initiative "
+                + "(BusinessCasesTests, ActualCostsTests)");
         NOT_OWNED.put(Pattern.compile("/initiativer/\\{id}(/.*)?"), "initiatives are open to everyone signed in; "
                 + "members, documents, phase and trial actions are checked by InitiativeMembers "
                 + "(InitiativeMembersTests)");

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * One indicator of the versioned catalogue ({@code monitoring/indicators-v3.csv}): its Triple Aim dimension, unit,
+ * One indicator of the versioned catalogue ({@code monitoring/indicators-v4.csv}): its Triple Aim dimension, unit,
  * statistic and population. Its value per person and period is the column of the same name (lower case) in the
  * run's per-person table. {@code afterOnly}: the catalogue's window column reads AFTER when only the period after the
  * index date means something (mortality: everyone is alive at inclusion, so before is 0 % by construction).
@@ -18,7 +18,7 @@ import java.util.Locale;
 public record Indicator(String code, Dimension dimension, Unit unit, Statistic statistic, Population population,
         String measure, boolean afterOnly) {
 
-    public static final String CATALOGUE_VERSION = "3";
+    public static final String CATALOGUE_VERSION = "4";
 
     public enum Dimension {
         POPULATION_HEALTH,

@@ -11,7 +11,7 @@ import java.util.List;
 public final class IndicatorSql {
 
     /** The definition version a run records: the SQL below, the catalogue and the code lists it used. */
-    public static final String DEFINITION_VERSION = "def-3/ind-3/fi-0p/mm-1";
+    public static final String DEFINITION_VERSION = "def-3/ind-4/fi-0p/mm-1";
 
     /** The strata of a run: the whole group, then each social-background variable and multimorbidity. */
     public static final List<String> STRATA = List.of("ALL", "SUBGROUP", "SEX", "EDUCATION", "INCOME", "LIVING_ALONE",
@@ -335,6 +335,8 @@ public final class IndicatorSql {
                    coalesce(a.acute_bed_days, 0) AS acute_bed_days,
                    coalesce(c.drg_value, 0) AS drg_value,
                    coalesce(c.drg_value_acute, 0) AS drg_value_acute,
+                   coalesce(m.municipal_cost, 0) AS municipal_cost,
+                   coalesce(g.gp_cost, 0) AS gp_cost,
                    coalesce(c.drg_value, 0) + coalesce(g.gp_cost, 0) + coalesce(m.municipal_cost, 0) AS total_cost%s
             FROM periods p
             LEFT JOIN ${run}_multimorbidity mm ON mm.person_id = p.person_id

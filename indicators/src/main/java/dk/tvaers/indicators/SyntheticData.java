@@ -24,8 +24,9 @@ import java.util.SplittableRandom;
  * acute admission of 3 bed days plus, for every second of them, one acute outpatient visit: the median of acute
  * contacts falls from 4 to 1.5 and acute bed days fall by 17 per citizen. Their DRG values are planted too: 150,000
  * kr. before and 17,500 or 22,500 kr. after, so that the DRG value per citizen (median and mean) falls by exactly
- * 130,000 kr. (DOMAIN.md's ViosKlinikken figure). And their EQ-5D index (PRO) rises from 0.55 to 0.80, every one
- * of them answering once in each year.
+ * 130,000 kr. (DOMAIN.md's ViosKlinikken figure). Their general-practice fees rise from 600 to 1,500 kr. and their
+ * municipal services fall from 20,800 to 7,800 kr. per citizen (the per-sector gains of the economy's business case).
+ * And their EQ-5D index (PRO) rises from 0.55 to 0.80, every one of them answering once in each year.
  *
  * <p>Run it: {@code ./mvnw -q exec:java -Dexec.mainClass=dk.tvaers.indicators.SyntheticData
  * -Dexec.args="--persons 100000 --seed 42 --out target/synthetic"}.
@@ -59,6 +60,17 @@ public final class SyntheticData {
     public static final long PLANTED_ADMISSION_BEFORE_ORE = 7_000_000;
     public static final long PLANTED_VISIT_ORE = 500_000;
     public static final long PLANTED_ADMISSION_AFTER_ORE = 1_750_000;
+    /**
+     * The planted general-practice fees and municipal services of the high-risk target group (ViosKlinikken: the
+     * clinic works with the citizen's own doctor, and fewer deteriorations need the municipality's nursing): 4
+     * contacts at 150 kr. before and 10 after (600 → 1,500 kr. per citizen, 900 kr. more); 40 hours of nursing at
+     * 520 kr. before and 15 after (20,800 → 7,800 kr. per citizen, 13,000 kr. less).
+     */
+    public static final long PLANTED_GP_FEE_ORE = 15_000;
+    public static final int PLANTED_GP_CONTACTS_BEFORE = 4;
+    public static final int PLANTED_GP_CONTACTS_AFTER = 10;
+    public static final long PLANTED_NURSING_HOURS_BEFORE = 4_000;
+    public static final long PLANTED_NURSING_HOURS_AFTER = 1_500;
     /** The PRO/experience measures registrations are drawn for: EQ-5D index (0–1) and overall experience (1–5). */
     public static final String[] MEASURES = {"EQ5D_INDEX", "PATIENT_EXPERIENCE"};
     /** The planted EQ-5D index of the high-risk target group (hundredths): 0.55 before, 0.80 after. */
@@ -300,7 +312,11 @@ public final class SyntheticData {
             if (death != null && day >= death.toEpochDay()) {
                 continue;
             }
-            gp.add(new long[] {day, 15_000 + 500L * random.nextInt(20)});
+            long fee = 15_000 + 500L * random.nextInt(20);
+            if (plantedHighRisk && Math.abs(day - index.toEpochDay()) <= 380) {
+                continue; // drawn all the same, so the other persons' data stay as they were
+            }
+            gp.add(new long[] {day, fee});
         }
         var municipal = new ArrayList<long[]>();
         int serviceCount = random.nextInt(4) == 0 ? poisson(random, 10) : 0;
@@ -310,7 +326,14 @@ public final class SyntheticData {
                 continue;
             }
             int type = random.nextInt(MUNICIPAL_SERVICES.length);
-            municipal.add(new long[] {day, type, 25 + random.nextInt(800), MUNICIPAL_PRICES[type]});
+            long quantity = 25 + random.nextInt(800);
+            if (plantedHighRisk && Math.abs(day - index.toEpochDay()) <= 380) {
+                continue;
+            }
+            municipal.add(new long[] {day, type, quantity, MUNICIPAL_PRICES[type]});
+        }
+        if (plantedHighRisk) {
+            plantGpAndMunicipal(index, gp, municipal);
         }
         return new Person(id, birth, sex, municipality, education, income, alone, group, subgroup, index, death,
                 episodes, gp, municipal, List.of());
@@ -342,6 +365,26 @@ public final class SyntheticData {
         return new Person(p.id(), p.birthDate(), p.sex(), p.municipality(), p.education(), p.income(),
                 p.livingAlone(), p.group(), p.subgroup(), p.indexDate(), p.deathDate(), p.episodes(), p.gpContacts(),
                 p.municipalCosts(), registrations);
+    }
+
+    /**
+     * The planted general-practice fees and municipal services of a high-risk target person in the year before and
+     * after the index date (nothing else of theirs falls within 380 days of it): {@link #PLANTED_GP_CONTACTS_BEFORE}
+     * and {@link #PLANTED_GP_CONTACTS_AFTER} contacts at {@link #PLANTED_GP_FEE_ORE}, and one delivery of nursing
+     * of {@link #PLANTED_NURSING_HOURS_BEFORE} and {@link #PLANTED_NURSING_HOURS_AFTER} hours (hundredths) at the
+     * nursing price.
+     */
+    private static void plantGpAndMunicipal(LocalDate index, List<long[]> gp, List<long[]> municipal) {
+        for (int i = 0; i < PLANTED_GP_CONTACTS_BEFORE; i++) {
+            gp.add(new long[] {index.minusDays(20 + 30L * i).toEpochDay(), PLANTED_GP_FEE_ORE});
+        }
+        for (int i = 0; i < PLANTED_GP_CONTACTS_AFTER; i++) {
+            gp.add(new long[] {index.plusDays(20 + 30L * i).toEpochDay(), PLANTED_GP_FEE_ORE});
+        }
+        municipal.add(new long[] {index.minusDays(90).toEpochDay(), 1, PLANTED_NURSING_HOURS_BEFORE,
+            MUNICIPAL_PRICES[1]});
+        municipal.add(new long[] {index.plusDays(90).toEpochDay(), 1, PLANTED_NURSING_HOURS_AFTER,
+            MUNICIPAL_PRICES[1]});
     }
 
     /** The planted year before and after of a high-risk target person (see the class comment). */

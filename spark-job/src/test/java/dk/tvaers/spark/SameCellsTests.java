@@ -57,6 +57,11 @@ class SameCellsTests {
         var highRiskAfter = cells.get("ACUTE_CONTACTS TARGET AFTER SUBGROUP HIGH_RISK");
         assertThat(highRiskBefore.median()).isEqualByComparingTo("4");
         assertThat(highRiskAfter.median()).isLessThan(highRiskBefore.median());
+        // ... and on the costs per sector of catalogue v4: municipal services fall, GP fees rise (øre per citizen)
+        assertThat(cells.get("MUNICIPAL_COST TARGET BEFORE SUBGROUP HIGH_RISK").median()).isEqualByComparingTo("2080000");
+        assertThat(cells.get("MUNICIPAL_COST TARGET AFTER SUBGROUP HIGH_RISK").median()).isEqualByComparingTo("780000");
+        assertThat(cells.get("GP_COST TARGET BEFORE SUBGROUP HIGH_RISK").median()).isEqualByComparingTo("60000");
+        assertThat(cells.get("GP_COST TARGET AFTER SUBGROUP HIGH_RISK").median()).isEqualByComparingTo("150000");
     }
 
     @Test

@@ -1,11 +1,13 @@
 package dk.tvaers.economy.web;
 
+import dk.tvaers.economy.ActualCost;
 import dk.tvaers.economy.ActualCosts;
 import dk.tvaers.economy.EconomySector;
 import dk.tvaers.economy.Problem;
 import dk.tvaers.shared.Money;
 import java.time.YearMonth;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.springframework.validation.BindingResult;
 
@@ -23,6 +25,16 @@ public class ActualCostForm {
     static ActualCostForm blank(YearMonth month) {
         var form = new ActualCostForm();
         form.month = month.toString();
+        return form;
+    }
+
+    /** The form filled with an entered actual cost, the amount written as Danish kroner (45.000,50). */
+    static ActualCostForm of(ActualCost cost, Locale locale) {
+        var form = new ActualCostForm();
+        form.sector = cost.sector().name();
+        form.month = cost.month().toString();
+        form.amount = Kroner.plain(cost.amountOre(), locale);
+        form.description = cost.description();
         return form;
     }
 

@@ -7,6 +7,7 @@ import com.openhtmltopdf.svgsupport.BatikSVGDrawer;
 import dk.tvaers.accounts.AccountPrincipal;
 import dk.tvaers.accounts.UserAccount;
 import dk.tvaers.accounts.UserDirectory;
+import dk.tvaers.economy.ActualCost;
 import dk.tvaers.economy.ActualCosts;
 import dk.tvaers.economy.AmountBasis;
 import dk.tvaers.economy.BusinessCaseRejectedException;
@@ -21,6 +22,7 @@ import dk.tvaers.economy.RealisedFigures;
 import dk.tvaers.initiatives.Editor;
 import dk.tvaers.initiatives.Initiative;
 import dk.tvaers.initiatives.Initiatives;
+import dk.tvaers.platform.web.Confirmation;
 import dk.tvaers.platform.web.NotFoundException;
 import dk.tvaers.platform.web.SelectOption;
 import dk.tvaers.platform.web.TimeFormat;
@@ -102,6 +104,7 @@ class BusinessCaseController {
         model.addAttribute("published", businessCases.published(id));
         model.addAttribute("mayRecordActual", actualCosts.mayRecord(initiative, editor));
         model.addAttribute("actualCosts", actualCosts.of(initiative, editor));
+        model.addAttribute("mayCorrectActual", actualCosts.mayRecord(initiative, editor));
         selected(versions, number).ifPresent(version -> model.addAttribute("view", EconomyView.of(initiative, version,
                 realisedFigures.of(id), today(), locale)));
         return "economy/business-case";
@@ -169,6 +172,67 @@ class BusinessCaseController {
             }
         }
         return actualCostForm(initiative, form, model);
+    }
+
+    @GetMapping("/faktiske-omkostninger/{costId}")
+    @PermitAll
+    String correctionForm(@AuthenticationPrincipal AccountPrincipal principal, @PathVariable long id,
+            @PathVariable long costId, Model model) {
+        Initiative initiative = recordable(id, principal);
+        ActualCost cost = actualCost(initiative, costId, principal);
+        model.addAttribute("cost", cost);
+        return actualCostForm(initiative, ActualCostForm.of(cost, Locale.of("da")), model);
+    }
+
+    @PostMapping("/faktiske-omkostninger/{costId}")
+    @PermitAll
+    String correctActualCost(@AuthenticationPrincipal AccountPrincipal principal, @PathVariable long id,
+            @PathVariable long costId, @ModelAttribute("form") ActualCostForm form, BindingResult errors, Model model,
+            RedirectAttributes redirect) {
+        Initiative initiative = recordable(id, principal);
+        ActualCost cost = actualCost(initiative, costId, principal);
+        Optional<ActualCosts.Entry> entry = form.parse(errors);
+        entry.ifPresent(e -> form.reject(ActualCosts.check(initiative, e, today()), errors));
+        if (entry.isPresent() && !errors.hasErrors()) {
+            try {
+                actualCosts.correct(id, costId, entry.get(), today(), editor(principal));
+                Flash.notice(redirect, "economy.actual.corrected", entry.get().month().toString());
+                return "redirect:/initiativer/" + id + "/oekonomi#actual-costs-heading";
+            } catch (BusinessCaseRejectedException rejected) {
+                form.reject(rejected.problems(), errors);
+            }
+        }
+        model.addAttribute("cost", cost);
+        return actualCostForm(initiative, form, model);
+    }
+
+    @GetMapping("/faktiske-omkostninger/{costId}/slet")
+    @PermitAll
+    String deleteConfirmation(@AuthenticationPrincipal AccountPrincipal principal, @PathVariable long id,
+            @PathVariable long costId, Model model) {
+        Initiative initiative = recordable(id, principal);
+        model.addAttribute("initiative", initiative);
+        model.addAttribute("cost", actualCost(initiative, costId, principal));
+        model.addAttribute("confirmMissing", false);
+        return "economy/actual-cost-delete";
+    }
+
+    @PostMapping("/faktiske-omkostninger/{costId}/slet")
+    @PermitAll
+    String deleteActualCost(@AuthenticationPrincipal AccountPrincipal principal, @PathVariable long id,
+            @PathVariable long costId, @RequestParam(name = Confirmation.PARAMETER, required = false) String confirmed,
+            Model model, RedirectAttributes redirect) {
+        Initiative initiative = recordable(id, principal);
+        ActualCost cost = actualCost(initiative, costId, principal);
+        if (!Confirmation.given(confirmed)) {
+            model.addAttribute("initiative", initiative);
+            model.addAttribute("cost", cost);
+            model.addAttribute("confirmMissing", true);
+            return "economy/actual-cost-delete";
+        }
+        actualCosts.delete(id, costId, editor(principal));
+        Flash.notice(redirect, "economy.actual.deleted", cost.month().toString());
+        return "redirect:/initiativer/" + id + "/oekonomi#actual-costs-heading";
     }
 
     @PostMapping("/{number}/godkend")
@@ -257,6 +321,12 @@ class BusinessCaseController {
         model.addAttribute("initiativeStart", BusinessCases.startOf(initiative));
         model.addAttribute("sectorOptions", SelectOption.ofEnum(EconomySector.values(), EconomySector::messageKey));
         return "economy/actual-cost";
+    }
+
+    /** An actual cost of the initiative; 404 when it has no such cost. */
+    private ActualCost actualCost(Initiative initiative, long costId, AccountPrincipal principal) {
+        return actualCosts.find(initiative, costId, editor(principal))
+                .orElseThrow(() -> new NotFoundException("actual cost", costId));
     }
 
     /** The initiative, when the signed-in person may record its actual costs. */

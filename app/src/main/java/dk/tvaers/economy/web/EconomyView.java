@@ -82,6 +82,41 @@ public record EconomyView(Initiative initiative, BusinessCaseVersion version, Ke
     private static final java.time.format.DateTimeFormatter TIME = java.time.format.DateTimeFormatter
             .ofPattern("dd-MM-yyyy HH:mm").withZone(dk.tvaers.platform.web.TimeFormat.COPENHAGEN);
 
+    /**
+     * One row of the table of gains per year: planned (the steady-state year) next to measured. {@code row} names it
+     * for the page ({@code region}, {@code municipality}, {@code practice}, or {@code other} for municipality and
+     * general practice together when the run did not measure them apart); {@code measuredOre} is null without a
+     * figure.
+     */
+    public record GainRow(String row, String labelKey, long plannedOre, Long measuredOre) {}
+
+    /**
+     * The rows of the gains table: per sector (region, municipality, general practice) when the newest run measured
+     * them apart; otherwise the region and "municipality and general practice (measured together)".
+     */
+    public List<GainRow> gainRows() {
+        Realised.Measured m = realised == null ? null : realised.measured();
+        Long region = m == null || m.suppressed() ? null : m.regionYearOre();
+        var rows = new ArrayList<GainRow>();
+        rows.add(new GainRow("region", EconomySector.REGION.messageKey(), plannedRegionGains(), region));
+        if (m != null && !m.suppressed() && !m.perSector()) {
+            rows.add(new GainRow("other", "economy.realised.otherSectors", plannedOtherGains(),
+                    m.municipalityAndPracticeYearOre()));
+        } else {
+            rows.add(new GainRow("municipality", EconomySector.MUNICIPALITY.messageKey(),
+                    plannedSteadyGains(EconomySector.MUNICIPALITY), m == null ? null : m.municipalityYearOre()));
+            rows.add(new GainRow("practice", EconomySector.GENERAL_PRACTICE.messageKey(),
+                    plannedSteadyGains(EconomySector.GENERAL_PRACTICE), m == null ? null : m.generalPracticeYearOre()));
+        }
+        return rows;
+    }
+
+    /** The newest run measured municipality and general practice only together (a run before catalogue 4). */
+    public boolean measuredTogetherOnly() {
+        Realised.Measured m = realised == null ? null : realised.measured();
+        return m != null && !m.suppressed() && !m.perSector();
+    }
+
     /** The region's planned gains in the steady-state year. */
     public long plannedRegionGains() {
         return plannedSteadyGains(EconomySector.REGION);

@@ -1,5 +1,6 @@
 package dk.tvaers.economy.web;
 
+import dk.tvaers.economy.ActualCost;
 import dk.tvaers.economy.EconomySector;
 import dk.tvaers.economy.KeyFigures;
 import dk.tvaers.economy.Plan;
@@ -16,7 +17,7 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
 /**
  * A business case as an Excel workbook for councils (POI SXSSF): key figures, lines with their assumptions, months,
- * shadow accounts and realised figures. No formulas; every amount a number (kroner with two decimals), never text.
+ * shadow accounts, realised figures, actual costs and planned against actual costs per sector. No formulas; every amount a number (kroner with two decimals), never text.
  */
 final class EconomyWorkbook {
 
@@ -154,9 +155,60 @@ final class EconomyWorkbook {
                     q = numberRow(real, q, text.get("economy.realised.citizens"), measured.targetCitizens(), null);
                     q = numberRow(real, q, text.get("economy.realised.regionYear"), kroner(measured.regionYearOre()),
                             money);
-                    numberRow(real, q, text.get("economy.realised.otherYear"),
-                            kroner(measured.municipalityAndPracticeYearOre()), money);
+                    if (measured.perSector()) {
+                        q = numberRow(real, q, text.get("economy.realised.municipalityYear"),
+                                kroner(measured.municipalityYearOre()), money);
+                        numberRow(real, q, text.get("economy.realised.practiceYear"),
+                                kroner(measured.generalPracticeYearOre()), money);
+                    } else {
+                        q = numberRow(real, q, text.get("economy.realised.otherYear"),
+                                kroner(measured.municipalityAndPracticeYearOre()), money);
+                        textRow(real, q, text.get("economy.excel.note"),
+                                text.get("economy.realised.togetherOnly", measured.runId()));
+                    }
                 }
+            }
+            Sheet actual = workbook.createSheet(text.get("economy.excel.actualCosts"));
+            header(actual, text, "economy.table.calendarMonth", "economy.field.sector", "economy.excel.amountKroner",
+                    "economy.actual.field.description", "economy.actual.entered", "economy.excel.enteredBy",
+                    "economy.excel.corrected", "economy.excel.correctedBy");
+            int c = 1;
+            for (ActualCost cost : realisedFigures.actual()) {
+                Row row = actual.createRow(c++);
+                row.createCell(0).setCellValue(cost.month().toString());
+                row.createCell(1).setCellValue(text.get(cost.sector().messageKey()));
+                moneyCell(row, 2, cost.amountOre(), money);
+                row.createCell(3).setCellValue(cost.description());
+                row.createCell(4).setCellValue(view.time(cost.enteredAt()));
+                row.createCell(5).setCellValue(cost.enteredByName());
+                if (cost.correctedAt() != null) {
+                    row.createCell(6).setCellValue(view.time(cost.correctedAt()));
+                    row.createCell(7).setCellValue(cost.correctedByName());
+                }
+            }
+            if (!realisedFigures.actual().isEmpty()) {
+                Row total = actual.createRow(c);
+                total.createCell(0).setCellValue(text.get("economy.chart.total"));
+                moneyCell(total, 2, realisedFigures.actualTotalOre(), money);
+            }
+
+            Sheet compared = workbook.createSheet(text.get("economy.excel.actualVsPlan"));
+            Row caption = compared.createRow(0);
+            caption.createCell(0).setCellValue(text.get("economy.actual.compareCaption", plan.start().toString(),
+                    view.today().toString()));
+            Row compareHead = compared.createRow(1);
+            String[] compareKeys = {"economy.shadow.sector", "economy.actual.planned", "economy.actual.actual",
+                "economy.actual.difference"};
+            for (int i = 0; i < compareKeys.length; i++) {
+                compareHead.createCell(i).setCellValue(text.get(compareKeys[i]));
+            }
+            int k = 2;
+            for (Realised.SectorCosts costs : view.costsBySector()) {
+                Row row = compared.createRow(k++);
+                row.createCell(0).setCellValue(text.get(costs.sector().messageKey()));
+                moneyCell(row, 1, costs.plannedOre(), money);
+                moneyCell(row, 2, costs.actualOre(), money);
+                moneyCell(row, 3, costs.differenceOre(), money);
             }
             workbook.write(out);
             workbook.dispose();

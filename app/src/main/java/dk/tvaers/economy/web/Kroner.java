@@ -20,6 +20,13 @@ final class Kroner {
         return ore == null ? "" : exact(ore.longValue(), locale);
     }
 
+    /** An amount as the reader types it, without "kr." ("45.000" or "45.000,50"), for a form to edit. */
+    static String plain(long ore, Locale locale) {
+        boolean english = "en".equals(locale.getLanguage());
+        var symbols = DecimalFormatSymbols.getInstance(english ? Locale.UK : Locale.of("da", "DK"));
+        return new DecimalFormat(ore % 100 == 0 ? "#,##0" : "#,##0.00", symbols).format(BigDecimal.valueOf(ore, 2));
+    }
+
     /** Millions with one decimal from one million, else whole thousands (compact, for charts only). */
     static String compact(long ore, Locale locale) {
         boolean english = "en".equals(locale.getLanguage());

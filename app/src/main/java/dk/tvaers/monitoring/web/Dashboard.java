@@ -133,6 +133,10 @@ record Dashboard(IndicatorRun run, List<Panel> panels, List<Headline> headlines,
                 if (indicator.dimension() != dimension) {
                     continue;
                 }
+                if (!results.isEmpty() && results.stream().noneMatch(r -> r.indicator().equals(indicator.code()))) {
+                    // a run of an earlier catalogue did not compute it: not "nobody", just not there
+                    continue;
+                }
                 if (indicator.fromRegistrations()) {
                     // shown only when registrations of its measure were imported for these persons
                     boolean present = results.stream().anyMatch(r -> r.indicator().equals(indicator.code())
