@@ -47,8 +47,25 @@ CREATE VIEW idea_stage_days_fresh AS
     WHERE s.span IS NOT NULL AND i.status <> 'UNCONFIRMED' AND i.hidden_at IS NULL
     GROUP BY 1, 2, 3, 4, 5, 6, 7;
 
-INSERT INTO idea_year_figures SELECT * FROM idea_year_figures_fresh;
-INSERT INTO idea_stage_days SELECT * FROM idea_stage_days_fresh;
+-- Everything kept on write made afresh: the history rows' ends and both summaries. The backfill below; also the way
+-- after a bulk load in one transaction with the triggers disabled (ALTER TABLE … DISABLE TRIGGER USER), where the
+-- triggers would update the same few summary rows many thousand times in one transaction.
+CREATE FUNCTION capacity_figures_rebuild() RETURNS void LANGUAGE sql AS $$
+    UPDATE idea_status_change c SET left_at = n.next_at
+    FROM (SELECT id, lead(changed_at) OVER (PARTITION BY idea_id ORDER BY changed_at, id) AS next_at
+          FROM idea_status_change) n
+    WHERE n.id = c.id AND c.left_at IS DISTINCT FROM n.next_at;
+    UPDATE initiative_phase_change c SET left_at = n.next_at
+    FROM (SELECT id, lead(changed_at) OVER (PARTITION BY initiative_id ORDER BY changed_at, id) AS next_at
+          FROM initiative_phase_change) n
+    WHERE n.id = c.id AND c.left_at IS DISTINCT FROM n.next_at;
+    DELETE FROM idea_year_figures;
+    INSERT INTO idea_year_figures SELECT * FROM idea_year_figures_fresh;
+    DELETE FROM idea_stage_days;
+    INSERT INTO idea_stage_days SELECT * FROM idea_stage_days_fresh;
+$$;
+
+SELECT capacity_figures_rebuild();
 
 -- One public idea's whole part of the figures (its count and every ended span of its history), added (+1) or taken
 -- away (-1), with the idea's values as given.
