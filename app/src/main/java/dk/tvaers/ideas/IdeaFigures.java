@@ -3,6 +3,7 @@ package dk.tvaers.ideas;
 import dk.tvaers.platform.database.FilteredQuery;
 import dk.tvaers.shared.FigureFilter;
 import dk.tvaers.shared.Freshness;
+import dk.tvaers.shared.IdeaSource;
 import dk.tvaers.shared.StageTime;
 import dk.tvaers.shared.YearCount;
 import java.util.List;
@@ -12,9 +13,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The idea portal in figures (issue 15), computed by SQL over the ideas and their status history, never by loading
- * ideas: the ideas received (those the public list shows), by year, those that became initiatives, and the time spent
- * in each stage of the clinic. Also the open dataset of public ideas, streamed row by row without personal data.
+ * The idea portal in figures (issue 15), read from the summaries kept on write by triggers (ADR 0040), never by
+ * loading ideas: the ideas received (those the public list shows), by source and by year, those that became
+ * initiatives, and the time spent in each stage of the clinic. Also the open dataset of public ideas, streamed row by row without personal data.
  */
 @Service
 public class IdeaFigures {
@@ -28,57 +29,71 @@ public class IdeaFigures {
         this.jdbc = jdbc;
     }
 
-    static FilteredQuery filtered(FigureFilter filter) {
-        return new FilteredQuery().condition(PUBLIC)
-                .filter("i.region = :region", "region", filter.region())
-                .filter("i.sectors @> ARRAY[CAST(:sector AS varchar)]", "sector", filter.sector())
-                .filter("i.innovation_type = :type", "type", filter.type())
-                .filter("i.submitted_at >= :from", "from", filter.from())
-                .filter("i.submitted_at < :until", "until", filter.until());
+    /**
+     * The filter on the summaries kept on write ({@code idea_year_figures}, {@code idea_stage_days}, V87, ADR 0040):
+     * their rows count public ideas only (the idea list's {@link #PUBLIC}), keyed by the year of submission in Danish
+     * time, region, innovation type, source and set of sectors.
+     */
+    static FilteredQuery summary(FigureFilter filter) {
+        return new FilteredQuery()
+                .filter("f.region = :region", "region", filter.region())
+                .filter("f.sectors @> ARRAY[CAST(:sector AS varchar)]", "sector", filter.sector())
+                .filter("f.innovation_type = :type", "type", filter.type())
+                .filter("f.source = :source", "source", filter.source())
+                .filter("f.year >= :fromYear", "fromYear", filter.fromYear())
+                .filter("f.year <= :toYear", "toYear", filter.toYear());
     }
 
     /** Ideas received, and of them those that became an initiative. */
     public record Received(long received, long becameInitiative) {}
 
+    /** From the yearly summary kept on write (ADR 0040). */
     @Transactional(readOnly = true)
     public Received received(FigureFilter filter) {
-        FilteredQuery query = filtered(filter);
-        return jdbc.sql("SELECT count(*) AS received, count(i.initiative_id) AS started FROM idea i" + query.where())
+        FilteredQuery query = summary(filter);
+        return jdbc.sql("""
+                SELECT coalesce(sum(f.received), 0) AS received, coalesce(sum(f.became_initiative), 0) AS started
+                FROM idea_year_figures f""" + query.where())
                 .params(query.params())
                 .query((rs, n) -> new Received(rs.getLong("received"), rs.getLong("started"))).single();
     }
 
+    /** How many of the ideas received came from each source (sources without ideas left out). */
+    public record SourceCount(IdeaSource source, long received) {}
+
+    @Transactional(readOnly = true)
+    public List<SourceCount> bySource(FigureFilter filter) {
+        FilteredQuery query = summary(filter);
+        return jdbc.sql("SELECT f.source, sum(f.received) AS n FROM idea_year_figures f" + query.where()
+                        + " GROUP BY f.source HAVING sum(f.received) > 0"
+                        + " ORDER BY CASE f.source WHEN 'CITIZEN' THEN 0 WHEN 'STAFF' THEN 1 WHEN 'PARTNER' THEN 2 ELSE 3 END")
+                .params(query.params())
+                .query((rs, n) -> new SourceCount(IdeaSource.valueOf(rs.getString("source")), rs.getLong("n"))).list();
+    }
+
     @Transactional(readOnly = true)
     public List<YearCount> byYear(FigureFilter filter) {
-        FilteredQuery query = filtered(filter).condition("i.submitted_at IS NOT NULL");
-        return jdbc.sql("""
-                SELECT CAST(extract(YEAR FROM i.submitted_at AT TIME ZONE 'Europe/Copenhagen') AS int) AS year,
-                       count(*) AS n FROM idea i""" + query.where() + " GROUP BY 1 ORDER BY 1")
+        FilteredQuery query = summary(filter).condition("f.year IS NOT NULL");
+        return jdbc.sql("SELECT f.year, sum(f.received) AS n FROM idea_year_figures f" + query.where()
+                        + " GROUP BY f.year HAVING sum(f.received) > 0 ORDER BY f.year")
                 .params(query.params()).query((rs, n) -> new YearCount(rs.getInt("year"), rs.getLong("n"))).list();
     }
 
     /**
-     * Days from entering each status of the clinic to leaving it, from the status history (window over the
-     * history's index on idea and time): median and 90th percentile per status, for the ideas of the filter.
+     * Whole days from entering each status of the clinic to leaving it (the next row of the idea's status history):
+     * median and 90th percentile per status, for the ideas of the filter. Read from the day counts kept on write
+     * ({@code idea_stage_days}): the database sums them per status and day, and the percentiles are interpolated here
+     * over those few hundred (day, count) pairs exactly as {@code percentile_cont} would over the spans.
      */
     @Transactional(readOnly = true)
     public List<StageTime> stageTimes(FigureFilter filter) {
-        FilteredQuery query = filtered(filter);
-        return jdbc.sql("""
-                WITH spans AS (
-                    SELECT c.to_status AS stage,
-                           extract(EPOCH FROM (lead(c.changed_at) OVER (PARTITION BY c.idea_id
-                               ORDER BY c.changed_at, c.id) - c.changed_at)) / 86400.0 AS days
-                    FROM idea_status_change c JOIN idea i ON i.id = c.idea_id""" + query.where() + """
-                )
-                SELECT stage, count(*) AS n,
-                       percentile_cont(0.5) WITHIN GROUP (ORDER BY days) AS median,
-                       percentile_cont(0.9) WITHIN GROUP (ORDER BY days) AS p90
-                FROM spans WHERE days IS NOT NULL AND stage IN ('SUBMITTED', 'IN_REVIEW')
-                GROUP BY stage ORDER BY CASE stage WHEN 'SUBMITTED' THEN 0 ELSE 1 END""")
+        FilteredQuery query = summary(filter).condition("f.stage IN ('SUBMITTED', 'IN_REVIEW')");
+        List<StageTime.Days> days = jdbc.sql("SELECT f.stage, f.days, sum(f.spans) AS n FROM idea_stage_days f"
+                        + query.where() + " GROUP BY f.stage, f.days HAVING sum(f.spans) > 0 ORDER BY f.stage, f.days")
                 .params(query.params())
-                .query((rs, n) -> new StageTime(rs.getString("stage"), rs.getLong("n"), rs.getDouble("median"),
-                        rs.getDouble("p90"))).list();
+                .query((rs, n) -> new StageTime.Days(rs.getString("stage"), rs.getInt("days"), rs.getLong("n")))
+                .list();
+        return StageTime.fromDays(days, List.of("SUBMITTED", "IN_REVIEW"));
     }
 
     /** One row of the open dataset of ideas: what the public idea page shows, never the submitter. */

@@ -6,6 +6,7 @@ import dk.tvaers.platform.database.SqlText;
 import dk.tvaers.platform.database.Sorting;
 import dk.tvaers.accounts.Actor;
 import dk.tvaers.platform.web.PageOf;
+import dk.tvaers.shared.IdeaSource;
 import dk.tvaers.shared.InnovationType;
 import dk.tvaers.shared.Sector;
 import java.sql.Timestamp;
@@ -36,7 +37,12 @@ public class Ideas {
     public record Follower(long id, long ideaId, Long userId, String name, String email, boolean submitter) {}
 
     /** Filters of the public list; every field may be empty. */
-    public record Filter(String text, IdeaStatus status, Sector sector, InnovationType kind) {}
+    public record Filter(String text, IdeaStatus status, Sector sector, InnovationType kind, IdeaSource source) {
+
+        public Filter(String text, IdeaStatus status, Sector sector, InnovationType kind) {
+            this(text, status, sector, kind, null);
+        }
+    }
 
     /** Orders of the public list. */
     public enum Sort {
@@ -57,8 +63,14 @@ public class Ideas {
     private final IdeaAttachments attachments;
     private final IdeaStatusHistory history;
 
+    private final dk.tvaers.accounts.UserDirectory users;
+    private final dk.tvaers.accounts.OrganisationDirectory organisations;
+
     Ideas(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock, RateLimits rateLimits,
-            IdeaAttachments attachments, IdeaStatusHistory history) {
+            IdeaAttachments attachments, IdeaStatusHistory history, dk.tvaers.accounts.UserDirectory users,
+            dk.tvaers.accounts.OrganisationDirectory organisations) {
+        this.users = users;
+        this.organisations = organisations;
         this.jdbc = jdbc;
         this.events = events;
         this.clock = clock;
@@ -98,9 +110,11 @@ public class Ideas {
         long id = jdbc.sql("""
                 INSERT INTO idea (title, problem, proposal, beneficiaries, innovation_type, region, status,
                                   submitter_user_id, submitter_name, show_name, assisted_by_user_id, assisted_by_name,
-                                  created_at, submitted_at, sectors)
+                                  created_at, submitted_at, sectors, source)
                 VALUES (:title, :problem, :proposal, :beneficiaries, :type, :region, :status, :user, :name, :show,
-                        :assistedBy, :assistedByName, :now, :submitted, CAST(:sectors AS VARCHAR(40)[])) RETURNING id""")
+                        :assistedBy, :assistedByName, :now, :submitted, CAST(:sectors AS VARCHAR(40)[]), :source)
+                RETURNING id""")
+                .param("source", source(submitter).name())
                 .param("title", idea.title().strip())
                 .param("problem", idea.problem().strip())
                 .param("proposal", idea.proposal().strip())
@@ -134,6 +148,22 @@ public class Ideas {
             events.publishEvent(new IdeaConfirmationRequested(id, follower));
         }
         return id;
+    }
+
+    /**
+     * Where the idea comes from, told from who submits it (ADR 0040): a visitor without an account and a citizen
+     * helped by staff are citizens; a signed-in submitter is staff or partner by their organisation's sector, a
+     * citizen without one.
+     */
+    IdeaSource source(Submitter submitter) {
+        if (submitter.userId() == null || submitter.assistedById() != null) {
+            return IdeaSource.CITIZEN;
+        }
+        return users.find(submitter.userId())
+                .map(user -> IdeaSource.ofAccount(user.organisationId() == null ? null
+                                : organisations.find(user.organisationId()).map(o -> o.sector()).orElse(null),
+                        user.roles().contains(dk.tvaers.shared.Role.CITIZEN)))
+                .orElse(IdeaSource.UNKNOWN);
     }
 
     /** Confirms the idea the link belongs to (once; later uses just find it). Empty for an unknown link. */
@@ -216,6 +246,7 @@ public class Ideas {
                 .filter("i.status = :status", "status", filter.status())
                 .filter("i.innovation_type = :kind", "kind", filter.kind())
                 .filter("i.sectors @> ARRAY[CAST(:sector AS VARCHAR(40))]", "sector", filter.sector())
+                .filter("i.source = :source", "source", filter.source())
                 .orderBy(SORTING, sort)
                 .page(jdbc, "SELECT count(*) FROM idea i", IdeaRows.SELECT, IdeaRows::map, page, size);
     }

@@ -66,22 +66,20 @@ public class InitiativeFigures {
                 .params(query.params()).query((rs, n) -> new YearCount(rs.getInt("year"), rs.getLong("n"))).list();
     }
 
-    /** Days from entering each phase to leaving it, from the phase history: median and 90th percentile. */
+    /**
+     * Days from entering each phase to leaving it, from the phase history's stored ends ({@code left_at}, kept by a
+     * trigger when the next change is written; ADR 0040): median and 90th percentile.
+     */
     @Transactional(readOnly = true)
     public List<StageTime> phaseTimes(FigureFilter filter) {
         FilteredQuery query = filtered(filter);
         return jdbc.sql("""
-                WITH spans AS (
-                    SELECT c.to_phase AS stage,
-                           extract(EPOCH FROM (lead(c.changed_at) OVER (PARTITION BY c.initiative_id
-                               ORDER BY c.changed_at, c.id) - c.changed_at)) / 86400.0 AS days
-                    FROM initiative_phase_change c JOIN initiative i ON i.id = c.initiative_id""" + query.where() + """
-                )
-                SELECT stage, count(*) AS n,
-                       percentile_cont(0.5) WITHIN GROUP (ORDER BY days) AS median,
-                       percentile_cont(0.9) WITHIN GROUP (ORDER BY days) AS p90
-                FROM spans WHERE days IS NOT NULL
-                GROUP BY stage ORDER BY CASE stage WHEN 'NEW' THEN 0 WHEN 'USEFUL' THEN 1 ELSE 2 END""")
+                SELECT c.to_phase AS stage, count(*) AS n,
+                       percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(EPOCH FROM c.left_at - c.changed_at) / 86400.0) AS median,
+                       percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(EPOCH FROM c.left_at - c.changed_at) / 86400.0) AS p90
+                FROM initiative_phase_change c JOIN initiative i ON i.id = c.initiative_id"""
+                        + query.condition("c.left_at IS NOT NULL").where()
+                        + " GROUP BY c.to_phase ORDER BY CASE c.to_phase WHEN 'NEW' THEN 0 WHEN 'USEFUL' THEN 1 ELSE 2 END")
                 .params(query.params())
                 .query((rs, n) -> new StageTime(rs.getString("stage"), rs.getLong("n"), rs.getDouble("median"),
                         rs.getDouble("p90"))).list();

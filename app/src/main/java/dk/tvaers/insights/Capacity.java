@@ -14,6 +14,7 @@ import java.util.List;
 public record Capacity(
         FigureFilter filter,
         IdeaFigures.Received ideas,
+        List<IdeaFigures.SourceCount> ideasBySource,
         InitiativeFigures.Counts initiatives,
         List<StageTime> ideaStages,
         List<StageTime> initiativePhases,

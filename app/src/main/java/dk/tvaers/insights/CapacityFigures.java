@@ -33,7 +33,7 @@ public class CapacityFigures {
 
     @Transactional(readOnly = true)
     public Capacity of(FigureFilter filter) {
-        return new Capacity(filter, ideas.received(filter), initiatives.counts(filter), ideas.stageTimes(filter),
+        return new Capacity(filter, ideas.received(filter), ideas.bySource(filter), initiatives.counts(filter), ideas.stageTimes(filter),
                 initiatives.phaseTimes(filter), ideas.byYear(filter), initiatives.byYear(filter),
                 funding.money(filter), challenges.counts(filter), adoptions.publishedCases(filter),
                 adoptions.spread(filter));

@@ -102,6 +102,9 @@ public class OpenData {
         List<List<?>> rows = new ArrayList<>();
         rows.add(List.of("ideas_received", c.ideas().received()));
         rows.add(List.of("ideas_became_initiatives", c.ideas().becameInitiative()));
+        for (var source : c.ideasBySource()) {
+            rows.add(List.of("ideas_from_" + source.source().name().toLowerCase(java.util.Locale.ROOT), source.received()));
+        }
         rows.add(List.of("initiatives", c.initiatives().initiatives()));
         rows.add(List.of("initiatives_useful", c.initiatives().useful()));
         rows.add(List.of("initiatives_put_to_use", c.initiatives().putToUse()));

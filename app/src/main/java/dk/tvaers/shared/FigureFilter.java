@@ -6,14 +6,19 @@ import java.time.OffsetDateTime;
 
 /**
  * The filters of the innovation-capacity figures (issue 15), which every module that gives figures applies in its
- * own SQL: a region, a sector, a kind of innovation and a period of whole years (both ends included, Danish time).
- * Any of them may be absent.
+ * own SQL: a region, a sector, a kind of innovation, a period of whole years (both ends included, Danish time) and
+ * the ideas' source (only ideas have one: the other figures are not divided by it). Any of them may be absent.
  */
-public record FigureFilter(Region region, Sector sector, InnovationType type, Integer fromYear, Integer toYear) {
+public record FigureFilter(Region region, Sector sector, InnovationType type, Integer fromYear, Integer toYear,
+        IdeaSource source) {
 
-    public static final FigureFilter ALL = new FigureFilter(null, null, null, null, null);
+    public static final FigureFilter ALL = new FigureFilter(null, null, null, null, null, null);
 
     private static final ZoneId DANISH = ZoneId.of("Europe/Copenhagen");
+
+    public FigureFilter(Region region, Sector sector, InnovationType type, Integer fromYear, Integer toYear) {
+        this(region, sector, type, fromYear, toYear, null);
+    }
 
     public FigureFilter {
         if (fromYear != null && toYear != null && toYear < fromYear) {

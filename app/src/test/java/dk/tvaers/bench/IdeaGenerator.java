@@ -19,6 +19,22 @@ final class IdeaGenerator {
         this.transactions = transactions;
     }
 
+    /**
+     * Runs a bulk load with the triggers that keep the capacity figures off, then makes those figures afresh
+     * ({@code capacity_figures_rebuild}, ADR 0040): in one transaction of many thousand rows the triggers would update
+     * the same few summary rows over and over.
+     */
+    static void bulk(JdbcClient jdbc, Runnable load) {
+        java.util.List<String> tables = java.util.List.of("idea", "idea_status_change", "initiative_phase_change");
+        tables.forEach(table -> jdbc.sql("ALTER TABLE " + table + " DISABLE TRIGGER USER").update());
+        try {
+            load.run();
+        } finally {
+            tables.forEach(table -> jdbc.sql("ALTER TABLE " + table + " ENABLE TRIGGER USER").update());
+        }
+        jdbc.sql("SELECT capacity_figures_rebuild()").query().listOfRows();
+    }
+
     void generate(int count, double seed) {
         transactions.executeWithoutResult(status -> {
             jdbc.sql("SELECT setseed(:seed)").param("seed", seed).query().singleRow();

@@ -66,4 +66,43 @@ class InsightsJourneyTests extends BrowserTest {
         lookAt("/aabne-data", "open-data");
         assertNoProblems();
     }
+
+    @Autowired
+    dk.tvaers.ideas.Ideas ideas;
+
+    /**
+     * The capacity by the ideas' source: a citizen's idea (typed in by staff), the source chosen in the filter, the
+     * note that only the idea figures are divided by it, the ideas-by-source table drilling down to the idea list
+     * with the source chosen there; an analyst sees the PDF for the annual report.
+     */
+    @Test
+    void filtersTheCapacityBySourceAndDrillsDownToTheIdeaList() {
+        ideas.submit(new dk.tvaers.ideas.NewIdea("Kildeidé " + unique(), "Problem", "Forslag", "Patienter",
+                java.util.EnumSet.of(dk.tvaers.shared.Sector.MUNICIPALITY), dk.tvaers.shared.InnovationType.EVERYDAY,
+                dk.tvaers.shared.Region.NORDJYLLAND, false, java.util.List.of()),
+                dk.tvaers.ideas.Submitter.assisted("Borger", null, 1, "Medarbejder"));
+        open("/innovationskapacitet");
+        new Select(find("#kilde")).selectByValue("CITIZEN");
+        clickAndWaitForPage(find("[data-capacity-filters] button[type=submit]"));
+        assertThat(currentPath()).contains("kilde=CITIZEN");
+        assertThat(find("[data-source-note]").getText()).contains("Kilden afgrænser kun idéernes tal");
+        assertThat(find("[data-ideas-by-source]").getText()).contains("Borger");
+        assertThat(driver.findElements(By.cssSelector("[data-capacity-pdf]"))).as("the PDF is for who reports").isEmpty();
+        record("the capacity page by source");
+        lookAt("/innovationskapacitet?kilde=CITIZEN", "capacity-source");
+
+        open("/innovationskapacitet?kilde=CITIZEN");
+        clickAndWaitForPage(find("[data-ideas-by-source] [data-source=CITIZEN] a"));
+        assertThat(heading()).isEqualTo("Idéer");
+        assertThat(new Select(find("#kilde")).getFirstSelectedOption().getDomAttribute("value")).isEqualTo("CITIZEN");
+        record("the idea list from the source");
+
+        TestUser analyst = aUserWithRoles(Role.ANALYST);
+        loginAs(analyst.email(), analyst.password());
+        open("/innovationskapacitet?kilde=CITIZEN");
+        assertThat(find("[data-capacity-pdf]").getDomAttribute("href")).isEqualTo("/innovationskapacitet.pdf?kilde=CITIZEN");
+        record("the capacity page of an analyst");
+        lookAt("/innovationskapacitet?kilde=CITIZEN", "capacity-analyst");
+        assertNoProblems();
+    }
 }

@@ -1,11 +1,15 @@
 package dk.tvaers.insights;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import dk.tvaers.IntegrationTest;
+import dk.tvaers.accounts.AccountPrincipal;
 import dk.tvaers.accounts.Actor;
+import dk.tvaers.accounts.UserAttributes;
+import dk.tvaers.accounts.UserDirectory;
 import dk.tvaers.accounts.OrganisationDetails;
 import dk.tvaers.accounts.OrganisationDirectory;
 import dk.tvaers.ideas.Ideas;
@@ -16,6 +20,8 @@ import dk.tvaers.initiatives.Initiatives;
 import dk.tvaers.initiatives.NewInitiative;
 import dk.tvaers.initiatives.Phase;
 import dk.tvaers.shared.FigureFilter;
+import dk.tvaers.shared.IdeaSource;
+import dk.tvaers.shared.Role;
 import dk.tvaers.shared.InnovationType;
 import dk.tvaers.shared.Region;
 import dk.tvaers.shared.Sector;
@@ -24,7 +30,10 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.EnumSet;
 import java.util.List;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
@@ -88,7 +97,15 @@ class CapacityFiguresTests {
                     .isEqualTo(initiatives.search(new Initiatives.Filter(null, Phase.USEFUL, null, sector), 1, 1)
                             .total());
         }
+        for (IdeaSource source : IdeaSource.values()) {
+            Capacity capacity = figures.of(new FigureFilter(null, null, null, null, null, source));
+            assertThat(capacity.ideas().received()).as("ideas from %s", source)
+                    .isEqualTo(ideas.search(new Ideas.Filter(null, null, null, null, source), Ideas.Sort.NEWEST, 1, 1)
+                            .total());
+        }
         Capacity all = figures.of(FigureFilter.ALL);
+        assertThat(all.ideasBySource().stream().mapToLong(s -> s.received()).sum()).as("ideas by source add up")
+                .isEqualTo(all.ideas().received());
         assertThat(all.ideas().received()).isEqualTo(ideas.search(new Ideas.Filter(null, null, null, null),
                 Ideas.Sort.NEWEST, 1, 1).total());
         assertThat(all.initiatives().initiatives()).isEqualTo(initiatives.search(
@@ -124,6 +141,70 @@ class CapacityFiguresTests {
         assertThat(figures.of(filter).ideasByYear()).singleElement()
                 .satisfies(year -> assertThat(year.count()).isEqualTo(5));
     }
+
+    @Test
+    void thePdfForTheAnnualReportHasTheFiguresChartsAndTablesTaggedForPdfUa() throws Exception {
+        Capacity all = figures.of(FigureFilter.ALL);
+        var pdf = mvc.perform(get("/innovationskapacitet.pdf").with(authentication(person(Role.TASK_FORCE))))
+                .andExpect(status().isOk()).andReturn().getResponse();
+        assertThat(pdf.getContentType()).isEqualTo("application/pdf");
+        try (var document = Loader.loadPDF(pdf.getContentAsByteArray())) {
+            String text = new PDFTextStripper().getText(document).replace('\u00a0', ' ');
+            assertThat(text).contains("Innovationskapacitet", "Nøgletal for det valgte udsnit", "Idéer efter kilde",
+                    "Fra idé til Nyttiggjort i tal", "Idéer modtaget pr. år", "Idéer modtaget " + all.ideas().received());
+            int charts = 0;
+            for (var page : document.getPages()) {
+                for (var name : page.getResources().getXObjectNames()) {
+                    charts++;
+                }
+            }
+            assertThat(charts).as("the SVG charts, drawn by Batik as form XObjects").isGreaterThanOrEqualTo(2);
+            var catalogue = document.getDocumentCatalog();
+            assertThat(catalogue.getStructureTreeRoot()).as("tagged: a structure tree").isNotNull();
+            assertThat(catalogue.getMarkInfo().isMarked()).isTrue();
+            assertThat(catalogue.getLanguage()).isEqualTo("da");
+            assertThat(document.getDocumentInformation().getTitle())
+                    .isEqualTo("Innovationskapacitet – tal til årsrapporten");
+            assertThat(catalogue.getViewerPreferences().displayDocTitle()).isTrue();
+        }
+        mvc.perform(get("/innovationskapacitet.pdf").with(authentication(person(Role.STAFF))))
+                .andExpect(status().isForbidden());
+        String page = mvc.perform(get("/innovationskapacitet")).andReturn().getResponse().getContentAsString();
+        assertThat(page).as("no PDF link for who may not take it").doesNotContain("data-capacity-pdf");
+        page = mvc.perform(get("/innovationskapacitet").param("kilde", "STAFF").with(authentication(person(Role.ANALYST))))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("/innovationskapacitet.pdf?kilde=STAFF");
+    }
+
+    @Test
+    void theSourceFiltersTheIdeaFiguresAndDrillsDownToTheIdeaList() throws Exception {
+        ideas.submit(new NewIdea("Kildeidé", "Problem", "Forslag", "Patienter", EnumSet.of(Sector.REGION),
+                InnovationType.EVERYDAY, Region.NORDJYLLAND, false, List.of()),
+                Submitter.assisted("Borger", null, 1, "Medarbejder"));
+        String page = mvc.perform(get("/innovationskapacitet").param("sektor", "REGION"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("data-ideas-by-source").contains("href=\"/ideer?sektor=REGION&amp;kilde=CITIZEN\"")
+                .doesNotContain("data-source-note");
+        page = mvc.perform(get("/innovationskapacitet").param("kilde", "CITIZEN"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("data-source-note").contains("href=\"/ideer?kilde=CITIZEN\"")
+                .contains("<option value=\"CITIZEN\" selected=\"selected\">");
+        String list = mvc.perform(get("/ideer").param("kilde", "CITIZEN")).andExpect(status().isOk()).andReturn()
+                .getResponse().getContentAsString();
+        assertThat(list).contains("<option value=\"CITIZEN\" selected=\"selected\">");
+    }
+
+    private UsernamePasswordAuthenticationToken person(Role role) {
+        long organisation = organisations.create(new OrganisationDetails("Kapacitet " + System.nanoTime(), Sector.REGION,
+                Region.MIDTJYLLAND, null), Actor.SYSTEM).id();
+        long id = users.create(new UserAttributes("kapacitet-" + System.nanoTime() + "@test.tvaers.dk", "Kapacitet",
+                organisation, EnumSet.of(role)), "Rolig-Rød-Cykel-1", false, Actor.SYSTEM);
+        var principal = AccountPrincipal.of(users.find(id).orElseThrow());
+        return UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.getAuthorities());
+    }
+
+    @Autowired
+    UserDirectory users;
 
     @Test
     void thePageShowsTheFiguresWithChartsTablesAndDrillDownLinks() throws Exception {

@@ -11,6 +11,7 @@ import dk.tvaers.platform.web.CsvWriter;
 import dk.tvaers.platform.web.NotFoundException;
 import dk.tvaers.platform.web.ListPage;
 import dk.tvaers.platform.web.PageOf;
+import dk.tvaers.shared.IdeaSource;
 import dk.tvaers.shared.InnovationType;
 import dk.tvaers.shared.Sector;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
@@ -55,19 +56,22 @@ class IdeaPublicController {
             @RequestParam(name = "status", required = false) IdeaStatus status,
             @RequestParam(name = "sektor", required = false) Sector sector,
             @RequestParam(name = "type", required = false) InnovationType kind,
+            @RequestParam(name = "kilde", required = false) IdeaSource source,
             @RequestParam(name = "sortering", required = false) Ideas.Sort sort,
             @RequestParam(name = "side", required = false) Integer page,
             HtmxRequest htmx, Model model) {
-        var filter = new Ideas.Filter(text, status == IdeaStatus.UNCONFIRMED ? null : status, sector, kind);
+        var filter = new Ideas.Filter(text, status == IdeaStatus.UNCONFIRMED ? null : status, sector, kind,
+                source);
         model.addAttribute("list", ListPage.of("/ideer",
                         ideas.search(filter, sort, PageOf.clampPage(page), PageOf.DEFAULT_SIZE))
                 .filter("q", text).filter("status", filter.status()).filter("sektor", sector).filter("type", kind)
-                .filter("sortering", sort)
+                .filter("kilde", source).filter("sortering", sort)
                 .export("list.export.csv", "/ideer/eksport"));
         model.addAttribute("statuses", List.of(IdeaStatus.SUBMITTED, IdeaStatus.IN_REVIEW, IdeaStatus.PRIORITISED,
                 IdeaStatus.REFERRED, IdeaStatus.MERGED, IdeaStatus.REJECTED));
         model.addAttribute("sectors", Sector.values());
         model.addAttribute("kinds", InnovationType.values());
+        model.addAttribute("sources", IdeaSource.values());
         model.addAttribute("sorts", Ideas.Sort.values());
         return ListPage.view("ideas/list", htmx.isHtmxRequest());
     }
@@ -78,9 +82,11 @@ class IdeaPublicController {
             @RequestParam(name = "status", required = false) IdeaStatus status,
             @RequestParam(name = "sektor", required = false) Sector sector,
             @RequestParam(name = "type", required = false) InnovationType kind,
+            @RequestParam(name = "kilde", required = false) IdeaSource source,
             @RequestParam(name = "sortering", required = false) Ideas.Sort sort,
             Locale locale, HttpServletResponse response) throws IOException {
-        var filter = new Ideas.Filter(text, status == IdeaStatus.UNCONFIRMED ? null : status, sector, kind);
+        var filter = new Ideas.Filter(text, status == IdeaStatus.UNCONFIRMED ? null : status, sector, kind,
+                source);
         CsvWriter.download(response, "ideer.csv", messages,
                 List.of("idea.number", "idea.title", "idea.status", "idea.innovationType", "idea.sectors",
                         "idea.supports", "idea.submittedAt"),

@@ -3,6 +3,11 @@ package dk.tvaers.insights.web;
 import dk.tvaers.insights.Capacity;
 import dk.tvaers.insights.CapacityFigures;
 import dk.tvaers.shared.FigureFilter;
+import dk.tvaers.platform.security.CurrentUser;
+import dk.tvaers.shared.IdeaSource;
+import dk.tvaers.shared.Role;
+import jakarta.annotation.security.RolesAllowed;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import dk.tvaers.shared.InnovationType;
 import dk.tvaers.shared.Region;
 import dk.tvaers.shared.Sector;
@@ -38,12 +43,20 @@ class CapacityController {
     private static final MediaType XLSX =
             MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
+    /** Who may take the PDF for the annual report: the roles that have the page in their menu. */
+    private static final java.util.Set<Role> REPORTERS = java.util.EnumSet.of(Role.TASK_FORCE, Role.ANALYST,
+            Role.INNOVATION_CONSULTANT, Role.ADMINISTRATOR);
+
     private final CapacityFigures figures;
     private final MessageSource messages;
+    private final CapacityPdf pdf;
+    private final java.time.Clock clock;
 
-    CapacityController(CapacityFigures figures, MessageSource messages) {
+    CapacityController(CapacityFigures figures, MessageSource messages, CapacityPdf pdf, java.time.Clock clock) {
         this.figures = figures;
         this.messages = messages;
+        this.pdf = pdf;
+        this.clock = clock;
     }
 
     @GetMapping("/innovationskapacitet")
@@ -51,22 +64,57 @@ class CapacityController {
             @RequestParam(name = "sektor", required = false) Sector sector,
             @RequestParam(name = "type", required = false) InnovationType type,
             @RequestParam(name = "fra", required = false) Integer from,
-            @RequestParam(name = "til", required = false) Integer until, Model model) {
-        FigureFilter filter = new FigureFilter(region, sector, type, year(from), year(until));
+            @RequestParam(name = "til", required = false) Integer until,
+            @RequestParam(name = "kilde", required = false) IdeaSource source,
+            @AuthenticationPrincipal CurrentUser user, Model model) {
+        FigureFilter filter = new FigureFilter(region, sector, type, year(from), year(until), source);
         Capacity capacity = figures.of(filter);
-        model.addAttribute("capacity", capacity);
-        model.addAttribute("filter", filter);
+        charts(capacity, model);
         model.addAttribute("regions", Region.values());
         model.addAttribute("sectors", Sector.values());
         model.addAttribute("types", InnovationType.values());
+        model.addAttribute("sources", IdeaSource.values());
+        model.addAttribute("links", links(filter));
+        model.addAttribute("excel", query("/innovationskapacitet.xlsx", filter));
+        model.addAttribute("pdf", user != null && user.roles().stream().anyMatch(REPORTERS::contains)
+                ? query("/innovationskapacitet.pdf", filter) : null);
+        return "insights/capacity";
+    }
+
+    /**
+     * The figures as PDF for the annual report: the page's charts with their tables and the selection it shows.
+     * Rendering costs more than a page, so it is for the roles that report (a signed-in request each).
+     */
+    @GetMapping("/innovationskapacitet.pdf")
+    @RolesAllowed({"TASK_FORCE", "ANALYST", "INNOVATION_CONSULTANT", "ADMINISTRATOR"})
+    ResponseEntity<byte[]> pdf(@RequestParam(name = "region", required = false) Region region,
+            @RequestParam(name = "sektor", required = false) Sector sector,
+            @RequestParam(name = "type", required = false) InnovationType type,
+            @RequestParam(name = "fra", required = false) Integer from,
+            @RequestParam(name = "til", required = false) Integer until,
+            @RequestParam(name = "kilde", required = false) IdeaSource source) {
+        FigureFilter filter = new FigureFilter(region, sector, type, year(from), year(until), source);
+        Capacity capacity = figures.of(filter);
+        var model = new org.springframework.ui.ExtendedModelMap();
+        charts(capacity, model);
+        model.addAttribute("made", java.time.LocalDate.now(clock.withZone(java.time.ZoneId.of("Europe/Copenhagen"))));
+        byte[] body = pdf.render(model, LocaleContextHolder.getLocale());
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment().filename("innovationskapacitet.pdf").build().toString())
+                .body(body);
+    }
+
+    /** What the page and the PDF draw: the figures, the filter, the charts' coordinates. */
+    private static void charts(Capacity capacity, Model model) {
+        model.addAttribute("capacity", capacity);
+        model.addAttribute("filter", capacity.filter());
         model.addAttribute("funnel", CapacityCharts.funnel(capacity));
         model.addAttribute("ideaStages", CapacityCharts.stages(capacity.ideaStages(), "insights.ideaStage."));
         model.addAttribute("phaseStages", CapacityCharts.stages(capacity.initiativePhases(), "insights.phase."));
         model.addAttribute("trend", CapacityCharts.trend(capacity.ideasByYear()));
         model.addAttribute("chartLeft", CapacityCharts.left());
-        model.addAttribute("links", links(filter));
-        model.addAttribute("excel", query("/innovationskapacitet.xlsx", filter));
-        return "insights/capacity";
+        model.addAttribute("sourceLinks", sourceLinks(capacity));
     }
 
     @GetMapping("/innovationskapacitet.xlsx")
@@ -74,8 +122,9 @@ class CapacityController {
             @RequestParam(name = "sektor", required = false) Sector sector,
             @RequestParam(name = "type", required = false) InnovationType type,
             @RequestParam(name = "fra", required = false) Integer from,
-            @RequestParam(name = "til", required = false) Integer until) throws IOException {
-        Capacity capacity = figures.of(new FigureFilter(region, sector, type, year(from), year(until)));
+            @RequestParam(name = "til", required = false) Integer until,
+            @RequestParam(name = "kilde", required = false) IdeaSource source) throws IOException {
+        Capacity capacity = figures.of(new FigureFilter(region, sector, type, year(from), year(until), source));
         try (var workbook = new SXSSFWorkbook(100); var out = new ByteArrayOutputStream()) {
             Sheet sheet = workbook.createSheet(message("insights.excel.figures"));
             int r = 0;
@@ -114,6 +163,10 @@ class CapacityController {
         List<List<Object>> rows = new ArrayList<>();
         rows.add(List.of(message("insights.figure"), message("insights.value")));
         rows.add(List.of(message("insights.ideasReceived"), c.ideas().received()));
+        for (var source : c.ideasBySource()) {
+            rows.add(List.of(message("insights.ideasFrom") + " " + message(source.source().messageKey()),
+                    source.received()));
+        }
         rows.add(List.of(message("insights.ideasToInitiatives"), c.ideas().becameInitiative()));
         rows.add(List.of(message("insights.initiatives"), c.initiatives().initiatives()));
         rows.add(List.of(message("insights.useful"), c.initiatives().useful()));
@@ -151,9 +204,7 @@ class CapacityController {
         String sector = filter.sector() == null ? null : filter.sector().name();
         String type = filter.type() == null ? null : filter.type().name();
         String region = filter.region() == null ? null : filter.region().name();
-        return new Links(
-                UriComponentsBuilder.fromPath("/ideer").queryParamIfPresent("sektor", opt(sector))
-                        .queryParamIfPresent("type", opt(type)).build().toUriString(),
+        return new Links(ideas(filter, filter.source()),
                 UriComponentsBuilder.fromPath("/initiativer").queryParamIfPresent("sektor", opt(sector)).build()
                         .toUriString(),
                 UriComponentsBuilder.fromPath("/initiativer").queryParam("fase", "USEFUL")
@@ -165,6 +216,22 @@ class CapacityController {
                 "/udfordringer");
     }
 
+    /** The idea list with the filters it has (sector, type, source). */
+    static String ideas(FigureFilter filter, IdeaSource source) {
+        return UriComponentsBuilder.fromPath("/ideer")
+                .queryParamIfPresent("sektor", opt(filter.sector() == null ? null : filter.sector().name()))
+                .queryParamIfPresent("type", opt(filter.type() == null ? null : filter.type().name()))
+                .queryParamIfPresent("kilde", opt(source == null ? null : source.name())).build().toUriString();
+    }
+
+    /** A row of the ideas-by-source table: the source, its count and the idea list of that source. */
+    record SourceLink(IdeaSource source, long received, String href) {}
+
+    static List<SourceLink> sourceLinks(Capacity capacity) {
+        return capacity.ideasBySource().stream()
+                .map(s -> new SourceLink(s.source(), s.received(), ideas(capacity.filter(), s.source()))).toList();
+    }
+
     private static String query(String path, FigureFilter filter) {
         return UriComponentsBuilder.fromPath(path)
                 .queryParamIfPresent("region", opt(filter.region() == null ? null : filter.region().name()))
@@ -172,6 +239,7 @@ class CapacityController {
                 .queryParamIfPresent("type", opt(filter.type() == null ? null : filter.type().name()))
                 .queryParamIfPresent("fra", java.util.Optional.ofNullable(filter.fromYear()))
                 .queryParamIfPresent("til", java.util.Optional.ofNullable(filter.toYear()))
+                .queryParamIfPresent("kilde", opt(filter.source() == null ? null : filter.source().name()))
                 .build().toUriString();
     }
 
