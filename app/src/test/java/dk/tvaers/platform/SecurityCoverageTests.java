@@ -128,24 +128,34 @@ class SecurityCoverageTests {
     void apiWritesRefuseWebUsersAndTokensWithoutTheirScope() throws Exception {
         List<String> open = new ArrayList<>();
         int checked = 0;
-        for (Route route : routes()) {
-            if (!route.path().startsWith("/api/") || route.method() == HttpMethod.GET || route.method() == HttpMethod.HEAD) {
-                continue;
-            }
-            assertThat(isPublic(route)).as("%s %s is public", route.method(), route.path()).isFalse();
-            for (Role role : Role.values()) {
-                int status = mvc.perform(request(route).with(authentication(as(role)))).andReturn().getResponse()
-                        .getStatus();
-                checked++;
-                if (status != 401 && status != 403) {
-                    open.add(route.method() + " " + route.path() + " as " + role + " → " + status);
+        for (var entry : mappings.getHandlerMethods().entrySet()) {
+            RequestMappingInfo info = entry.getKey();
+            var consumes = info.getConsumesCondition().getConsumableMediaTypes();
+            String type = consumes.isEmpty() ? "application/json" : consumes.iterator().next().toString();
+            for (String pattern : patterns(info)) {
+                for (RequestMethod method : info.getMethodsCondition().getMethods()) {
+                    if (!pattern.startsWith("/api/") || method == RequestMethod.GET || method == RequestMethod.HEAD) {
+                        continue;
+                    }
+                    var route = new Route(HttpMethod.valueOf(method.name()), pattern, Set.of(), true);
+                    assertThat(isPublic(route)).as("%s %s is public", method, pattern).isFalse();
+                    // a well-formed call, so that only the right to make it can refuse it
+                    for (Role role : Role.values()) {
+                        int status = mvc.perform(request(route).contentType(type).content("x")
+                                .with(authentication(as(role)))).andReturn().getResponse().getStatus();
+                        checked++;
+                        if (status != 401 && status != 403) {
+                            open.add(method + " " + pattern + " as " + role + " → " + status);
+                        }
+                    }
+                    int status = mvc.perform(request(route).contentType(type).content("x")
+                                    .with(jwt().jwt(token -> token.subject("coverage-client"))))
+                            .andReturn().getResponse().getStatus();
+                    checked++;
+                    if (status != 403) {
+                        open.add(method + " " + pattern + " with a token without scopes → " + status);
+                    }
                 }
-            }
-            int status = mvc.perform(request(route).with(jwt().jwt(token -> token.subject("coverage-client"))))
-                    .andReturn().getResponse().getStatus();
-            checked++;
-            if (status != 403) {
-                open.add(route.method() + " " + route.path() + " with a token without scopes → " + status);
             }
         }
         assertThat(checked).as("API write routes checked").isGreaterThan(0);

@@ -86,7 +86,8 @@ class ApiDocumentation {
             openApi.components(new Components().schemas(old.getSchemas()).securitySchemes(schemes));
             if (openApi.getTags() != null) {
                 openApi.setTags(openApi.getTags().stream().map(tag -> new Tag().name(tag.getName())
-                        .description(text(messages, tag.getDescription(), locale))).toList());
+                        .description(text(messages, tag.getDescription(), locale)))
+                        .collect(java.util.stream.Collectors.toCollection(java.util.ArrayList::new)));
             }
             if (openApi.getPaths() != null) {
                 openApi.getPaths().values().forEach(path -> path.readOperations()
