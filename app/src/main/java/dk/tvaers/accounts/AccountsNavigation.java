@@ -15,6 +15,7 @@ class AccountsNavigation implements NavigationContributor {
                 NavigationItem.forSignedIn("/profil", "nav.profile", 900),
                 NavigationItem.forRoles("/admin/organisationer", "nav.admin.organisations", 910, Role.ADMINISTRATOR),
                 NavigationItem.forRoles("/admin/brugere", "nav.admin.users", 920, Role.ADMINISTRATOR),
-                NavigationItem.forRoles("/admin/revisionslog", "nav.admin.audit", 930, Role.ADMINISTRATOR));
+                NavigationItem.forRoles("/admin/revisionslog", "nav.admin.audit", 930, Role.ADMINISTRATOR),
+                NavigationItem.forRoles("/admin/api-klienter", "nav.admin.apiClients", 935, Role.ADMINISTRATOR));
     }
 }

@@ -55,7 +55,19 @@ public enum AuditKind {
     /** A professional recorded what was done about a red PRO answer (registrations). */
     TRIAGE_HANDLED,
     /** Registrations were exported in the monitoring import's format (registrations). */
-    REGISTRATIONS_EXPORTED;
+    REGISTRATIONS_EXPORTED,
+    /** An administrator created a machine client of the API (ADR 0039). */
+    API_CLIENT_CREATED,
+    /** An administrator changed an API client's name, organisation or scopes. */
+    API_CLIENT_UPDATED,
+    /** An administrator gave an API client a new secret. */
+    API_CLIENT_SECRET_ROTATED,
+    /** An administrator revoked an API client. */
+    API_CLIENT_REVOKED,
+    /** The token endpoint issued an access token to an API client. */
+    API_TOKEN_ISSUED,
+    /** An API client called the API (method, path, status). */
+    API_CALL;
 
     public String messageKey() {
         return "audit.kind." + name();

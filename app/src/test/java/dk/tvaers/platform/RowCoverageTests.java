@@ -145,6 +145,8 @@ class RowCoverageTests {
                 + "Notifications.open updates WHERE id AND recipient_user_id, anyone else gets 404");
         NOT_OWNED.put(Pattern.compile("/moderation/\\{id}.*"), "a report is about public content and every "
                 + "moderator (innovation consultant) works every report (ADR 0034)");
+        NOT_OWNED.put(Pattern.compile("/admin/api-klienter/\\{id}.*"), "API clients are administered by administrators "
+                + "(role); a client itself writes only its own organisation's rows (ApiClientsTests)");
         NOT_OWNED.put(Pattern.compile("/bedoemmelser/.*"), "reviews: a reviewer assigned to the call "
                 + "(Reviews.isReviewer, ReviewController)");
     }
@@ -396,6 +398,11 @@ class RowCoverageTests {
     private boolean roleIsTheRule(Route route) {
         String requested = route.path().replaceAll("\\{[^}]+}", "1");
         if (PublicPaths.PATTERNS.stream().anyMatch(pattern -> matcher.match(pattern, requested))) {
+            return true;
+        }
+        // the API's open datasets: anyone may read them (GET), in the API's own chain (ADR 0039)
+        if (route.method() == HttpMethod.GET
+                && PublicPaths.API_READ_PATTERNS.stream().anyMatch(pattern -> matcher.match(pattern, requested))) {
             return true;
         }
         return !route.allowed().isEmpty() && GLOBAL.containsAll(route.allowed())

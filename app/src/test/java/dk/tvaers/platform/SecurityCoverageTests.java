@@ -3,6 +3,7 @@ package dk.tvaers.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
 
 import dk.tvaers.IntegrationTest;
 import dk.tvaers.accounts.AccountPrincipal;
@@ -60,7 +61,7 @@ class SecurityCoverageTests {
     @Test
     void everyNonPublicRouteDeclaresWhoMayUseIt() {
         List<String> undeclared = routes().stream()
-                .filter(route -> !isPublic(route.path()) && !route.declared())
+                .filter(route -> !isPublic(route) && !route.declared())
                 .map(route -> route.method() + " " + route.path())
                 .toList();
         assertThat(undeclared).as("routes without @RolesAllowed or @PermitAll").isEmpty();
@@ -70,7 +71,7 @@ class SecurityCoverageTests {
     void nonPublicRoutesRefuseAnonymousUsers() throws Exception {
         List<String> open = new ArrayList<>();
         for (Route route : routes()) {
-            if (isPublic(route.path())) {
+            if (isPublic(route)) {
                 continue;
             }
             var result = mvc.perform(request(route).with(csrf())).andReturn().getResponse();
@@ -118,6 +119,49 @@ class SecurityCoverageTests {
         assertThat(refused).as("pages refused to the roles that should use them").isEmpty();
     }
 
+    /**
+     * The API's chain (ADR 0039): a route under {@code /api/**} that changes something is refused to a signed-in person
+     * of every role (no web login counts there) and to a client's token without the route's scope; its safe methods
+     * are the only public ones.
+     */
+    @Test
+    void apiWritesRefuseWebUsersAndTokensWithoutTheirScope() throws Exception {
+        List<String> open = new ArrayList<>();
+        int checked = 0;
+        for (var entry : mappings.getHandlerMethods().entrySet()) {
+            RequestMappingInfo info = entry.getKey();
+            var consumes = info.getConsumesCondition().getConsumableMediaTypes();
+            String type = consumes.isEmpty() ? "application/json" : consumes.iterator().next().toString();
+            for (String pattern : patterns(info)) {
+                for (RequestMethod method : info.getMethodsCondition().getMethods()) {
+                    if (!pattern.startsWith("/api/") || method == RequestMethod.GET || method == RequestMethod.HEAD) {
+                        continue;
+                    }
+                    var route = new Route(HttpMethod.valueOf(method.name()), pattern, Set.of(), true);
+                    assertThat(isPublic(route)).as("%s %s is public", method, pattern).isFalse();
+                    // a well-formed call, so that only the right to make it can refuse it
+                    for (Role role : Role.values()) {
+                        int status = mvc.perform(request(route).contentType(type).content("x")
+                                .with(authentication(as(role)))).andReturn().getResponse().getStatus();
+                        checked++;
+                        if (status != 401 && status != 403) {
+                            open.add(method + " " + pattern + " as " + role + " → " + status);
+                        }
+                    }
+                    int status = mvc.perform(request(route).contentType(type).content("x")
+                                    .with(jwt().jwt(token -> token.subject("coverage-client"))))
+                            .andReturn().getResponse().getStatus();
+                    checked++;
+                    if (status != 403) {
+                        open.add(method + " " + pattern + " with a token without scopes → " + status);
+                    }
+                }
+            }
+        }
+        assertThat(checked).as("API write routes checked").isGreaterThan(0);
+        assertThat(open).as("API writes reached without their scope").isEmpty();
+    }
+
     private List<Route> routes() {
         List<Route> routes = new ArrayList<>();
         mappings.getHandlerMethods().forEach((info, handler) -> {
@@ -163,10 +207,15 @@ class SecurityCoverageTests {
         return roles;
     }
 
-    /** Whether the route is public, judged on the address the tests request (path variables as "1"). */
-    private boolean isPublic(String path) {
-        String requested = path.replaceAll("\\{[^}]+}", "1");
-        return PublicPaths.PATTERNS.stream().anyMatch(pattern -> matcher.match(pattern, requested));
+    /**
+     * Whether the route is public, judged on the address the tests request (path variables as "1"): the web's public
+     * paths for every method, the API's open paths for GET and HEAD only.
+     */
+    private boolean isPublic(Route route) {
+        String requested = route.path().replaceAll("\\{[^}]+}", "1");
+        boolean safe = route.method() == HttpMethod.GET || route.method() == HttpMethod.HEAD;
+        return PublicPaths.PATTERNS.stream().anyMatch(pattern -> matcher.match(pattern, requested))
+                || safe && PublicPaths.API_READ_PATTERNS.stream().anyMatch(pattern -> matcher.match(pattern, requested));
     }
 
     private static MockHttpServletRequestBuilder request(Route route) {

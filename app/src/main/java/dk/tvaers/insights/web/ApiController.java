@@ -20,8 +20,8 @@ import org.springframework.web.context.request.ServletWebRequest;
 /**
  * The read-only API, version 1 (issue 15): the open datasets as JSON pages with keyset paging ({@code efter}: the
  * last id of the previous page, {@code antal}: at most 1,000), a {@code next} link, and a validator per page, so a
- * client polling an unchanged page gets 304. Anonymous, rate-limited per client address ({@code api}). Machine
- * clients with OAuth2 and the OpenAPI description are not built yet (ADR 0033).
+ * client polling an unchanged page gets 304. Anonymous, rate-limited per client address ({@code api}) in the API's own
+ * security chain; its OpenAPI description is {@link ApiDatasetsDescription} (ADR 0039).
  */
 @RestController
 class ApiController {

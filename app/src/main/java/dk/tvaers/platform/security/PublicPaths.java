@@ -44,8 +44,6 @@ public final class PublicPaths {
             "/innovationskapacitet.xlsx",
             "/aabne-data",
             "/aabne-data/*",
-            "/api/v1",
-            "/api/v1/*",
             "/sprog",
             "/error",
             "/vendor/**",
@@ -53,6 +51,20 @@ public final class PublicPaths {
             "/js/**",
             "/img/**",
             "/favicon.ico");
+
+    /**
+     * The API's paths anyone may read (GET and HEAD only, in the API's own chain): the open datasets of {@code /api/v1}
+     * and the API's OpenAPI description with its UI. Every other method under {@code /api/**} needs an access token.
+     */
+    public static final List<String> API_READ_PATTERNS = List.of(
+            "/api/v1",
+            "/api/v1/*",
+            "/api/openapi",
+            "/api/openapi/**",
+            "/api/openapi.yaml",
+            "/api/dokumentation",
+            "/api/dokumentation/**",
+            "/api/swagger-ui/**");
 
     private PublicPaths() {}
 }

@@ -1,6 +1,7 @@
 package dk.tvaers.registrations.web;
 
 import dk.tvaers.accounts.Actor;
+import dk.tvaers.accounts.ApiCaller;
 import dk.tvaers.registrations.Problem;
 import dk.tvaers.registrations.RegistrationImport;
 import dk.tvaers.registrations.RegistrationsRejectedException;
@@ -14,6 +15,7 @@ import java.util.Map;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -23,7 +25,8 @@ import org.springframework.web.bind.annotation.RestController;
  * Registrations from a care-record system: the body is a file of {@code docs/registrations-format-v1.md} (text/csv),
  * checked and loaded exactly as an uploaded file (all or nothing, problems by line). Only a client holding the scope
  * {@code registrations.write} (authority {@code SCOPE_registrations.write}, OAuth2 client credentials, the API's
- * security chain); a signed-in person of the web pages has no such authority and is refused.
+ * security chain); a signed-in person of the web pages has no such authority and is refused. The client writes only
+ * its own organisation's units' rows ({@link ApiCaller#organisationOf}); a line for another unit is refused.
  */
 @RestController
 class RegistrationsApiController {
@@ -40,8 +43,10 @@ class RegistrationsApiController {
     @PreAuthorize("hasAuthority('SCOPE_registrations.write')")
     ResponseEntity<Map<String, Object>> register(Authentication client, HttpServletRequest request)
             throws IOException {
+        long organisation = ApiCaller.organisationOf(client)
+                .orElseThrow(() -> new AccessDeniedException("an API client without an organisation"));
         try (InputStream in = request.getInputStream()) {
-            RegistrationImport.Summary summary = imports.importCsv(in, null, null, Source.API,
+            RegistrationImport.Summary summary = imports.importCsv(in, null, organisation, Source.API,
                     new Actor(null, "API: " + client.getName()));
             return ResponseEntity.ok(Map.of("rows", summary.rows(), "courses", summary.courses(),
                     "newCourses", summary.newCourses()));

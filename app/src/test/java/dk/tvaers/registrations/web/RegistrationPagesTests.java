@@ -11,6 +11,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import dk.tvaers.IntegrationTest;
 import dk.tvaers.accounts.AccountPrincipal;
 import dk.tvaers.accounts.Actor;
+import dk.tvaers.accounts.ApiCaller;
 import dk.tvaers.accounts.OrganisationDirectory;
 import dk.tvaers.accounts.UserAttributes;
 import dk.tvaers.accounts.UserDirectory;
@@ -203,12 +204,14 @@ class RegistrationPagesTests {
                 .param("s", made.schemeId()).query(Long.class).single()).isZero();
 
         var accepted = mvc.perform(post("/api/v1/registrations").with(csrf()).contentType("text/csv").content(body)
-                .with(jwt().authorities(new SimpleGrantedAuthority("SCOPE_registrations.write"))))
+                .with(jwt().jwt(token -> token.claim(ApiCaller.ORGANISATION_CLAIM, made.units().getFirst()))
+                        .authorities(new SimpleGrantedAuthority("SCOPE_registrations.write"))))
                 .andReturn().getResponse();
         assertThat(accepted.getStatus()).isEqualTo(200);
         assertThat(accepted.getContentAsString()).contains("\"rows\":1");
         var refused = mvc.perform(post("/api/v1/registrations").with(csrf()).contentType("text/csv").content(bad)
-                .with(jwt().authorities(new SimpleGrantedAuthority("SCOPE_registrations.write"))))
+                .with(jwt().jwt(token -> token.claim(ApiCaller.ORGANISATION_CLAIM, made.units().getFirst()))
+                        .authorities(new SimpleGrantedAuthority("SCOPE_registrations.write"))))
                 .andReturn().getResponse();
         assertThat(refused.getStatus()).isEqualTo(422);
         assertThat(refused.getContentAsString(StandardCharsets.UTF_8)).contains("\"line\":2")
