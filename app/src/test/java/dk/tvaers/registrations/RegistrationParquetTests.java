@@ -25,7 +25,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * column and message as in CSV, all or nothing.
  */
 @IntegrationTest
-class ParquetImportTests {
+class RegistrationParquetTests {
 
     @Autowired
     Schemes schemes;
