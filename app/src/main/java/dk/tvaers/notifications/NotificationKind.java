@@ -8,7 +8,9 @@ public enum NotificationKind {
     INITIATIVE_PHASE(SubjectType.INITIATIVE, Delivery.DAILY),
     CASE_PUBLISHED(SubjectType.CASE, Delivery.DAILY),
     /** A moderator hid or restored the recipient's own idea or comment (told to its author, not to followers). */
-    MODERATION(SubjectType.IDEA, Delivery.IMMEDIATE);
+    MODERATION(SubjectType.IDEA, Delivery.IMMEDIATE),
+    /** A citizen's PRO answer was triaged red: told to the professionals of the course's unit. */
+    COURSE_TRIAGED_RED(SubjectType.COURSE, Delivery.IMMEDIATE);
 
     private final SubjectType subjectType;
     private final Delivery defaultDelivery;

@@ -10,6 +10,10 @@ import dk.tvaers.ideas.IdeaStatusChanged;
 import dk.tvaers.ideas.Ideas;
 import dk.tvaers.initiatives.InitiativePhaseChanged;
 import dk.tvaers.notifications.Notifications.Happening;
+import dk.tvaers.registrations.CourseTriagedRed;
+import dk.tvaers.accounts.UserAccount;
+import dk.tvaers.accounts.UserDirectory;
+import dk.tvaers.shared.Role;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -25,12 +29,15 @@ class NotificationSources {
     private final Subjects subjects;
     private final Ideas ideas;
     private final CaseCatalog catalog;
+    private final UserDirectory users;
 
-    NotificationSources(Notifications notifications, Subjects subjects, Ideas ideas, CaseCatalog catalog) {
+    NotificationSources(Notifications notifications, Subjects subjects, Ideas ideas, CaseCatalog catalog,
+            UserDirectory users) {
         this.notifications = notifications;
         this.subjects = subjects;
         this.ideas = ideas;
         this.catalog = catalog;
+        this.users = users;
     }
 
     /** A submitter (an idea's own follower) is mailed by the ideas module; here they get the notice in Tværs only. */
@@ -88,5 +95,28 @@ class NotificationSources {
                 new Happening("case-published:" + event.versionId(), NotificationKind.CASE_PUBLISHED, event.caseId(),
                         version.title(), null, null),
                 user -> false));
+    }
+
+    /**
+     * A citizen's PRO answer was triaged red: every active professional ({@code STAFF}) of the course's unit is told,
+     * in Tværs and by mail as each of them chose. The notice names the questionnaire, never the citizen; its link is
+     * the course's page, which only the unit's own professionals open. One notice per triage case and professional,
+     * however often the event is delivered.
+     */
+    @ApplicationModuleListener
+    void courseTriagedRed(CourseTriagedRed event) {
+        var happening = new Happening("course-triaged-red:" + event.triageCaseId(),
+                NotificationKind.COURSE_TRIAGED_RED, event.courseId(), event.questionnaire(), null, null);
+        int page = 1;
+        while (true) {
+            var staff = users.search(new UserDirectory.Filter(null, Role.STAFF, event.unitId(), true), page, 200);
+            for (UserAccount user : staff.items()) {
+                notifications.notifyUser(user.id(), happening);
+            }
+            if (staff.items().size() < 200) {
+                return;
+            }
+            page++;
+        }
     }
 }

@@ -5,7 +5,9 @@ public enum SubjectType {
     IDEA("/ideer/"),
     CHALLENGE("/udfordringer/"),
     INITIATIVE("/initiativer/"),
-    CASE("/katalog/");
+    CASE("/katalog/"),
+    /** A course of a registering unit (ADR 0032): not followed; its unit's professionals are told of red answers. */
+    COURSE("/registreringer/forloeb/");
 
     private final String pathPrefix;
 

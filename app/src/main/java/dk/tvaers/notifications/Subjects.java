@@ -37,6 +37,8 @@ class Subjects {
             case CHALLENGE -> challenge(id);
             case INITIATIVE -> initiatives.find(id).map(Initiative::title);
             case CASE -> catalog.publishedVersion(id).map(CaseVersion::title);
+            // person-level: nobody follows a course; its unit's professionals are told by NotificationSources
+            case COURSE -> Optional.empty();
         };
     }
 

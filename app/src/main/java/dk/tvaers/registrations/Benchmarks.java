@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -22,8 +21,9 @@ import org.springframework.transaction.annotation.Transactional;
  * and where exactly one unit of a cluster (or one cluster of the region) is hidden, the smallest shown one is hidden
  * with it, so no hidden figure follows by subtraction. Only final registrations count.
  *
- * <p>Computed in PostgreSQL (grouping sets), kept per scheme until its registrations change
- * ({@code registration_scheme.data_generation}) or the day turns (due dates move).
+ * <p>Read from {@code registration_tally}: counts per unit, start year (start date for completeness) and value, kept
+ * up to date by every write in its own transaction (ADR 0038), so the first view after a registration is as quick as
+ * any other; due dates are applied when the page is read.
  */
 @Service
 public class Benchmarks {
@@ -64,12 +64,9 @@ public class Benchmarks {
     public record Benchmark(Scheme scheme, List<Figures> fulfilment, List<Figures> completeness,
             List<Integer> years) {}
 
-    private record Cached(long generation, LocalDate today, Benchmark benchmark) {}
-
     private final JdbcClient jdbc;
     private final Schemes schemes;
     private final Registrations registrations;
-    private final Map<Long, Cached> cache = new ConcurrentHashMap<>();
 
     Benchmarks(JdbcClient jdbc, Schemes schemes, Registrations registrations) {
         this.jdbc = jdbc;
@@ -77,91 +74,45 @@ public class Benchmarks {
         this.registrations = registrations;
     }
 
+    /** The scheme's figures as of now, read from its tally (kept up to date by every write). */
     @Transactional(readOnly = true)
     public Benchmark of(long schemeId) {
-        long generation = jdbc.sql("SELECT data_generation FROM registration_scheme WHERE id = :id")
-                .param("id", schemeId).query(Long.class).single();
+        Scheme scheme = schemes.get(schemeId);
         LocalDate today = registrations.today();
-        Cached cached = cache.get(schemeId);
-        if (cached != null && cached.generation() == generation && cached.today().equals(today)) {
-            return cached.benchmark();
-        }
-        Benchmark computed = compute(schemes.get(schemeId), today);
-        cache.put(schemeId, new Cached(generation, today, computed));
-        return computed;
-    }
-
-    private static final String UNIT_JOIN = """
-            JOIN registration_unit u ON u.scheme_id = c.scheme_id AND u.organisation_id = c.unit_id""";
-
-    private Benchmark compute(Scheme scheme, LocalDate today) {
+        Map<String, List<TallyRow>> fulfilmentRows = new HashMap<>();
+        jdbc.sql("""
+                SELECT measure, unit_id, extract(year FROM period)::int AS yr, x, n, k FROM registration_tally
+                WHERE scheme_id = :scheme AND measure LIKE 'F:%'""")
+                .param("scheme", schemeId)
+                .query((rs, i) -> fulfilmentRows.computeIfAbsent(rs.getString("measure"), m -> new ArrayList<>())
+                        .add(new TallyRow(rs.getLong("unit_id"), rs.getInt("yr"), rs.getBigDecimal("x"),
+                                rs.getLong("n"), rs.getLong("k"))))
+                .list();
         var fulfilment = new ArrayList<Figures>();
         for (Indicator indicator : scheme.indicators()) {
-            if (indicator.rule() == FulfilmentRule.NONE) {
-                continue;
+            if (indicator.rule() != FulfilmentRule.NONE) {
+                fulfilment.add(figures(scheme, indicator, indicator.ruleTimePoint(),
+                        fulfilmentRows.getOrDefault("F:" + indicator.code(), List.of()),
+                        !indicator.rule().isShare()));
             }
-            Map<String, Object> params = new HashMap<>();
-            params.put("scheme", scheme.id());
-            params.put("indicator", indicator.code());
-            String rows;
-            if (indicator.rule() == FulfilmentRule.MEDIAN_CHANGE) {
-                rows = """
-                        SELECT u.organisation_id AS org, u.cluster, extract(year FROM c.start_date)::int AS yr,
-                               e.value_num - s.value_num AS x, false AS ok
-                        FROM registration_value s
-                        JOIN registration_value e ON e.course_id = s.course_id AND e.indicator = s.indicator
-                             AND e.time_point = 'END' AND NOT e.draft
-                        JOIN registration_course c ON c.id = s.course_id
-                        """ + UNIT_JOIN + """
-
-                        WHERE c.scheme_id = :scheme AND s.indicator = :indicator AND s.time_point = 'START'
-                          AND NOT s.draft""";
-            } else {
-                TimePoint at = indicator.ruleTimePoint() != null ? indicator.ruleTimePoint()
-                        : indicator.timePoints().stream().sorted().findFirst().orElseThrow();
-                params.put("tp", at.name());
-                params.put("threshold", indicator.threshold() == null ? BigDecimal.ZERO : indicator.threshold());
-                String ok = switch (indicator.rule()) {
-                    case SHARE_YES -> "v.value_num = 1";
-                    case SHARE_AT_LEAST -> "v.value_num >= :threshold";
-                    default -> "false";
-                };
-                rows = """
-                        SELECT u.organisation_id AS org, u.cluster, extract(year FROM c.start_date)::int AS yr,
-                               v.value_num AS x, %s AS ok
-                        FROM registration_value v
-                        JOIN registration_course c ON c.id = v.course_id
-                        %s
-                        WHERE c.scheme_id = :scheme AND v.indicator = :indicator AND v.time_point = :tp
-                          AND NOT v.draft""".formatted(ok, UNIT_JOIN);
-            }
-            fulfilment.add(figures(scheme, indicator, indicator.ruleTimePoint(), rows, params));
         }
         var completeness = new ArrayList<Figures>();
         for (TimePoint tp : scheme.timePoints()) {
-            List<String> required = scheme.indicatorsAt(tp).stream().filter(Indicator::required)
-                    .map(Indicator::code).toList();
-            if (required.isEmpty()) {
+            if (scheme.indicatorsAt(tp).stream().noneMatch(Indicator::required)) {
                 continue;
             }
-            Map<String, Object> params = new HashMap<>();
-            params.put("scheme", scheme.id());
-            params.put("tp", tp.name());
-            params.put("required", required);
-            params.put("count", required.size());
-            params.put("dueBy", Date.valueOf(today.minusDays(scheme.dueAfterDays().get(tp))));
-            String rows = """
-                    SELECT u.organisation_id AS org, u.cluster, extract(year FROM c.start_date)::int AS yr,
-                           NULL::numeric AS x, d.course_id IS NOT NULL AS ok
-                    FROM registration_course c
-                    %s
-                    LEFT JOIN (SELECT v.course_id FROM registration_value v
-                               JOIN registration_course c2 ON c2.id = v.course_id
-                               WHERE c2.scheme_id = :scheme AND v.time_point = :tp AND NOT v.draft
-                                 AND v.indicator IN (:required)
-                               GROUP BY v.course_id HAVING count(*) = :count) d ON d.course_id = c.id
-                    WHERE c.scheme_id = :scheme AND c.start_date <= :dueBy""".formatted(UNIT_JOIN);
-            completeness.add(figures(scheme, null, tp, rows, params));
+            // a time point counts for the courses whose due date has come
+            List<TallyRow> rows = jdbc.sql("""
+                    SELECT unit_id, extract(year FROM period)::int AS yr, sum(n) AS n, sum(k) AS k
+                    FROM registration_tally
+                    WHERE scheme_id = :scheme AND measure = :measure AND period <= :dueBy
+                    GROUP BY unit_id, yr""")
+                    .param("scheme", schemeId).param("measure", "C:" + tp.name())
+                    .param("dueBy", Date.valueOf(today.minusDays(scheme.dueAfterDays().get(tp))))
+                    .query((rs, i) -> new TallyRow(rs.getLong("unit_id"), rs.getInt("yr"), BigDecimal.ZERO,
+                            rs.getLong("n"), rs.getLong("k")))
+                    .list();
+            completeness.add(figures(scheme, null, tp, rows, false));
         }
         var years = new java.util.TreeSet<Integer>();
         fulfilment.forEach(f -> years.addAll(f.regionByYear().keySet()));
@@ -169,39 +120,86 @@ public class Benchmarks {
         return new Benchmark(scheme, fulfilment, completeness, List.copyOf(years));
     }
 
-    private Figures figures(Scheme scheme, Indicator indicator, TimePoint timePoint, String rows,
-            Map<String, Object> params) {
-        String sql = """
-                WITH m AS (%s)
-                SELECT org, cluster, yr, GROUPING(org) AS g_org, GROUPING(cluster) AS g_cluster, GROUPING(yr) AS g_yr,
-                       count(*) AS n, count(*) FILTER (WHERE ok) AS k,
-                       percentile_cont(0.5) WITHIN GROUP (ORDER BY x) AS med
-                FROM m GROUP BY GROUPING SETS ((org, cluster), (cluster), (), (org, cluster, yr), (yr))""".formatted(rows);
-        Map<Long, Cell> units = new HashMap<>();
-        Map<String, Cell> clusters = new TreeMap<>();
-        Cell[] region = {Cell.EMPTY};
-        Map<Integer, Map<Long, Cell>> unitByYear = new TreeMap<>();
-        Map<Integer, Cell> regionByYear = new TreeMap<>();
-        jdbc.sql(sql).params(params).query(rs -> {
-            Double median = (Double) rs.getObject("med");
-            Cell cell = new Cell(rs.getLong("n"), rs.getLong("k"),
-                    median == null ? null : BigDecimal.valueOf(median).stripTrailingZeros(),
-                    rs.getLong("n") < Stats.MIN_GROUP);
-            boolean byOrg = rs.getInt("g_org") == 0;
-            boolean byCluster = rs.getInt("g_cluster") == 0;
-            boolean byYear = rs.getInt("g_yr") == 0;
-            if (byYear && byOrg) {
-                unitByYear.computeIfAbsent(rs.getInt("yr"), y -> new HashMap<>()).put(rs.getLong("org"), cell);
-            } else if (byYear) {
-                regionByYear.put(rs.getInt("yr"), cell);
-            } else if (byOrg) {
-                units.put(rs.getLong("org"), cell);
-            } else if (byCluster) {
-                clusters.put(rs.getString("cluster"), cell);
-            } else {
-                region[0] = cell;
+    /** A group of the tally: a unit's courses of a start year with value x (0 unless a median is counted). */
+    private record TallyRow(long unit, int year, BigDecimal x, long n, long k) {}
+
+    /** Sums of a group, with the counts per value when a median is wanted. */
+    private static final class Sum {
+        long n;
+        long k;
+        final TreeMap<BigDecimal, Long> values = new TreeMap<>();
+
+        void add(TallyRow row, boolean median) {
+            n += row.n();
+            k += row.k();
+            if (median) {
+                values.merge(row.x(), row.n(), Long::sum);
             }
+        }
+
+        Cell cell(boolean median) {
+            return new Cell(n, k, median ? median() : null, n < Stats.MIN_GROUP);
+        }
+
+        /** The median as PostgreSQL's percentile_cont(0.5): the middle value, or the mean of the two middle ones. */
+        private BigDecimal median() {
+            if (n == 0) {
+                return null;
+            }
+            long lower = (n - 1) / 2;
+            long upper = n / 2;
+            BigDecimal low = null;
+            BigDecimal high = null;
+            long seen = 0;
+            for (var entry : values.entrySet()) {
+                long next = seen + entry.getValue();
+                if (low == null && lower < next) {
+                    low = entry.getKey();
+                }
+                if (upper < next) {
+                    high = entry.getKey();
+                    break;
+                }
+                seen = next;
+            }
+            return low.add(high).divide(BigDecimal.TWO).stripTrailingZeros();
+        }
+    }
+
+    private Figures figures(Scheme scheme, Indicator indicator, TimePoint timePoint, List<TallyRow> rows,
+            boolean median) {
+        Map<Long, String> clusterOf = new HashMap<>();
+        scheme.units().forEach(u -> clusterOf.put(u.organisationId(), u.cluster()));
+        Map<Long, Sum> unitSums = new HashMap<>();
+        Map<String, Sum> clusterSums = new HashMap<>();
+        Sum regionSum = new Sum();
+        Map<Integer, Map<Long, Sum>> unitYearSums = new TreeMap<>();
+        Map<Integer, Sum> regionYearSums = new TreeMap<>();
+        for (TallyRow row : rows) {
+            String cluster = clusterOf.get(row.unit());
+            if (cluster == null) {
+                continue;
+            }
+            unitSums.computeIfAbsent(row.unit(), u -> new Sum()).add(row, median);
+            clusterSums.computeIfAbsent(cluster, c -> new Sum()).add(row, median);
+            regionSum.add(row, median);
+            unitYearSums.computeIfAbsent(row.year(), y -> new HashMap<>()).computeIfAbsent(row.unit(), u -> new Sum())
+                    .add(row, median);
+            regionYearSums.computeIfAbsent(row.year(), y -> new Sum()).add(row, median);
+        }
+        Map<Long, Cell> units = new HashMap<>();
+        unitSums.forEach((unit, sum) -> units.put(unit, sum.cell(median)));
+        Map<String, Cell> clusters = new TreeMap<>();
+        clusterSums.forEach((cluster, sum) -> clusters.put(cluster, sum.cell(median)));
+        Cell region = regionSum.n == 0 ? Cell.EMPTY : regionSum.cell(median);
+        Map<Integer, Map<Long, Cell>> unitByYear = new TreeMap<>();
+        unitYearSums.forEach((year, byUnit) -> {
+            Map<Long, Cell> cells = new HashMap<>();
+            byUnit.forEach((unit, sum) -> cells.put(unit, sum.cell(median)));
+            unitByYear.put(year, cells);
         });
+        Map<Integer, Cell> regionByYear = new TreeMap<>();
+        regionYearSums.forEach((year, sum) -> regionByYear.put(year, sum.cell(median)));
         // every unit and cluster of the scheme is shown, those without courses as empty (hidden) groups
         for (Unit unit : scheme.units()) {
             units.putIfAbsent(unit.organisationId(), Cell.EMPTY);
@@ -212,14 +210,14 @@ public class Benchmarks {
             Map<String, Cell> none = new HashMap<>();
             suppressSecondarily(scheme, year, none);
         }
-        Cell target = region[0];
+        Cell target = region;
         List<UnitFigure> unitFigures = scheme.units().stream().map(unit -> {
             Cell cell = units.get(unit.organisationId());
             Stats.Position position = cell.hidden() || target.n() == 0 || (indicator != null && !indicator.rule()
                     .isShare()) ? null : Stats.position(cell.k(), cell.n(), target.share());
             return new UnitFigure(unit, cell, position);
         }).toList();
-        return new Figures(indicator, timePoint, unitFigures, clusters, region[0], unitByYear, regionByYear);
+        return new Figures(indicator, timePoint, unitFigures, clusters, region, unitByYear, regionByYear);
     }
 
     /**

@@ -181,7 +181,6 @@ public class Pro {
             events.publishEvent(new CourseTriagedRed(caseId, course.id(), course.unitId(), course.schemeId(),
                     q.title()));
         }
-        registrations.touched(q.schemeId());
         return Optional.of(scored);
     }
 

@@ -115,16 +115,38 @@ public class Registrations {
     }
 
     long openAs(Scheme scheme, long unitId, String personRef, LocalDate start, Source source) {
-        jdbc.sql("""
+        Long inserted = jdbc.sql("""
                 INSERT INTO registration_course (scheme_id, unit_id, person_ref, start_date, source)
-                VALUES (:scheme, :unit, :person, :start, :source) ON CONFLICT DO NOTHING""")
+                VALUES (:scheme, :unit, :person, :start, :source) ON CONFLICT DO NOTHING RETURNING id""")
                 .param("scheme", scheme.id()).param("unit", unitId).param("person", personRef)
-                .param("start", Date.valueOf(start)).param("source", source.name()).update();
+                .param("start", Date.valueOf(start)).param("source", source.name()).query(Long.class).optional()
+                .orElse(null);
+        if (inserted != null) {
+            // a course without values still counts for completeness once its time points are due
+            tally(List.of(inserted), 1);
+            return inserted;
+        }
         return jdbc.sql("""
                 SELECT id FROM registration_course
                 WHERE scheme_id = :scheme AND unit_id = :unit AND person_ref = :person AND start_date = :start""")
                 .param("scheme", scheme.id()).param("unit", unitId).param("person", personRef)
                 .param("start", Date.valueOf(start)).query(Long.class).single();
+    }
+
+    /**
+     * Adds (1) or takes off (-1) what the courses now contribute to the benchmark's tally ({@code registration_tally},
+     * ADR 0038). A writer locks the courses ({@link #lock}), takes their contribution off, writes, and adds it again,
+     * all in its transaction.
+     */
+    void tally(List<Long> courseIds, int sign) {
+        jdbc.sql("SELECT registration_tally_apply(:courses, :sign)")
+                .param("courses", courseIds.toArray(Long[]::new)).param("sign", sign).query().singleRow();
+    }
+
+    /** Locks the course against other writers until the transaction ends (their tally deltas would cross). */
+    void lock(long courseId) {
+        jdbc.sql("SELECT id FROM registration_course WHERE id = :id FOR UPDATE").param("id", courseId)
+                .query(Long.class).single();
     }
 
     /** Filters of a unit's course list. */
@@ -248,6 +270,8 @@ public class Registrations {
         if (!problems.isEmpty()) {
             throw new RegistrationsRejectedException(problems);
         }
+        lock(courseId);
+        tally(List.of(courseId), -1);
         for (Indicator indicator : indicators) {
             Indicator.Checked value = checked.get(indicator.code());
             if (value == null) {
@@ -260,7 +284,7 @@ public class Registrations {
                 upsert(courseId, timePoint, indicator.code(), value, draft, Source.FORM, viewer.name());
             }
         }
-        touched(scheme.id());
+        tally(List.of(courseId), 1);
         audit.record(AuditKind.REGISTRATION_SAVED, viewer.userId(), viewer.name(),
                 "course " + courseId + " " + timePoint.name(),
                 (draft ? "draft" : "final") + " indicators=" + String.join(",", checked.keySet()));
@@ -278,12 +302,6 @@ public class Registrations {
                 .param("course", courseId).param("tp", timePoint.name()).param("indicator", indicator)
                 .param("text", value.text()).param("num", value.number()).param("draft", draft)
                 .param("source", source.name()).param("by", by).update();
-    }
-
-    /** Marks the scheme's registrations changed: the benchmark computes afresh. */
-    void touched(long schemeId) {
-        jdbc.sql("UPDATE registration_scheme SET data_generation = data_generation + 1 WHERE id = :id")
-                .param("id", schemeId).update();
     }
 
     static Actor actorOf(Viewer viewer) {

@@ -83,6 +83,73 @@ class NotificationTests {
     @Autowired
     Moderation moderation;
 
+    @Autowired
+    NotificationSources sources;
+
+    @Autowired
+    dk.tvaers.registrations.Schemes schemes;
+
+    @Autowired
+    dk.tvaers.registrations.Registrations registrations;
+
+    @Autowired
+    dk.tvaers.registrations.Pro pro;
+
+    @Autowired
+    dk.tvaers.initiatives.Initiatives initiatives;
+
+    @Autowired
+    dk.tvaers.accounts.OrganisationDirectory organisations;
+
+    /**
+     * A red PRO answer tells the professionals of the course's unit, each as they chose (a mail at once by default, in
+     * Tværs only, or not at all), nobody else, without the citizen's id, and once however often the event comes.
+     */
+    @Test
+    void aRedProAnswerTellsTheUnitsProfessionalsByTheirPreferencesOnce() throws Exception {
+        var made = dk.tvaers.registrations.RegistrationFixtures.scheme(schemes, initiatives, organisations, "A", "A");
+        long unit = made.units().get(0);
+        AccountPrincipal atOnce = aProfessional(unit);
+        AccountPrincipal inApp = aProfessional(unit);
+        AccountPrincipal off = aProfessional(unit);
+        AccountPrincipal otherUnit = aProfessional(made.units().get(1));
+        notifications.choose(inApp.userId(), Map.of(NotificationKind.COURSE_TRIAGED_RED, Delivery.IN_APP));
+        notifications.choose(off.userId(), Map.of(NotificationKind.COURSE_TRIAGED_RED, Delivery.OFF));
+        var viewer = new dk.tvaers.registrations.Viewer(atOnce.userId(), atOnce.displayName(), unit,
+                Set.of(Role.STAFF));
+        long course = registrations.open(made.schemeId(), "roedborger7", java.time.LocalDate.of(2024, 5, 1), viewer);
+        long questionnaire = dk.tvaers.registrations.RegistrationFixtures.questionnaire(pro, made.schemeId());
+        var scored = pro.answer(pro.link(course, questionnaire, viewer), Map.of("MOBILITY", 1, "SELFCARE", 1,
+                "ACTIVITIES", 1, "PAIN", 1, "ANXIETY", 5, "EXPERIENCE", 4)).orElseThrow();
+        assertThat(scored.triage()).isEqualTo(dk.tvaers.registrations.Questionnaire.Triage.RED);
+
+        MimeMessage notice = await(atOnce.getUsername(), 1).getFirst();
+        assertThat(String.valueOf(notice.getContent())).contains("Et rødt svar på spørgeskemaet")
+                .contains("/registreringer/forloeb/" + course).doesNotContain("roedborger7");
+        awaitNotices(inApp.userId(), 1);
+        assertThat(notifications.of(inApp.userId(), 1, 20).items()).singleElement().satisfies(n -> {
+            assertThat(n.kind()).isEqualTo(NotificationKind.COURSE_TRIAGED_RED);
+            assertThat(n.delivery()).isEqualTo(Delivery.IN_APP);
+        });
+        assertThat(mailsTo(inApp.getUsername())).isEmpty();
+        assertThat(notifications.unread(off.userId())).isZero();
+        assertThat(notifications.unread(otherUnit.userId())).isZero();
+
+        long caseId = jdbc.sql("SELECT id FROM triage_case WHERE course_id = :c").param("c", course)
+                .query(Long.class).single();
+        sources.courseTriagedRed(new dk.tvaers.registrations.CourseTriagedRed(caseId, course, unit, made.schemeId(),
+                "Hjerterehabilitering, sådan har du det"));
+        assertThat(notifications.of(atOnce.userId(), 1, 20).total()).as("the same event again").isEqualTo(1);
+        assertThat(notifications.of(inApp.userId(), 1, 20).total()).isEqualTo(1);
+    }
+
+    private AccountPrincipal aProfessional(long organisation) {
+        int n = SEQUENCE.incrementAndGet();
+        long id = users.create(new UserAttributes("fagperson" + n + "-" + System.nanoTime() + "@kommune.test",
+                "Fagperson " + n, organisation, EnumSet.of(Role.STAFF)), "Rolig-Rød-Cykel-" + n, false, Actor.SYSTEM);
+        return AccountPrincipal.of(users.find(id).orElseThrow());
+    }
+
     /** ADR 0034: the author of a hidden comment is told at once, though they follow nothing; followers are not. */
     @Test
     void aModeratorHidingACommentTellsItsAuthorOnly() throws Exception {

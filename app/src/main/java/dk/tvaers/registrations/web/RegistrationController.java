@@ -350,7 +350,7 @@ class RegistrationController {
         }
         Long onlyUnit = viewer.has(Role.ANALYST) ? null : viewer.organisationId();
         try (InputStream in = file.getInputStream()) {
-            RegistrationImport.Summary summary = imports.importCsv(in, id, onlyUnit, Source.FILE, viewer.actor());
+            RegistrationImport.Summary summary = imports.importFile(in, id, onlyUnit, Source.FILE, viewer.actor());
             Flash.notice(redirect, "registration.import.done", summary.rows());
             return "redirect:/registreringer/skemaer/" + id;
         } catch (RegistrationsRejectedException rejected) {

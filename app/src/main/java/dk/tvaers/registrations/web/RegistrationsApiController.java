@@ -39,14 +39,15 @@ class RegistrationsApiController {
         this.messages = messages;
     }
 
-    @PostMapping(path = "/api/v1/registrations", consumes = {"text/csv", "text/plain"})
+    @PostMapping(path = "/api/v1/registrations", consumes = {"text/csv", "text/plain",
+            "application/vnd.apache.parquet"})
     @PreAuthorize("hasAuthority('SCOPE_registrations.write')")
     ResponseEntity<Map<String, Object>> register(Authentication client, HttpServletRequest request)
             throws IOException {
         long organisation = ApiCaller.organisationOf(client)
                 .orElseThrow(() -> new AccessDeniedException("an API client without an organisation"));
         try (InputStream in = request.getInputStream()) {
-            RegistrationImport.Summary summary = imports.importCsv(in, null, organisation, Source.API,
+            RegistrationImport.Summary summary = imports.importFile(in, null, organisation, Source.API,
                     new Actor(null, "API: " + client.getName()));
             return ResponseEntity.ok(Map.of("rows", summary.rows(), "courses", summary.courses(),
                     "newCourses", summary.newCourses()));
