@@ -46,16 +46,7 @@ final class ImportLoading {
         }
         var select = new ArrayList<String>();
         for (int i = 0; i < names.size(); i++) {
-            String c = "\"" + names.get(i) + "\"";
-            String type = types.get(i);
-            if (type.startsWith("TIMESTAMP")) {
-                select.add("CASE WHEN date_trunc('minute', " + c + ") = " + c + " THEN strftime(" + c
-                        + ", '%Y-%m-%dT%H:%M') ELSE CAST(" + c + " AS VARCHAR) END");
-            } else if (type.equals("DATE")) {
-                select.add("strftime(" + c + ", '%Y-%m-%d')");
-            } else {
-                select.add("CAST(" + c + " AS VARCHAR)");
-            }
+            select.add(asText("\"" + names.get(i) + "\"", types.get(i)));
         }
         try (var out = Files.newBufferedWriter(csv, StandardCharsets.UTF_8);
                 ResultSet rs = statement.executeQuery("SELECT " + String.join(", ", select) + " FROM " + source)) {
@@ -78,6 +69,21 @@ final class ImportLoading {
             }
         }
         return names;
+    }
+
+    /**
+     * A Parquet column of this DuckDB type as the format's text: dates YYYY-MM-DD, timestamps YYYY-MM-DDTHH:MM (with
+     * seconds they keep them, and are refused), everything else as DuckDB writes it as text.
+     */
+    static String asText(String c, String type) {
+        if (type.startsWith("TIMESTAMP")) {
+            return "CASE WHEN date_trunc('minute', " + c + ") = " + c + " THEN strftime(" + c
+                    + ", '%Y-%m-%dT%H:%M') ELSE CAST(" + c + " AS VARCHAR) END";
+        }
+        if (type.equals("DATE")) {
+            return "strftime(" + c + ", '%Y-%m-%d')";
+        }
+        return "CAST(" + c + " AS VARCHAR)";
     }
 
     /** Creates the staging tables and loads the present files into them (absent optional files: empty tables). */
