@@ -49,6 +49,16 @@ final class ImportChecks {
      */
     static boolean stage(Connection duck, Path dir, LongPredicate initiativeExists, IntConsumer progress)
             throws SQLException, IOException {
+        return stage(duck, dir, false, initiativeExists, progress);
+    }
+
+    /**
+     * As {@link #stage(Connection, Path, LongPredicate, IntConsumer)}; with {@code append} (an incremental import)
+     * no file is required and the persons named are not checked here: {@link #appendProblems} checks them against
+     * the data in the store as well.
+     */
+    static boolean stage(Connection duck, Path dir, boolean append, LongPredicate initiativeExists,
+            IntConsumer progress) throws SQLException, IOException {
         var sources = new ArrayList<String>();
         for (FileSpec spec : ImportFormat.FILES) {
             Path csv = dir.resolve(spec.fileName());
@@ -69,7 +79,7 @@ final class ImportChecks {
                     return false;
                 }
                 sources.add(source);
-            } else if (spec.required()) {
+            } else if (spec.required() && !append) {
                 return false;
             } else {
                 sources.add(null);
@@ -89,7 +99,7 @@ final class ImportChecks {
                 }
                 progress.accept(++i);
             }
-            if (acrossRows(duck, initiativeExists)) {
+            if (acrossRows(duck, append, initiativeExists)) {
                 return true;
             }
         } catch (SQLException e) {
@@ -167,8 +177,9 @@ final class ImportChecks {
      * The checks across rows and files, on the staging tables: persons and contacts present, keys unique, every row
      * naming a person of persons, no contact ending before it starts, every initiative known.
      */
-    private static boolean acrossRows(Connection duck, LongPredicate initiativeExists) throws SQLException {
-        if (count(duck, "SELECT count(*) FROM (SELECT 1 FROM stage_person LIMIT 1)") == 0
+    private static boolean acrossRows(Connection duck, boolean append, LongPredicate initiativeExists)
+            throws SQLException {
+        if (!append && count(duck, "SELECT count(*) FROM (SELECT 1 FROM stage_person LIMIT 1)") == 0
                 || count(duck, "SELECT count(*) FROM (SELECT 1 FROM stage_hospital_contact LIMIT 1)") == 0) {
             return false;
         }
@@ -180,7 +191,7 @@ final class ImportChecks {
             return false;
         }
         for (FileSpec spec : ImportFormat.FILES) {
-            if (spec != ImportFormat.PERSONS && count(duck, "SELECT count(*) FROM stage_" + spec.table()
+            if (spec != ImportFormat.PERSONS && !append && count(duck, "SELECT count(*) FROM stage_" + spec.table()
                     + " x WHERE NOT EXISTS (SELECT 1 FROM stage_person p WHERE p.person_id = x.person_id)") > 0) {
                 return false;
             }
@@ -195,6 +206,84 @@ final class ImportChecks {
                 ids.add(rs.getLong(1));
             }
             return ids.stream().allMatch(initiativeExists::test);
+        }
+    }
+
+    /**
+     * The rules of an incremental import (docs/import-format-v1.md, "Incremental imports"), checked on the staged
+     * files against the data in the store: there are data to add to; no person, contact id, death or inclusion is
+     * there already; every row names a person of the store or of the new persons; every event lies after the data's
+     * cut-off. One error per rule and file, with the count, the data version and up to five examples.
+     */
+    static List<ImportFormat.RowError> appendProblems(Connection duck, Path dir) throws SQLException {
+        var problems = new ArrayList<ImportFormat.RowError>();
+        String version;
+        String cutoff;
+        try (Statement statement = duck.createStatement();
+                ResultSet rs = statement.executeQuery("SELECT CAST(version AS VARCHAR), "
+                        + "strftime(cutoff_ts, '%Y-%m-%dT%H:%M') FROM data_version WHERE EXISTS (SELECT 1 FROM person)")) {
+            if (!rs.next()) {
+                problems.add(new ImportFormat.RowError("", 0, ERROR + "append.noData", null));
+                return problems;
+            }
+            version = rs.getString(1);
+            cutoff = rs.getString(2);
+        } catch (SQLException e) {
+            problems.add(new ImportFormat.RowError("", 0, ERROR + "append.noData", null));
+            return problems;
+        }
+        String[][] already = {
+            {"person", "person_id", "s.person_id", "p.person_id = s.person_id"},
+            {"hospital_contact", "contact_id", "s.contact_id", "p.contact_id = s.contact_id"},
+            {"death", "person_id", "s.person_id", "p.person_id = s.person_id"},
+            {"inclusion", "person_id", "s.person_id || ' ' || s.initiative_id",
+                "p.person_id = s.person_id AND p.initiative_id = s.initiative_id"}};
+        for (String[] rule : already) {
+            problem(duck, problems, dir, rule[0], rule[1], "append.exists", List.of(version), rule[2],
+                    "EXISTS (SELECT 1 FROM " + rule[0] + " p WHERE " + rule[3] + ")");
+        }
+        for (FileSpec spec : ImportFormat.FILES) {
+            if (spec != ImportFormat.PERSONS) {
+                problem(duck, problems, dir, spec.table(), "person_id", "append.unknownPerson", List.of(version),
+                        "s.person_id", "NOT EXISTS (SELECT 1 FROM person p WHERE p.person_id = s.person_id) AND NOT "
+                                + "EXISTS (SELECT 1 FROM stage_person p WHERE p.person_id = s.person_id)");
+            }
+        }
+        String[][] dated = {{"hospital_contact", "start_ts", "s.contact_id", "s.start_ts <= TIMESTAMP '%s'"},
+            {"gp_contact", "contact_date", "s.person_id || ' ' || s.contact_date", "s.contact_date <= DATE '%s'"},
+            {"municipal_service", "service_date", "s.person_id || ' ' || s.service_date", "s.service_date <= DATE '%s'"},
+            {"death", "death_date", "s.person_id || ' ' || s.death_date", "s.death_date <= DATE '%s'"},
+            {"registration", "registration_date", "s.person_id || ' ' || s.registration_date",
+                "s.registration_date <= DATE '%s'"}};
+        for (String[] rule : dated) {
+            String limit = rule[3].contains("TIMESTAMP") ? cutoff.replace('T', ' ') : cutoff.substring(0, 10);
+            problem(duck, problems, dir, rule[0], rule[1], "append.notAfterCutoff", List.of(cutoff), rule[2],
+                    rule[3].formatted(limit));
+        }
+        return problems;
+    }
+
+    private static final String ERROR = "monitoring.import.error.";
+
+    /** One rule over one staged file: an error naming how many rows break it, then {@code more}, then examples. */
+    private static void problem(Connection duck, List<ImportFormat.RowError> problems, Path dir, String table,
+            String column, String key, List<String> more, String example, String condition) throws SQLException {
+        try (Statement statement = duck.createStatement();
+                ResultSet rs = statement.executeQuery("SELECT count(*), string_agg(e, ', ') FILTER (WHERE n <= 5) "
+                        + "FROM (SELECT " + example + " AS e, row_number() OVER (ORDER BY " + example + ") AS n FROM stage_"
+                        + table + " s WHERE " + condition + ")")) {
+            rs.next();
+            long count = rs.getLong(1);
+            if (count > 0) {
+                FileSpec spec = ImportFormat.FILES.stream().filter(f -> f.table().equals(table)).findFirst()
+                        .orElseThrow();
+                String file = Files.exists(dir.resolve(spec.parquetName())) ? spec.parquetName() : spec.fileName();
+                var arguments = new ArrayList<String>();
+                arguments.add(String.valueOf(count));
+                arguments.addAll(more);
+                arguments.add(rs.getString(2));
+                problems.add(new ImportFormat.RowError(file, 0, ERROR + key, column, arguments, 0));
+            }
         }
     }
 

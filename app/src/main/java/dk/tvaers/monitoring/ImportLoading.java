@@ -132,6 +132,30 @@ final class ImportLoading {
         }
     }
 
+    /**
+     * Adds the staging tables' rows to the live tables in one DuckDB transaction (an incremental import): the data
+     * version becomes {@code version} and the cut-off the later of the old one and the new contacts' last moment.
+     */
+    static void append(Connection duck, int version) throws SQLException {
+        boolean autoCommit = duck.getAutoCommit();
+        duck.setAutoCommit(false);
+        try (Statement statement = duck.createStatement()) {
+            statement.execute("UPDATE data_version SET version = " + version + ", cutoff_ts = greatest(cutoff_ts, "
+                    + "coalesce((SELECT max(greatest(start_ts, coalesce(end_ts, start_ts))) FROM "
+                    + "stage_hospital_contact), cutoff_ts))");
+            for (ImportFormat.FileSpec spec : ImportFormat.FILES) {
+                statement.execute("INSERT INTO " + spec.table() + " SELECT * FROM stage_" + spec.table());
+                statement.execute("DROP TABLE stage_" + spec.table());
+            }
+            duck.commit();
+        } catch (SQLException | RuntimeException e) {
+            duck.rollback();
+            throw e;
+        } finally {
+            duck.setAutoCommit(autoCommit);
+        }
+    }
+
     /** Drops the staging tables (they hold person-level rows). */
     static void dropStaging(Statement statement) throws SQLException {
         for (ImportFormat.FileSpec spec : ImportFormat.FILES) {

@@ -103,6 +103,13 @@ class ImportChecksTests {
         assertThat(ImportChecks.stage(duck, dir, initiative -> true, i -> {})).isTrue();
     }
 
+    @Test
+    void anIncrementalImportNeedsDataToAddTo() throws Exception {
+        assertThat(ImportChecks.stage(duck, dir, true, initiative -> true, i -> {})).isTrue();
+        assertThat(ImportChecks.appendProblems(duck, dir)).containsExactly(
+                new ImportFormat.RowError("", 0, "monitoring.import.error.append.noData", null));
+    }
+
     private void assertNotClean(String file, UnaryOperator<String> edit) throws Exception {
         assertNotClean(file, edit, true);
     }
