@@ -1,7 +1,6 @@
 package dk.tvaers.monitoring;
 
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -23,8 +22,12 @@ public final class ImportFormat {
 
     public static final String VERSION = "1.1";
 
-    /** One column: its name, DuckDB type, whether it may be empty, and its check (null: anything). */
-    record Column(String name, String type, boolean optional, Check check) {}
+    /**
+     * One column: its name, DuckDB type, whether it may be empty, and its check twice: in Java ({@link RowChecker},
+     * which names the line) and as a DuckDB condition on the text value ({@code %1$s}; {@link ImportChecks}, which
+     * checks a whole file in one statement). {@code ImportCheckParityTests} keeps the two the same.
+     */
+    record Column(String name, String type, boolean optional, Check check, String sql) {}
 
     @FunctionalInterface
     interface Check {
@@ -60,6 +63,16 @@ public final class ImportFormat {
     private static final Pattern TIMESTAMP_SHAPE = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}");
 
     static final Check ID = v -> PERSON_ID.matcher(v).matches() ? null : "id";
+    private static final String ID_SQL = "regexp_full_match(%1$s, '[A-Za-z0-9_-]{1,40}')";
+    private static final String DATE_SQL = "(regexp_full_match(%1$s, '[0-9]{4}-[0-9]{2}-[0-9]{2}') "
+            + "AND try_cast(%1$s AS DATE) IS NOT NULL)";
+    /** DuckDB reads hour 24 as the next day; the format (and Java's strict reading) does not. */
+    private static final String TIME_SQL = "(regexp_full_match(%1$s, '[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}') "
+            + "AND substr(%1$s, 12, 2) < '24' AND try_cast(%1$s AS TIMESTAMP) IS NOT NULL)";
+    private static final String WHOLE_SQL = "regexp_full_match(%1$s, '[0-9]{1,15}')";
+    private static final String DECIMAL_SQL = "regexp_full_match(%1$s, '[0-9]{1,8}([.][0-9]{1,2})?')";
+    private static final String BOOL_SQL = "%1$s IN ('true', 'false')";
+    private static final String SKS_SQL = "D[A-Z][0-9]{2}[0-9A-Z]{0,4}";
     static final Check DATE = v -> {
         try {
             if (!DATE_SHAPE.matcher(v).matches()) {
@@ -83,70 +96,73 @@ public final class ImportFormat {
         }
     };
     static final Check WHOLE = v -> v.matches("[0-9]{1,15}") ? null : "wholeNumber";
-    static final Check DECIMAL = v -> {
-        try {
-            BigDecimal d = new BigDecimal(v);
-            return d.signum() < 0 || d.scale() > 2 || d.precision() - d.scale() > 8 ? "quantity" : null;
-        } catch (NumberFormatException e) {
-            return "quantity";
-        }
-    };
+    /** At most 8 digits before the point and 2 after it, ≥ 0, plain digits (no sign, exponent or lone point). */
+    static final Check DECIMAL = v -> v.matches("[0-9]{1,8}([.][0-9]{1,2})?") ? null : "quantity";
     static final Check BOOL = oneOf("true", "false");
     static final Check DIAGNOSIS = v -> SKS.matcher(v).matches() ? null : "diagnosis";
-    static final Check DIAGNOSES = v -> {
-        for (String code : v.split(" ")) {
-            if (!SKS.matcher(code).matches()) {
-                return "diagnosis";
-            }
-        }
-        return null;
-    };
+    /** SKS codes separated by one space each (no space before the first or after the last). */
+    static final Check DIAGNOSES = v -> v.matches(SKS.pattern() + "( " + SKS.pattern() + ")*") ? null : "diagnosis";
 
     static Check oneOf(String... values) {
         Set<String> allowed = Set.of(values);
         return v -> allowed.contains(v) ? null : "oneOf";
     }
 
-    private static Column col(String name, String type, Check check) {
-        return new Column(name, type, false, check);
+    private static Column col(String name, String type, Check check, String sql) {
+        return new Column(name, type, false, check, sql);
     }
 
-    private static Column optional(String name, String type, Check check) {
-        return new Column(name, type, true, check);
+    private static Column optional(String name, String type, Check check, String sql) {
+        return new Column(name, type, true, check, sql);
+    }
+
+    private static String oneOfSql(String... values) {
+        return "%1$s IN ('" + String.join("', '", values) + "')";
+    }
+
+    private static String regexSql(String regex) {
+        return "regexp_full_match(%1$s, '" + regex + "')";
     }
 
     public static final FileSpec PERSONS = new FileSpec("persons.csv", "person", true, List.of(
-            col("person_id", "VARCHAR", ID), col("birth_date", "DATE", DATE), col("sex", "VARCHAR", oneOf("F", "M")),
-            col("municipality_code", "VARCHAR", v -> MUNICIPALITY.matcher(v).matches() ? null : "municipality"),
-            col("education", "VARCHAR", oneOf("BASIC", "VOCATIONAL", "HIGHER")),
-            col("income_group", "VARCHAR", oneOf("LOW", "MIDDLE", "HIGH")),
-            col("living_alone", "BOOLEAN", BOOL)));
+            col("person_id", "VARCHAR", ID, ID_SQL), col("birth_date", "DATE", DATE, DATE_SQL), col("sex", "VARCHAR", oneOf("F", "M"), oneOfSql("F", "M")),
+            col("municipality_code", "VARCHAR", v -> MUNICIPALITY.matcher(v).matches() ? null : "municipality",
+                    regexSql("[0-9]{3}")),
+            col("education", "VARCHAR", oneOf("BASIC", "VOCATIONAL", "HIGHER"),
+                    oneOfSql("BASIC", "VOCATIONAL", "HIGHER")),
+            col("income_group", "VARCHAR", oneOf("LOW", "MIDDLE", "HIGH"), oneOfSql("LOW", "MIDDLE", "HIGH")),
+            col("living_alone", "BOOLEAN", BOOL, BOOL_SQL)));
     public static final FileSpec HOSPITAL_CONTACTS = new FileSpec("hospital_contacts.csv", "hospital_contact", true,
-            List.of(col("contact_id", "VARCHAR", ID), col("person_id", "VARCHAR", ID),
-                    col("start_ts", "TIMESTAMP", TIME), optional("end_ts", "TIMESTAMP", TIME),
-                    col("priority", "VARCHAR", oneOf("ATA1", "ATA3")),
-                    col("contact_type", "VARCHAR", oneOf("ALCA00", "ALCA10", "ALCA20")),
-                    col("action_diagnosis", "VARCHAR", DIAGNOSIS),
-                    optional("secondary_diagnoses", "VARCHAR", DIAGNOSES),
-                    col("drg_value_ore", "BIGINT", WHOLE),
-                    col("tariff_year", "INTEGER", v -> v.matches("20[0-9]{2}") ? null : "year"),
-                    col("hospice", "BOOLEAN", BOOL)));
+            List.of(col("contact_id", "VARCHAR", ID, ID_SQL), col("person_id", "VARCHAR", ID, ID_SQL),
+                    col("start_ts", "TIMESTAMP", TIME, TIME_SQL), optional("end_ts", "TIMESTAMP", TIME, TIME_SQL),
+                    col("priority", "VARCHAR", oneOf("ATA1", "ATA3"), oneOfSql("ATA1", "ATA3")),
+                    col("contact_type", "VARCHAR", oneOf("ALCA00", "ALCA10", "ALCA20"),
+                            oneOfSql("ALCA00", "ALCA10", "ALCA20")),
+                    col("action_diagnosis", "VARCHAR", DIAGNOSIS, regexSql(SKS_SQL)),
+                    optional("secondary_diagnoses", "VARCHAR", DIAGNOSES,
+                            regexSql(SKS_SQL + "( " + SKS_SQL + ")*")),
+                    col("drg_value_ore", "BIGINT", WHOLE, WHOLE_SQL),
+                    col("tariff_year", "INTEGER", v -> v.matches("20[0-9]{2}") ? null : "year", regexSql("20[0-9]{2}")),
+                    col("hospice", "BOOLEAN", BOOL, BOOL_SQL)));
     public static final FileSpec GP_CONTACTS = new FileSpec("gp_contacts.csv", "gp_contact", false, List.of(
-            col("person_id", "VARCHAR", ID), col("contact_date", "DATE", DATE), col("fee_ore", "BIGINT", WHOLE)));
+            col("person_id", "VARCHAR", ID, ID_SQL), col("contact_date", "DATE", DATE, DATE_SQL), col("fee_ore", "BIGINT", WHOLE, WHOLE_SQL)));
     public static final FileSpec MUNICIPAL_SERVICES = new FileSpec("municipal_services.csv", "municipal_service",
-            false, List.of(col("person_id", "VARCHAR", ID), col("service_date", "DATE", DATE),
-                    col("service_type", "VARCHAR", v -> v.matches("[A-Z_]{1,40}") ? null : "code"),
-                    col("quantity", "DECIMAL(10,2)", DECIMAL), col("unit_price_ore", "BIGINT", WHOLE)));
+            false, List.of(col("person_id", "VARCHAR", ID, ID_SQL), col("service_date", "DATE", DATE, DATE_SQL),
+                    col("service_type", "VARCHAR", v -> v.matches("[A-Z_]{1,40}") ? null : "code",
+                            regexSql("[A-Z_]{1,40}")),
+                    col("quantity", "DECIMAL(10,2)", DECIMAL, DECIMAL_SQL), col("unit_price_ore", "BIGINT", WHOLE, WHOLE_SQL)));
     public static final FileSpec DEATHS = new FileSpec("deaths.csv", "death", false, List.of(
-            col("person_id", "VARCHAR", ID), col("death_date", "DATE", DATE)));
+            col("person_id", "VARCHAR", ID, ID_SQL), col("death_date", "DATE", DATE, DATE_SQL)));
     public static final FileSpec INCLUSIONS = new FileSpec("inclusions.csv", "inclusion", true, List.of(
-            col("person_id", "VARCHAR", ID), col("initiative_id", "BIGINT", WHOLE), col("index_date", "DATE", DATE),
-            col("cohort_group", "VARCHAR", oneOf("TARGET", "COMPARISON")),
-            optional("subgroup", "VARCHAR", v -> v.matches("[A-Z_]{1,40}") ? null : "code")));
+            col("person_id", "VARCHAR", ID, ID_SQL), col("initiative_id", "BIGINT", WHOLE, WHOLE_SQL), col("index_date", "DATE", DATE, DATE_SQL),
+            col("cohort_group", "VARCHAR", oneOf("TARGET", "COMPARISON"), oneOfSql("TARGET", "COMPARISON")),
+            optional("subgroup", "VARCHAR", v -> v.matches("[A-Z_]{1,40}") ? null : "code",
+                    regexSql("[A-Z_]{1,40}"))));
     public static final FileSpec REGISTRATIONS = new FileSpec("registrations.csv", "registration", false, List.of(
-            col("person_id", "VARCHAR", ID), col("registration_date", "DATE", DATE),
-            col("measure", "VARCHAR", v -> v.matches("[A-Z0-9_]{1,40}") ? null : "code"),
-            col("score", "DECIMAL(10,2)", DECIMAL)));
+            col("person_id", "VARCHAR", ID, ID_SQL), col("registration_date", "DATE", DATE, DATE_SQL),
+            col("measure", "VARCHAR", v -> v.matches("[A-Z0-9_]{1,40}") ? null : "code",
+                    regexSql("[A-Z0-9_]{1,40}")),
+            col("score", "DECIMAL(10,2)", DECIMAL, DECIMAL_SQL)));
 
     public static final List<FileSpec> FILES = List.of(PERSONS, HOSPITAL_CONTACTS, GP_CONTACTS, MUNICIPAL_SERVICES,
             DEATHS, INCLUSIONS, REGISTRATIONS);

@@ -46,16 +46,7 @@ final class ImportLoading {
         }
         var select = new ArrayList<String>();
         for (int i = 0; i < names.size(); i++) {
-            String c = "\"" + names.get(i) + "\"";
-            String type = types.get(i);
-            if (type.startsWith("TIMESTAMP")) {
-                select.add("CASE WHEN date_trunc('minute', " + c + ") = " + c + " THEN strftime(" + c
-                        + ", '%Y-%m-%dT%H:%M') ELSE CAST(" + c + " AS VARCHAR) END");
-            } else if (type.equals("DATE")) {
-                select.add("strftime(" + c + ", '%Y-%m-%d')");
-            } else {
-                select.add("CAST(" + c + " AS VARCHAR)");
-            }
+            select.add(asText("\"" + names.get(i) + "\"", types.get(i)));
         }
         try (var out = Files.newBufferedWriter(csv, StandardCharsets.UTF_8);
                 ResultSet rs = statement.executeQuery("SELECT " + String.join(", ", select) + " FROM " + source)) {
@@ -78,6 +69,21 @@ final class ImportLoading {
             }
         }
         return names;
+    }
+
+    /**
+     * A Parquet column of this DuckDB type as the format's text: dates YYYY-MM-DD, timestamps YYYY-MM-DDTHH:MM (with
+     * seconds they keep them, and are refused), everything else as DuckDB writes it as text.
+     */
+    static String asText(String c, String type) {
+        if (type.startsWith("TIMESTAMP")) {
+            return "CASE WHEN date_trunc('minute', " + c + ") = " + c + " THEN strftime(" + c
+                    + ", '%Y-%m-%dT%H:%M') ELSE CAST(" + c + " AS VARCHAR) END";
+        }
+        if (type.equals("DATE")) {
+            return "strftime(" + c + ", '%Y-%m-%d')";
+        }
+        return "CAST(" + c + " AS VARCHAR)";
     }
 
     /** Creates the staging tables and loads the present files into them (absent optional files: empty tables). */
@@ -117,6 +123,30 @@ final class ImportLoading {
             statement.execute("DELETE FROM data_version");
             statement.execute("INSERT INTO data_version SELECT " + version + ", max(greatest(start_ts, "
                     + "coalesce(end_ts, start_ts))) FROM hospital_contact");
+            duck.commit();
+        } catch (SQLException | RuntimeException e) {
+            duck.rollback();
+            throw e;
+        } finally {
+            duck.setAutoCommit(autoCommit);
+        }
+    }
+
+    /**
+     * Adds the staging tables' rows to the live tables in one DuckDB transaction (an incremental import): the data
+     * version becomes {@code version} and the cut-off the later of the old one and the new contacts' last moment.
+     */
+    static void append(Connection duck, int version) throws SQLException {
+        boolean autoCommit = duck.getAutoCommit();
+        duck.setAutoCommit(false);
+        try (Statement statement = duck.createStatement()) {
+            statement.execute("UPDATE data_version SET version = " + version + ", cutoff_ts = greatest(cutoff_ts, "
+                    + "coalesce((SELECT max(greatest(start_ts, coalesce(end_ts, start_ts))) FROM "
+                    + "stage_hospital_contact), cutoff_ts))");
+            for (ImportFormat.FileSpec spec : ImportFormat.FILES) {
+                statement.execute("INSERT INTO " + spec.table() + " SELECT * FROM stage_" + spec.table());
+                statement.execute("DROP TABLE stage_" + spec.table());
+            }
             duck.commit();
         } catch (SQLException | RuntimeException e) {
             duck.rollback();

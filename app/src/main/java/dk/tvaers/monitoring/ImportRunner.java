@@ -19,10 +19,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * One import as a background job (started by {@link Imports}). All or nothing: every row of every file is checked
- * first and a single bad row refuses the whole import (its errors, with file and line, are kept); then the files are
- * loaded into staging tables and swapped for the live tables in one DuckDB transaction, so a crash at any point leaves
- * the previous data as it was. An import cut off by a shutdown keeps its uploaded files, so the analyst can resume it.
+ * One import as a background job (started by {@link Imports}). All or nothing: DuckDB reads every file into its
+ * staging table, checking every value and the rules across rows ({@link ImportChecks}); a single bad row refuses the
+ * whole import, and then {@link RowChecker} reads the files again to name every bad row with file and line (its
+ * errors are kept). The staging tables are swapped for the live tables in one DuckDB transaction, so a crash at any
+ * point leaves the previous data as it was. An import cut off by a shutdown keeps its uploaded files, so the analyst can resume it.
  */
 @Component
 class ImportRunner {
@@ -48,6 +49,22 @@ class ImportRunner {
         var converted = new ArrayList<Path>();
         try {
             step(id, 1, "monitoring.import.step.checking");
+            boolean append = jdbc.sql("SELECT kind = 'APPEND' FROM monitoring_import WHERE id = :id")
+                    .param("id", id).query(Boolean.class).single();
+            // the usual case: DuckDB reads, checks and stages every file itself (ADR 0042)
+            boolean clean;
+            try (Connection duck = store.connect()) {
+                clean = ImportChecks.stage(duck, dir, append, initiative -> initiatives.find(initiative).isPresent(),
+                        done -> progress(id, 1 + 94 * done / ImportFormat.FILES.size()));
+            }
+            if (clean) {
+                if (!append || appendAllowed(id, dir)) {
+                    succeed(id, append);
+                }
+                return;
+            }
+            // something is wrong: the row checker reads the files again to name every bad row
+            progress(id, 1);
             var present = new ArrayList<FileSpec>();
             var errors = new ArrayList<RowError>();
             long errorCount = 0;
@@ -83,7 +100,7 @@ class ImportRunner {
             for (FileSpec spec : ImportFormat.FILES) {
                 if (Files.exists(dir.resolve(spec.fileName()))) {
                     present.add(spec);
-                } else if (spec.required() && !parquet.contains(spec)) {
+                } else if (spec.required() && !parquet.contains(spec) && !append) {
                     errors.add(new RowError(spec.fileName(), 0, ERROR + "missingFile", null));
                     errorCount++;
                 }
@@ -92,7 +109,8 @@ class ImportRunner {
             for (var spec : present) {
                 totalBytes += Files.size(dir.resolve(spec.fileName()));
             }
-            Set<String> persons = present.contains(ImportFormat.PERSONS) ? new HashSet<>() : null;
+            // an incremental import's persons are checked in SQL against the store's as well (appendAllowed)
+            Set<String> persons = present.contains(ImportFormat.PERSONS) && !append ? new HashSet<>() : null;
             var checker = new RowChecker(persons, initiative -> initiatives.find(initiative).isPresent());
             long doneBytes = 0;
             for (var spec : present) {
@@ -112,10 +130,10 @@ class ImportRunner {
                 return;
             }
             step(id, 50, "monitoring.import.step.loading");
-            if (!load(id, dir, present, parquet)) {
+            if (!load(id, dir, present, parquet) || append && !appendAllowed(id, dir)) {
                 return;
             }
-            succeed(id);
+            succeed(id, append);
         } catch (Exception e) {
             boolean interrupted = runner.stopping();
             log.error("import {} failed{}", id, interrupted ? " (interrupted by the shutdown)" : "", e);
@@ -188,7 +206,24 @@ class ImportRunner {
         }
     }
 
-    private void succeed(long id) throws SQLException {
+    /**
+     * The rules of an incremental import against the data in the store ({@link ImportChecks#appendProblems}); when
+     * one is broken the import is refused (its staging tables dropped) and false returned.
+     */
+    private boolean appendAllowed(long id, Path dir) throws SQLException {
+        List<RowError> problems;
+        try (Connection duck = store.connect()) {
+            problems = ImportChecks.appendProblems(duck, dir);
+        }
+        if (problems.isEmpty()) {
+            return true;
+        }
+        dropStaging();
+        refuse(id, problems, problems.size());
+        return false;
+    }
+
+    private void succeed(long id, boolean append) throws SQLException {
         long persons;
         long contacts;
         int version = jdbc.sql("SELECT coalesce(max(data_version), 0) + 1 FROM monitoring_import")
@@ -196,7 +231,11 @@ class ImportRunner {
         try (Connection duck = store.connect(); Statement statement = duck.createStatement()) {
             persons = ImportLoading.count(statement, "SELECT count(*) FROM stage_person");
             contacts = ImportLoading.count(statement, "SELECT count(*) FROM stage_hospital_contact");
-            ImportLoading.swap(duck, version);
+            if (append) {
+                ImportLoading.append(duck, version);
+            } else {
+                ImportLoading.swap(duck, version);
+            }
         }
         jdbc.sql("""
                 UPDATE monitoring_import SET status = 'SUCCEEDED', progress = 100, step_key = NULL,

@@ -94,6 +94,14 @@ public class Imports {
      * those of the format; unknown names are refused before anything is saved.
      */
     public long start(Map<String, InputStream> files, Actor actor) throws IOException {
+        return start(files, actor, false);
+    }
+
+    /**
+     * As {@link #start(Map, Actor)}; with {@code append} the files are new events added to the data now in the
+     * store as a new data version (docs/import-format-v1.md, "Incremental imports"), not a full snapshot.
+     */
+    public long start(Map<String, InputStream> files, Actor actor, boolean append) throws IOException {
         for (String name : files.keySet()) {
             if (ImportFormat.spec(name) == null) {
                 throw new IllegalArgumentException("unknown file " + name);
@@ -101,8 +109,10 @@ public class Imports {
         }
         String names = files.keySet().stream().sorted().collect(Collectors.joining(", "));
         long id = jdbc.sql("""
-                INSERT INTO monitoring_import (files, by_user_id, by_name) VALUES (:files, :by, :name) RETURNING id""")
+                INSERT INTO monitoring_import (files, by_user_id, by_name, kind) VALUES (:files, :by, :name, :kind)
+                RETURNING id""")
                 .param("files", names).param("by", actor.id()).param("name", actor.name())
+                .param("kind", append ? "APPEND" : "FULL")
                 .query(Long.class).single();
         Path dir = uploads(store, id);
         Files.createDirectories(dir);
@@ -115,6 +125,11 @@ public class Imports {
 
     /** Starts the import of a directory that already holds files of the format (the generator's output). */
     public long startFromDirectory(Path source, Actor actor) throws IOException {
+        return startFromDirectory(source, actor, false);
+    }
+
+    /** As {@link #startFromDirectory(Path, Actor)}, appending when {@code append} (see {@link #start}). */
+    public long startFromDirectory(Path source, Actor actor, boolean append) throws IOException {
         var files = new LinkedHashMap<String, InputStream>();
         try {
             for (ImportFormat.FileSpec spec : ImportFormat.FILES) {
@@ -125,7 +140,7 @@ public class Imports {
                     }
                 }
             }
-            return start(files, actor);
+            return start(files, actor, append);
         } finally {
             for (InputStream in : files.values()) {
                 in.close();
@@ -222,6 +237,7 @@ public class Imports {
                 rs.getString("step_key"), rs.getString("files"), rs.getLong("error_count"),
                 (Integer) rs.getObject("data_version"), (Long) rs.getObject("persons"),
                 (Long) rs.getObject("contacts"), rs.getString("by_name"), rs.getTimestamp("created_at").toInstant(),
-                rs.getTimestamp("finished_at") == null ? null : rs.getTimestamp("finished_at").toInstant());
+                rs.getTimestamp("finished_at") == null ? null : rs.getTimestamp("finished_at").toInstant(),
+                "APPEND".equals(rs.getString("kind")));
     }
 }

@@ -57,6 +57,7 @@ final class RowChecker {
         var errors = new ArrayList<RowError>();
         long errorCount = 0;
         long line = 1;
+        long rows = 0;
         Map<String, Long> keys = spec == ImportFormat.PERSONS || spec == ImportFormat.INCLUSIONS
                 || spec == ImportFormat.DEATHS ? new HashMap<>() : null;
         try (RawLines reader = new RawLines(file)) {
@@ -85,7 +86,12 @@ final class RowChecker {
                     progress.accept(line);
                 }
                 RowError error;
-                if (raw.problem() != null || !raw.end().isEmpty() && !raw.end().equals(lineEnd)) {
+                boolean endOk = raw.end().isEmpty() || raw.end().equals(lineEnd);
+                if (raw.problem() == null && endOk && raw.text().isEmpty()) {
+                    continue; // an empty line is skipped, as DuckDB's CSV reader skips it (it still has its number)
+                }
+                rows++;
+                if (raw.problem() != null || !endOk) {
                     // bytes that are not UTF-8, a lone carriage return, or a line end other than the header's
                     int index = Math.min(raw.column(), spec.columns().size() - 1);
                     error = new RowError(spec.fileName(), line, raw.problem() != null ? ERROR + raw.problem()
@@ -102,12 +108,12 @@ final class RowChecker {
                 }
             }
         }
-        if (line == 1 && (spec == ImportFormat.PERSONS || spec == ImportFormat.HOSPITAL_CONTACTS)) {
+        if (rows == 0 && (spec == ImportFormat.PERSONS || spec == ImportFormat.HOSPITAL_CONTACTS)) {
             // no persons or no contacts: nothing to compute (inclusions.csv may be empty for a population by rule)
             errors.add(new RowError(spec.fileName(), 1, ERROR + "noRows", null));
             errorCount++;
         }
-        return new ImportFormat.Checked(line - 1, errors, errorCount);
+        return new ImportFormat.Checked(rows, errors, errorCount);
     }
 
     /**

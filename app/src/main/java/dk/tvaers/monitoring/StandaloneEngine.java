@@ -46,6 +46,35 @@ public final class StandaloneEngine {
         ImportLoading.swap(duck, 1);
     }
 
+    /**
+     * Imports the directory as the application does when the files are clean (ADR 0042): DuckDB reads, checks and
+     * stages every file (CSV or Parquet), then the staging tables become the live data. False, and nothing loaded,
+     * when any check fails (the application then names the rows with its row checker). Every initiative is taken as
+     * known.
+     */
+    public static boolean importChecked(Connection duck, Path dir) throws SQLException, IOException {
+        if (!ImportChecks.stage(duck, dir, initiative -> true, i -> {})) {
+            return false;
+        }
+        ImportLoading.swap(duck, 1);
+        return true;
+    }
+
+    /**
+     * The row checker (the import's check before ADR 0042, and still how a refused import's rows are named) over
+     * every file of the directory; returns the number of errors.
+     */
+    public static long rowCheck(Path dir) throws IOException {
+        var checker = new RowChecker(new java.util.HashSet<>(), initiative -> true);
+        long errors = 0;
+        for (ImportFormat.FileSpec spec : ImportFormat.FILES) {
+            if (Files.exists(dir.resolve(spec.fileName()))) {
+                errors += checker.check(spec, dir.resolve(spec.fileName()), 100, line -> {}).errorCount();
+            }
+        }
+        return errors;
+    }
+
     /** Runs the indicator set for an initiative: the per-person table {@code run_<id>_person} and the aggregates. */
     public static List<IndicatorResult> run(Connection duck, long runId, long initiative, int windowDays)
             throws SQLException, IOException {

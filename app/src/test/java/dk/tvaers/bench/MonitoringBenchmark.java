@@ -69,6 +69,10 @@ class MonitoringBenchmark {
             double oneQuerySeconds = seconds(t0);
             assertThat(sorted(oneQuery)).as("the one-statement query computes the same numbers").isEqualTo(sorted(engine));
 
+            if (Boolean.getBoolean("bench.profile")) {
+                profile(duck);
+            }
+
             System.out.printf("%nMonitoringBenchmark: %,d persons, %,d hospital contacts (generated in %.1f s, "
                     + "loaded into DuckDB in %.1f s)%n", persons, contacts, generate, load);
             System.out.printf("  engine (6 steps + aggregate):      %8.2f s   %,d aggregates%n", engineSeconds,
@@ -87,6 +91,36 @@ class MonitoringBenchmark {
             try (var files = Files.walk(store)) {
                 files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
+        }
+    }
+
+    /**
+     * {@code -Dbench.profile=true}: each step of the run and the aggregate again under DuckDB's {@code EXPLAIN
+     * ANALYZE} (tables {@code profile_*}); each plan with its operators' times goes to
+     * {@code target/bench-profile/<n>-<step>.txt}, and each step's wall time is printed.
+     */
+    private static void profile(Connection duck) throws Exception {
+        Path out = Path.of("target/bench-profile");
+        Files.createDirectories(out);
+        var statements = new java.util.ArrayList<>(StandaloneEngine.steps(Dialect.DUCKDB, "profile", INITIATIVE,
+                WINDOW));
+        statements.add(StandaloneEngine.aggregateSql(Dialect.DUCKDB, "profile", INITIATIVE, WINDOW));
+        System.out.printf("%nEXPLAIN ANALYZE of each step (plans in %s):%n", out.toAbsolutePath());
+        int n = 0;
+        for (String sql : statements) {
+            n++;
+            String name = sql.startsWith("CREATE") ? sql.substring(sql.indexOf("profile_"), sql.indexOf(" AS\n"))
+                    : "aggregate";
+            long t0 = System.nanoTime();
+            var plan = new StringBuilder();
+            try (Statement s = duck.createStatement(); ResultSet rs = s.executeQuery("EXPLAIN ANALYZE " + sql)) {
+                while (rs.next()) {
+                    plan.append(rs.getString(2)).append('\n');
+                }
+            }
+            double seconds = seconds(t0);
+            Files.writeString(out.resolve(n + "-" + name + ".txt"), sql + "\n\n" + plan);
+            System.out.printf("  %-28s %8.2f s%n", name, seconds);
         }
     }
 

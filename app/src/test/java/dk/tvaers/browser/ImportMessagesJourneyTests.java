@@ -121,10 +121,32 @@ class ImportMessagesJourneyTests extends BrowserTest {
         importFiles(good, "SUCCEEDED");
         assertThat(find("#job-status [role=status]").getText()).contains("300 personer");
         assertNoProblems();
+
+        // then a month of new events, added as a new data version (issue 16)
+        Path month = bad.resolve("month");
+        Files.createDirectories(month);
+        String someone = Files.readAllLines(good.resolve("persons.csv")).get(1).split(",")[0];
+        Files.writeString(month.resolve("hospital_contacts.csv"), contacts.getFirst() + "\nNEW-" + unique() + ","
+                + someone + ",2026-02-02T08:00,2026-02-02T09:00,ATA1,ALCA00,DJ441,,100000,2026,false\n");
+        open("/analyse");
+        find("#kind-append").click();
+        importFiles(month, "SUCCEEDED", false);
+        assertThat(find("#import-kind").getText()).isEqualTo("Nye hændelser (føjes til de nuværende data som en ny "
+                + "dataversion)");
+        assertThat(find("#job-status [role=status]").getText()).contains("0 nye personer og 1 nye sygehuskontakter");
+        lookAt(currentPath(), "import-appended");
+        scan(currentPath(), find("h1").getText());
     }
 
     private void importFiles(Path dir, String expected) throws Exception {
-        open("/analyse");
+        importFiles(dir, expected, true);
+    }
+
+    /** {@code open}: false when the import form is open already (its choices made). */
+    private void importFiles(Path dir, String expected, boolean open) throws Exception {
+        if (open) {
+            open("/analyse");
+        }
         String files;
         try (var list = Files.list(dir)) {
             files = list.map(p -> p.toAbsolutePath().toString()).sorted().collect(Collectors.joining("\n"));

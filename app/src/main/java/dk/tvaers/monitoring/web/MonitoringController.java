@@ -70,7 +70,8 @@ class MonitoringController {
 
     @PostMapping("/import")
     String startImport(@AuthenticationPrincipal AccountPrincipal principal,
-            @RequestParam(name = "files", required = false) List<MultipartFile> files, Model model,
+            @RequestParam(name = "files", required = false) List<MultipartFile> files,
+            @RequestParam(name = "kind", required = false) String kind, Model model,
             RedirectAttributes redirect) throws IOException {
         var chosen = files == null ? List.<MultipartFile>of()
                 // a part without a file name is "no file chosen"; an empty file that was chosen is imported and
@@ -88,6 +89,7 @@ class MonitoringController {
         }
         if (!problems.isEmpty()) {
             model.addAttribute("importProblems", problems);
+            model.addAttribute("importKind", kind);
             model.addAttribute("runForm", new RunForm(null, Runs.DEFAULT_WINDOW_DAYS));
             return overviewPage(model);
         }
@@ -96,7 +98,7 @@ class MonitoringController {
             for (MultipartFile file : chosen) {
                 streams.put(name(file), file.getInputStream());
             }
-            long id = imports.start(streams, actor(principal));
+            long id = imports.start(streams, actor(principal), "APPEND".equals(kind));
             Flash.notice(redirect, "monitoring.import.started");
             return "redirect:/analyse/import/" + id;
         } finally {

@@ -1,0 +1,342 @@
+package dk.tvaers.monitoring;
+
+import dk.tvaers.monitoring.ImportFormat.Column;
+import dk.tvaers.monitoring.ImportFormat.FileSpec;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.IntConsumer;
+import java.util.function.LongPredicate;
+import java.util.stream.Collectors;
+
+/**
+ * The import's checks done by DuckDB itself (ADR 0042): each file, CSV or Parquet, is read by DuckDB's own reader
+ * straight into its typed staging table in one statement, every value checked there by the column's SQL condition
+ * ({@link Column#sql()}, the same rule as {@link RowChecker}'s Java check); then the checks across rows and files
+ * (unique keys, persons known, end not before start, known initiatives) are a few SQL queries over the staging
+ * tables. No row passes through Java.
+ *
+ * <p>This answers one question: is the import clean? When it is, the staging tables are loaded and ready for the
+ * swap. When anything is wrong — a bad value, a file DuckDB's strict reader refuses (bytes that are not UTF-8, mixed
+ * line ends, a wrong number of columns), a wrong header — the staging tables are dropped and the caller runs
+ * {@link RowChecker}, which names every bad row with its line, column and Danish message as before. A refused import
+ * is read twice; an accepted one, the usual case, once, by DuckDB.
+ */
+final class ImportChecks {
+
+    /** The header line is read by Java (only it); a first line longer than this goes the row checker's way. */
+    private static final int HEADER_LIMIT = 1 << 16;
+
+    private ImportChecks() {}
+
+    /**
+     * Checks and stages the files of {@code dir}: true when every check passed and every {@code stage_} table is
+     * loaded; false (and no staging table left) when anything is wrong.
+     *
+     * @param initiativeExists whether an initiative named by inclusions exists
+     * @param progress hears the number of files staged so far
+     */
+    static boolean stage(Connection duck, Path dir, LongPredicate initiativeExists, IntConsumer progress)
+            throws SQLException, IOException {
+        return stage(duck, dir, false, initiativeExists, progress);
+    }
+
+    /**
+     * As {@link #stage(Connection, Path, LongPredicate, IntConsumer)}; with {@code append} (an incremental import)
+     * no file is required and the persons named are not checked here: {@link #appendProblems} checks them against
+     * the data in the store as well.
+     */
+    static boolean stage(Connection duck, Path dir, boolean append, LongPredicate initiativeExists,
+            IntConsumer progress) throws SQLException, IOException {
+        var sources = new ArrayList<String>();
+        for (FileSpec spec : ImportFormat.FILES) {
+            Path csv = dir.resolve(spec.fileName());
+            Path parquet = dir.resolve(spec.parquetName());
+            boolean isCsv = Files.isRegularFile(csv);
+            boolean isParquet = Files.isRegularFile(parquet);
+            if (isCsv && isParquet || Files.exists(csv) && !isCsv || Files.exists(parquet) && !isParquet) {
+                return false;
+            }
+            if (isCsv) {
+                if (!headerIsTheFormats(spec, csv)) {
+                    return false;
+                }
+                sources.add(csvSource(spec, csv));
+            } else if (isParquet) {
+                String source = parquetSource(duck, spec, parquet);
+                if (source == null) {
+                    return false;
+                }
+                sources.add(source);
+            } else if (spec.required() && !append) {
+                return false;
+            } else {
+                sources.add(null);
+            }
+        }
+        try {
+            int i = 0;
+            for (FileSpec spec : ImportFormat.FILES) {
+                String source = sources.get(i);
+                execute(duck, "DROP TABLE IF EXISTS stage_" + spec.table());
+                if (source == null) {
+                    execute(duck, "CREATE TABLE stage_" + spec.table() + " ("
+                            + String.join(", ", spec.columns0Description()) + ")");
+                } else {
+                    execute(duck, "CREATE TABLE stage_" + spec.table() + " AS SELECT " + typed(spec) + " FROM "
+                            + source);
+                }
+                progress.accept(++i);
+            }
+            if (acrossRows(duck, append, initiativeExists)) {
+                return true;
+            }
+        } catch (SQLException e) {
+            // a value failed its check (error() below), or DuckDB's strict reader refused the file
+        }
+        try (Statement statement = duck.createStatement()) {
+            ImportLoading.dropStaging(statement);
+        }
+        return false;
+    }
+
+    /** Each column checked on its text and cast to its type; a value failing its check stops the statement. */
+    static String typed(FileSpec spec) {
+        var columns = new ArrayList<String>();
+        for (Column c : spec.columns0()) {
+            String value = "\"" + c.name() + "\"";
+            columns.add("CASE WHEN " + passes(c) + " THEN CAST(nullif(" + value + ", '') AS " + c.type()
+                    + ") ELSE error('" + spec.fileName() + ": " + c.name() + "') END AS " + c.name());
+        }
+        return String.join(", ", columns);
+    }
+
+    /** Whether a row's text passes every column's SQL check (for the parity test). */
+    static String rowPasses(FileSpec spec) {
+        return spec.columns0().stream().map(ImportChecks::passes).collect(Collectors.joining(" AND "));
+    }
+
+    /** The SQL condition that a column's text value (NULL or '' when empty) passes its check. */
+    private static String passes(Column c) {
+        String value = "\"" + c.name() + "\"";
+        String present = value + " IS NOT NULL AND " + value + " <> ''";
+        return c.optional() ? "(NOT (" + present + ") OR " + c.sql().formatted(value) + ")"
+                : "(" + present + " AND " + c.sql().formatted(value) + ")";
+    }
+
+    /** DuckDB's strict CSV reader, every column as text (the checks and casts are {@link #typed}'s). */
+    static String csvSource(FileSpec spec, Path csv) {
+        String columns = spec.columns0().stream().map(c -> "'" + c.name() + "': 'VARCHAR'")
+                .collect(Collectors.joining(", "));
+        return "read_csv(" + literal(csv) + ", header = true, delim = ',', quote = '', escape = '', "
+                + "auto_detect = false, strict_mode = true, null_padding = false, columns = {" + columns + "})";
+    }
+
+    /**
+     * A Parquet file as the text the format describes (dates YYYY-MM-DD, timestamps YYYY-MM-DDTHH:MM, with seconds
+     * kept so that they fail; a value holding a comma or line break made invalid), as {@code parquetToCsv} writes it
+     * for the row checker; null when its columns are not the format's or it cannot be read.
+     */
+    private static String parquetSource(Connection duck, FileSpec spec, Path parquet) {
+        String source = "read_parquet(" + literal(parquet) + ")";
+        var names = new ArrayList<String>();
+        var types = new ArrayList<String>();
+        try (Statement statement = duck.createStatement();
+                ResultSet rs = statement.executeQuery("DESCRIBE SELECT * FROM " + source)) {
+            while (rs.next()) {
+                names.add(rs.getString("column_name"));
+                types.add(rs.getString("column_type"));
+            }
+        } catch (SQLException e) {
+            return null;
+        }
+        if (!names.equals(spec.columns())) {
+            return null;
+        }
+        var select = new ArrayList<String>();
+        for (int i = 0; i < names.size(); i++) {
+            String text = ImportLoading.asText("\"" + names.get(i) + "\"", types.get(i));
+            select.add("CASE WHEN regexp_matches(" + text + ", '[,\\r\\n]') THEN '\uFFFD' ELSE " + text + " END AS \""
+                    + names.get(i) + "\"");
+        }
+        return "(SELECT " + String.join(", ", select) + " FROM " + source + ")";
+    }
+
+    /**
+     * The checks across rows and files, on the staging tables: persons and contacts present, keys unique, every row
+     * naming a person of persons, no contact ending before it starts, every initiative known.
+     */
+    private static boolean acrossRows(Connection duck, boolean append, LongPredicate initiativeExists)
+            throws SQLException {
+        if (!append && count(duck, "SELECT count(*) FROM (SELECT 1 FROM stage_person LIMIT 1)") == 0
+                || count(duck, "SELECT count(*) FROM (SELECT 1 FROM stage_hospital_contact LIMIT 1)") == 0) {
+            return false;
+        }
+        String duplicates = "SELECT count(*) - count(DISTINCT %s) FROM stage_%s";
+        if (count(duck, duplicates.formatted("person_id", "person")) > 0
+                || count(duck, duplicates.formatted("person_id", "death")) > 0
+                || count(duck, duplicates.formatted("(person_id, initiative_id)", "inclusion")) > 0
+                || count(duck, duplicates.formatted("contact_id", "hospital_contact")) > 0) {
+            return false;
+        }
+        for (FileSpec spec : ImportFormat.FILES) {
+            if (spec != ImportFormat.PERSONS && !append && count(duck, "SELECT count(*) FROM stage_" + spec.table()
+                    + " x WHERE NOT EXISTS (SELECT 1 FROM stage_person p WHERE p.person_id = x.person_id)") > 0) {
+                return false;
+            }
+        }
+        if (count(duck, "SELECT count(*) FROM stage_hospital_contact WHERE end_ts < start_ts") > 0) {
+            return false;
+        }
+        try (Statement query = duck.createStatement();
+                ResultSet rs = query.executeQuery("SELECT DISTINCT initiative_id FROM stage_inclusion")) {
+            var ids = new ArrayList<Long>();
+            while (rs.next()) {
+                ids.add(rs.getLong(1));
+            }
+            return ids.stream().allMatch(initiativeExists::test);
+        }
+    }
+
+    /**
+     * The rules of an incremental import (docs/import-format-v1.md, "Incremental imports"), checked on the staged
+     * files against the data in the store: there are data to add to; no person, contact id, death or inclusion is
+     * there already; every row names a person of the store or of the new persons; every event lies after the data's
+     * cut-off. One error per rule and file, with the count, the data version and up to five examples.
+     */
+    static List<ImportFormat.RowError> appendProblems(Connection duck, Path dir) throws SQLException {
+        var problems = new ArrayList<ImportFormat.RowError>();
+        String version;
+        String cutoff;
+        try (Statement statement = duck.createStatement();
+                ResultSet rs = statement.executeQuery("SELECT CAST(version AS VARCHAR), "
+                        + "strftime(cutoff_ts, '%Y-%m-%dT%H:%M') FROM data_version WHERE EXISTS (SELECT 1 FROM person)")) {
+            if (!rs.next()) {
+                problems.add(new ImportFormat.RowError("", 0, ERROR + "append.noData", null));
+                return problems;
+            }
+            version = rs.getString(1);
+            cutoff = rs.getString(2);
+        } catch (SQLException e) {
+            problems.add(new ImportFormat.RowError("", 0, ERROR + "append.noData", null));
+            return problems;
+        }
+        String[][] already = {
+            {"person", "person_id", "s.person_id", "p.person_id = s.person_id"},
+            {"hospital_contact", "contact_id", "s.contact_id", "p.contact_id = s.contact_id"},
+            {"death", "person_id", "s.person_id", "p.person_id = s.person_id"},
+            {"inclusion", "person_id", "s.person_id || ' ' || s.initiative_id",
+                "p.person_id = s.person_id AND p.initiative_id = s.initiative_id"}};
+        for (String[] rule : already) {
+            problem(duck, problems, dir, rule[0], rule[1], "append.exists", List.of(version), rule[2],
+                    "EXISTS (SELECT 1 FROM " + rule[0] + " p WHERE " + rule[3] + ")");
+        }
+        for (FileSpec spec : ImportFormat.FILES) {
+            if (spec != ImportFormat.PERSONS) {
+                problem(duck, problems, dir, spec.table(), "person_id", "append.unknownPerson", List.of(version),
+                        "s.person_id", "NOT EXISTS (SELECT 1 FROM person p WHERE p.person_id = s.person_id) AND NOT "
+                                + "EXISTS (SELECT 1 FROM stage_person p WHERE p.person_id = s.person_id)");
+            }
+        }
+        String[][] dated = {{"hospital_contact", "start_ts", "s.contact_id", "s.start_ts <= TIMESTAMP '%s'"},
+            {"gp_contact", "contact_date", "s.person_id || ' ' || s.contact_date", "s.contact_date <= DATE '%s'"},
+            {"municipal_service", "service_date", "s.person_id || ' ' || s.service_date", "s.service_date <= DATE '%s'"},
+            {"death", "death_date", "s.person_id || ' ' || s.death_date", "s.death_date <= DATE '%s'"},
+            {"registration", "registration_date", "s.person_id || ' ' || s.registration_date",
+                "s.registration_date <= DATE '%s'"}};
+        for (String[] rule : dated) {
+            String limit = rule[3].contains("TIMESTAMP") ? cutoff.replace('T', ' ') : cutoff.substring(0, 10);
+            problem(duck, problems, dir, rule[0], rule[1], "append.notAfterCutoff", List.of(cutoff), rule[2],
+                    rule[3].formatted(limit));
+        }
+        return problems;
+    }
+
+    private static final String ERROR = "monitoring.import.error.";
+
+    /** One rule over one staged file: an error naming how many rows break it, then {@code more}, then examples. */
+    private static void problem(Connection duck, List<ImportFormat.RowError> problems, Path dir, String table,
+            String column, String key, List<String> more, String example, String condition) throws SQLException {
+        try (Statement statement = duck.createStatement();
+                ResultSet rs = statement.executeQuery("SELECT count(*), string_agg(e, ', ') FILTER (WHERE n <= 5) "
+                        + "FROM (SELECT " + example + " AS e, row_number() OVER (ORDER BY " + example + ") AS n FROM stage_"
+                        + table + " s WHERE " + condition + ")")) {
+            rs.next();
+            long count = rs.getLong(1);
+            if (count > 0) {
+                FileSpec spec = ImportFormat.FILES.stream().filter(f -> f.table().equals(table)).findFirst()
+                        .orElseThrow();
+                String file = Files.exists(dir.resolve(spec.parquetName())) ? spec.parquetName() : spec.fileName();
+                var arguments = new ArrayList<String>();
+                arguments.add(String.valueOf(count));
+                arguments.addAll(more);
+                arguments.add(rs.getString(2));
+                problems.add(new ImportFormat.RowError(file, 0, ERROR + key, column, arguments, 0));
+            }
+        }
+    }
+
+    /**
+     * Whether the first line of a CSV file is exactly the format's header (a byte-order mark allowed), read as the
+     * row checker reads it: UTF-8, ended by {@code \n} or {@code \r\n}, no other carriage return.
+     */
+    static boolean headerIsTheFormats(FileSpec spec, Path csv) throws IOException {
+        byte[] start;
+        try (InputStream in = Files.newInputStream(csv)) {
+            start = in.readNBytes(HEADER_LIMIT);
+        }
+        int end = -1;
+        for (int i = 0; i < start.length; i++) {
+            if (start[i] == '\n') {
+                end = i;
+                break;
+            }
+        }
+        if (end < 0) {
+            return false; // empty, a header alone without a line end, or an unusual first line: the row checker says
+        }
+        if (end > 0 && start[end - 1] == '\r') {
+            end--;
+        }
+        String header;
+        try {
+            header = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(start, 0, end))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            return false;
+        }
+        if (header.startsWith("\uFEFF")) {
+            header = header.substring(1);
+        }
+        return header.indexOf('\r') < 0 && header.strip().equals(ImportFormat.header(spec));
+    }
+
+    static String literal(Path file) {
+        return "'" + file.toAbsolutePath().toString().replace("'", "''") + "'";
+    }
+
+    /** Each statement its own: DuckDB's driver closes a statement whose execution failed. */
+    private static long count(Connection duck, String sql) throws SQLException {
+        try (Statement statement = duck.createStatement()) {
+            return ImportLoading.count(statement, sql);
+        }
+    }
+
+    private static void execute(Connection duck, String sql) throws SQLException {
+        try (Statement statement = duck.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+}
