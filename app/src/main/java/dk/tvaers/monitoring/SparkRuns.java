@@ -137,7 +137,9 @@ class SparkRuns {
     static void submit(List<String> command, Path logFile, java.time.Duration timeout, RunQueries.Progress progress)
             throws Exception {
         Files.createDirectories(logFile.getParent());
-        log.info("submitting the Spark job: {}", String.join(" ", command));
+        log.info("submitting the Spark job: {} … {}", command.getFirst(),
+                String.join(" ", command.subList(command.indexOf("--input"), command.size())));
+        log.debug("the whole command: {}", String.join(" ", command));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         var tail = new ArrayDeque<String>();
         Thread reader = Thread.ofVirtual().name("spark-job-output").start(() -> {
