@@ -138,7 +138,7 @@ class SparkRuns {
             throws Exception {
         Files.createDirectories(logFile.getParent());
         log.info("submitting the Spark job: {} … {}", command.getFirst(),
-                String.join(" ", command.subList(command.indexOf("--input"), command.size())));
+                String.join(" ", command.subList(Math.max(1, command.indexOf("--input")), command.size())));
         log.debug("the whole command: {}", String.join(" ", command));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         var tail = new ArrayDeque<String>();

@@ -84,6 +84,24 @@ public class SparkTarget {
         }
     }
 
+    /**
+     * A target for Spark local mode without a Spark installation (the benchmark): this JDK, the job jar and Spark's
+     * class path ({@code @file} reads it from a file), a master such as {@code local[2]}.
+     */
+    public static SparkTarget local(Path jobJar, String classPath, String master, String javaOptions, String conf) {
+        return new SparkTarget(true, "java", master, "client", jobJar.toString(), classPath, javaOptions, conf,
+                System.getProperty("java.io.tmpdir"), "", Duration.ofDays(1));
+    }
+
+    /**
+     * Runs the job with these arguments to its end as the application does (SparkRuns): its output to the log
+     * file, its PROGRESS lines to {@code progress} (percent and step key); a failure or the bound throws.
+     */
+    public void run(List<String> jobArguments, Path logFile, Duration bound,
+            java.util.function.BiConsumer<Integer, String> progress) throws Exception {
+        SparkRuns.submit(command(jobArguments), logFile, bound, progress::accept);
+    }
+
     /** Whether a Spark target is configured: then the analyst can choose it for a run. */
     public boolean enabled() {
         return enabled;
