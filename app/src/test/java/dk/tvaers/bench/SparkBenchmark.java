@@ -102,6 +102,12 @@ class SparkBenchmark {
         long duckPeakKb = peakMemoryKb();
         String loadBetween = loadAverage();
 
+        System.out.printf("SparkBenchmark: %,d persons, %,d hospital contacts; Parquet %.2f GB, generated in %.1f s "
+                + "(generator JVM peak %.2f GB)%n", persons, contacts, parquetBytes / 1e9, generate,
+                generatorPeakKb / 1024.0 / 1024.0);
+        System.out.printf("  DuckDB: loaded in %.1f s, indicator set %.1f s (this JVM's peak %.2f GB)%n", load,
+                duckSeconds, duckPeakKb / 1024.0 / 1024.0);
+        System.out.flush();
         Path out = Files.createTempDirectory("tvaers-bench-spark-");
         Path log = Path.of("target/bench-spark-job.log").toAbsolutePath();
         var target = SparkTarget.local(jobJar, "@" + classPath, master, "-Xmx" + memory,
@@ -128,11 +134,6 @@ class SparkBenchmark {
         }
         String loadAfter = loadAverage();
 
-        System.out.printf("SparkBenchmark: %,d persons, %,d hospital contacts; Parquet %.2f GB, generated in %.1f s "
-                + "(generator JVM peak %.2f GB)%n", persons, contacts, parquetBytes / 1e9, generate,
-                generatorPeakKb / 1024.0 / 1024.0);
-        System.out.printf("  DuckDB: loaded in %.1f s, indicator set %.1f s (this JVM's peak %.2f GB)%n", load,
-                duckSeconds, duckPeakKb / 1024.0 / 1024.0);
         System.out.printf("  Spark %s (-Xmx%s, child JVM): %.1f s, ratio Spark/DuckDB = %.1f%n", master, memory,
                 sparkSeconds, sparkSeconds / duckSeconds);
         System.out.printf("  Spark job's steps:%n    %s%n", String.join("\n    ", steps));

@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.EnumSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -84,6 +85,15 @@ class SparkRunJourneyTests extends BrowserTest {
             problems.addAll(lookedAt("spark-run-done"));
         }
         assertThat(problems).as("the finished run page").isEmpty();
+        // the list of runs names the engine, under its own heading
+        open("/analyse");
+        var runsTable = findAll("main table").getLast();
+        assertThat(runsTable.findElements(By.cssSelector("thead th")).getLast().getText()).isEqualTo("Motor");
+        assertThat(runsTable.findElements(By.cssSelector("tbody tr")).getFirst()
+                .findElements(By.tagName("td")).getLast().getText()).isEqualTo("Apache Spark");
+        assertThat(findAll("main table").getFirst().findElements(By.cssSelector("thead th")).stream()
+                .map(e -> e.getText()).toList()).as("the imports' table").doesNotContain("Motor");
+        open(runPage);
         clickAndWaitForPage(find("#to-dashboard"));
         assertThat(currentPath()).isEqualTo("/initiativer/" + initiative + "/triple-aim");
         screenshot("spark-run-dashboard");
