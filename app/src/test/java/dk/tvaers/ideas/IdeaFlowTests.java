@@ -236,6 +236,30 @@ class IdeaFlowTests {
     }
 
     @Test
+    void myIdeasIsPagedSoACitizenWithManyIdeasStillGetsThePageAndAnswersOnLaterPagesReturnThere() throws Exception {
+        var citizen = aCitizen();
+        var principal = (AccountPrincipal) citizen.getPrincipal();
+        String prefix = "Mange idéer " + SEQUENCE.incrementAndGet() + " nr. ";
+        for (int i = 1; i <= 23; i++) {
+            ideas.submit(new NewIdea(prefix + i, "Et problem", "Et forslag", "Borgere",
+                    EnumSet.of(Sector.MUNICIPALITY), InnovationType.EVERYDAY, null, false, List.of()),
+                    Submitter.account(principal.userId(), principal.displayName(), null));
+        }
+        String first = mvc.perform(get("/mine-ideer").with(authentication(citizen))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(first).contains("Viser 1–10 af 23").contains(prefix + "23<").doesNotContain(prefix + "13<")
+                .contains("?side=3");
+        String third = mvc.perform(get("/mine-ideer").param("side", "3").with(authentication(citizen)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(third).contains("Viser 21–23 af 23").contains(prefix + "1<").doesNotContain(prefix + "4<");
+        long oldest = latestIdeaTitled(prefix + "1");
+        mvc.perform(post("/mine-ideer/{id}/svar", oldest).with(csrf()).with(authentication(citizen))
+                        .param("body", "").param("side", "3"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString(prefix + "1<")));
+    }
+
+    @Test
     void aSubmitterTakesOutTheirDataAndDeletesTheirAccountWhileTheirIdeaStays() throws Exception {
         var citizen = aCitizen();
         var principal = (AccountPrincipal) citizen.getPrincipal();

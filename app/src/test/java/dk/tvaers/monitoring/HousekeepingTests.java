@@ -116,6 +116,9 @@ class HousekeepingTests {
                 }
             }
             assertThat(charts).as("one chart per indicator").isGreaterThanOrEqualTo(Indicator.catalogue().size() - 2);
+            // and the run charts over time (issue 12 item 9), as on the page
+            assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(document))
+                    .contains("Forløb måned for måned", "Akutte sygehuskontakter pr. 100 personer pr. måned");
         }
     }
 

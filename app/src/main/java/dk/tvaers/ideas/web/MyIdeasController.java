@@ -6,6 +6,8 @@ import dk.tvaers.ideas.IdeaClinic;
 import dk.tvaers.ideas.IdeaPrivacy;
 import dk.tvaers.ideas.Ideas;
 import dk.tvaers.platform.web.Flash;
+import dk.tvaers.platform.web.ListPage;
+import dk.tvaers.platform.web.PageOf;
 import dk.tvaers.platform.web.NotFoundException;
 import jakarta.annotation.security.PermitAll;
 import jakarta.servlet.http.HttpServletRequest;
@@ -17,6 +19,7 @@ import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.web.authentication.logout.SecurityContextLogoutHandler;
@@ -45,6 +48,9 @@ class MyIdeasController {
     private final Ideas ideas;
     private final IdeaClinic clinic;
     private final IdeaPrivacy privacy;
+    /** Ideas per page: each shows its whole thread and history. */
+    static final int PAGE_SIZE = 10;
+
     private final JsonMapper json = JsonMapper.builder().build();
 
     MyIdeasController(Ideas ideas, IdeaClinic clinic, IdeaPrivacy privacy) {
@@ -54,13 +60,15 @@ class MyIdeasController {
     }
 
     @GetMapping("/mine-ideer")
-    String mine(@AuthenticationPrincipal AccountPrincipal principal, Model model) {
-        return page(principal, model);
+    String mine(@AuthenticationPrincipal AccountPrincipal principal,
+            @RequestParam(name = ListPage.PAGE_PARAMETER, required = false) Integer side, Model model) {
+        return page(principal, PageOf.clampPage(side), model);
     }
 
     @PostMapping("/mine-ideer/{id}/svar")
     String answer(@AuthenticationPrincipal AccountPrincipal principal, @PathVariable long id,
-            @Valid @ModelAttribute("answerForm") AnswerForm form, BindingResult errors, Model model,
+            @Valid @ModelAttribute("answerForm") AnswerForm form, BindingResult errors,
+            @RequestParam(name = ListPage.PAGE_PARAMETER, required = false) Integer side, Model model,
             RedirectAttributes redirect) {
         // the thread is between the idea's own submitter and the clinic: a follower through a merge does not answer
         if (!ideas.isSubmitter(id, principal.userId())) {
@@ -68,11 +76,12 @@ class MyIdeasController {
         }
         if (errors.hasErrors()) {
             model.addAttribute("answerIdea", id);
-            return page(principal, model);
+            return page(principal, PageOf.clampPage(side), model);
         }
         ideas.answer(id, form.body(), principal.userId(), principal.displayName());
         Flash.notice(redirect, "idea.answer.done");
-        return "redirect:/mine-ideer#idea-" + id;
+        int page = PageOf.clampPage(side);
+        return "redirect:/mine-ideer" + (page > 1 ? "?side=" + page : "") + "#idea-" + id;
     }
 
     /** Everything Tværs holds about the user, as a JSON download. */
@@ -100,15 +109,18 @@ class MyIdeasController {
         return "redirect:/";
     }
 
-    private String page(AccountPrincipal principal, Model model) {
-        List<Idea> mine = ideas.followedBy(principal.userId());
+    /** One page of the user's ideas; each idea's thread and history are read for that page only. */
+    private String page(AccountPrincipal principal, int side, Model model) {
+        PageOf<Idea> mine = ideas.followedBy(principal.userId(), side, PAGE_SIZE);
+        Set<Long> own = ideas.submittedBy(principal.userId(), mine.items().stream().map(Idea::id).toList());
         Map<Long, Object> details = new LinkedHashMap<>();
-        for (Idea idea : mine) {
-            boolean own = ideas.isSubmitter(idea.id(), principal.userId());
-            details.put(idea.id(), Map.of("own", own, "thread", own ? ideas.thread(idea.id()) : List.of(),
+        for (Idea idea : mine.items()) {
+            boolean isOwn = own.contains(idea.id());
+            details.put(idea.id(), Map.of("own", isOwn, "thread", isOwn ? ideas.thread(idea.id()) : List.of(),
                     "history", clinic.history(idea.id())));
         }
-        model.addAttribute("ideas", mine);
+        model.addAttribute("list", ListPage.of("/mine-ideer", mine));
+        model.addAttribute("ideas", mine.items());
         model.addAttribute("details", details);
         if (!model.containsAttribute("answerForm")) {
             model.addAttribute("answerForm", new AnswerForm(""));
