@@ -96,6 +96,8 @@ class SparkRunJourneyTests extends BrowserTest {
         open(runPage);
         clickAndWaitForPage(find("#to-dashboard"));
         assertThat(currentPath()).isEqualTo("/initiativer/" + initiative + "/triple-aim");
+        assertThat(find("#person-table-note").getText()).contains("Beregnet i Spark");
+        assertThat(find("#run-engine").getText()).startsWith("Beregnet med Apache Spark (Spark 4.");
         screenshot("spark-run-dashboard");
     }
 }
