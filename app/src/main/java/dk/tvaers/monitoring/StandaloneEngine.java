@@ -80,9 +80,9 @@ public final class StandaloneEngine {
             throws SQLException, IOException {
         var run = run(runId, initiative, windowDays);
         try (Statement statement = duck.createStatement()) {
-            Runs.loadCodeLists(statement);
-            Runs.computePersonTable(statement, run, "run_" + runId, (p, k) -> {});
-            return Runs.aggregate(statement, run, "run_" + runId, Indicator.catalogue());
+            RunQueries.loadCodeLists(statement);
+            RunQueries.computePersonTable(statement, run, "run_" + runId, (p, k) -> {});
+            return RunQueries.aggregate(statement, run, "run_" + runId, Indicator.catalogue());
         }
     }
 
@@ -93,7 +93,7 @@ public final class StandaloneEngine {
     public static List<Effect> effects(Connection duck, long runId, long initiative, int windowDays,
             List<IndicatorResult> results, long seed, int replicates) throws SQLException {
         try (Statement statement = duck.createStatement()) {
-            return Runs.effects(statement, run(runId, initiative, windowDays), "run_" + runId, Indicator.catalogue(),
+            return RunQueries.effects(statement, run(runId, initiative, windowDays), "run_" + runId, Indicator.catalogue(),
                     results, null, seed, replicates);
         }
     }
@@ -109,7 +109,7 @@ public final class StandaloneEngine {
                     }
                     return null;
                 });
-        Runs.loadCodeLists(recorder);
+        RunQueries.loadCodeLists(recorder);
         return statements;
     }
 
@@ -118,7 +118,7 @@ public final class StandaloneEngine {
         var run = run(0, initiative, windowDays);
         var sql = new ArrayList<String>();
         for (String[] step : STEPS) {
-            String s = Runs.sql(dialect, step[1], prefix, run);
+            String s = RunQueries.sql(dialect, step[1], prefix, run);
             sql.add(dialect == Dialect.POSTGRES ? s.replace("CREATE OR REPLACE TABLE", "CREATE TABLE") : s);
         }
         return sql;
@@ -126,7 +126,7 @@ public final class StandaloneEngine {
 
     /** The aggregate query over {@code <prefix>_person} in a dialect. */
     public static String aggregateSql(Dialect dialect, String prefix, long initiative, int windowDays) {
-        return Runs.sql(dialect, IndicatorSql.aggregates(Indicator.catalogue()), prefix, run(0, initiative, windowDays));
+        return RunQueries.sql(dialect, IndicatorSql.aggregates(Indicator.catalogue()), prefix, run(0, initiative, windowDays));
     }
 
     /**
@@ -137,11 +137,11 @@ public final class StandaloneEngine {
         var run = run(0, initiative, windowDays);
         var ctes = new ArrayList<String>();
         for (String[] step : STEPS) {
-            String s = Runs.sql(dialect, step[1], "q", run);
+            String s = RunQueries.sql(dialect, step[1], "q", run);
             String body = s.substring(s.indexOf(" AS\n") + 4);
             ctes.add("q_" + step[0] + " AS (\n" + body + "\n)");
         }
-        String aggregate = Runs.sql(dialect, IndicatorSql.aggregates(Indicator.catalogue()), "q", run);
+        String aggregate = RunQueries.sql(dialect, IndicatorSql.aggregates(Indicator.catalogue()), "q", run);
         // the aggregate starts with its own WITH: join the lists
         return "WITH " + String.join(",\n", ctes) + ",\n" + aggregate.substring("WITH ".length());
     }
@@ -152,7 +152,7 @@ public final class StandaloneEngine {
         var indicators = Indicator.catalogue();
         while (rs.next()) {
             for (Indicator indicator : indicators) {
-                results.add(Runs.result(rs, indicator));
+                results.add(RunQueries.result(rs, indicator));
             }
         }
         return results;

@@ -53,9 +53,9 @@ class DefinitionChoicesTests {
             var present = ImportFormat.FILES.stream().filter(f -> Files.exists(data.resolve(f.fileName()))).toList();
             ImportLoading.stage(statement, data, present, i -> {});
             ImportLoading.swap(connection, 1);
-            Runs.loadCodeLists(statement);
+            RunQueries.loadCodeLists(statement);
             var run = new IndicatorRun(1, 9, JobStatus.RUNNING, 0, null, 365, 1, null, null, "test", null, null);
-            Runs.computePersonTable(statement, run, "run_1", (p, k) -> {});
+            RunQueries.computePersonTable(statement, run, "run_1", (p, k) -> {});
             try (ResultSet rs = statement.executeQuery("SELECT * FROM run_1_person")) {
                 while (rs.next()) {
                     for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
@@ -65,7 +65,7 @@ class DefinitionChoicesTests {
                 }
             }
             // the aggregates before suppression (the fixture's groups are all under 5)
-            try (ResultSet rs = statement.executeQuery(Runs.sql(IndicatorSql.aggregates(Indicator.catalogue()),
+            try (ResultSet rs = statement.executeQuery(RunQueries.sql(IndicatorSql.aggregates(Indicator.catalogue()),
                     "run_1", run))) {
                 while (rs.next()) {
                     for (int i = 5; i <= rs.getMetaData().getColumnCount(); i++) {

@@ -51,9 +51,9 @@ class DefinitionsFixtureTests {
         var present = ImportFormat.FILES.stream().filter(f -> Files.exists(FIXTURE.resolve(f.fileName()))).toList();
         ImportLoading.stage(statement, FIXTURE, present, i -> {});
         ImportLoading.swap(connection, 1);
-        Runs.loadCodeLists(statement);
+        RunQueries.loadCodeLists(statement);
         var run = new IndicatorRun(1, 9, JobStatus.RUNNING, 0, null, 365, 1, null, null, "test", null, null);
-        Runs.computePersonTable(statement, run, "run_1", (p, k) -> {});
+        RunQueries.computePersonTable(statement, run, "run_1", (p, k) -> {});
         try (ResultSet rs = statement.executeQuery("SELECT * FROM run_1_person")) {
             while (rs.next()) {
                 var row = new HashMap<String, Object>();
@@ -158,7 +158,7 @@ class DefinitionsFixtureTests {
     @Test
     void suppressesEveryGroupUnderFivePersons() throws SQLException {
         var run = new IndicatorRun(1, 9, JobStatus.RUNNING, 0, null, 365, 1, null, null, "test", null, null);
-        var results = Runs.aggregate(statement, run, "run_1", Indicator.catalogue());
+        var results = RunQueries.aggregate(statement, run, "run_1", Indicator.catalogue());
         assertThat(results).isNotEmpty().allSatisfy(r -> {
             assertThat(r.suppressed()).isTrue();
             assertThat(r.n()).isNull();

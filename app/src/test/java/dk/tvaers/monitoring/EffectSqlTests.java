@@ -41,20 +41,20 @@ class EffectSqlTests {
             load(s);
             var indicators = Indicator.catalogue();
             // pooled: target (−2 −1 −1) / 3 = −4/3, comparison (3 + 0 + 0 + 0) / 4 = 0.75
-            var pooled = Runs.effects(s, RUN, "run_1", indicators, shownResults(), null, 11, 200);
+            var pooled = RunQueries.effects(s, RUN, "run_1", indicators, shownResults(), null, 11, 200);
             assertThat(effect(pooled, "ACUTE_CONTACTS").estimate().doubleValue()).isCloseTo(-4.0 / 3 - 0.75,
                     within(1e-6));
             assertThat(effect(pooled, "ACUTE_CONTACTS").matched()).isFalse();
             // matched: cells weighted by their target persons, (1 · (−5) + 2 · (−1)) / 3 = −7/3
-            var matched = Runs.effects(s, RUN, "run_1", indicators, shownResults(), "education", 11, 200);
+            var matched = RunQueries.effects(s, RUN, "run_1", indicators, shownResults(), "education", 11, 200);
             assertThat(effect(matched, "ACUTE_CONTACTS").estimate().doubleValue()).isCloseTo(-7.0 / 3, within(1e-6));
             assertThat(effect(matched, "ACUTE_CONTACTS").matched()).isTrue();
             // the same seed gives the same interval; another seed another one
-            var again = Runs.effects(s, RUN, "run_1", indicators, shownResults(), null, 11, 200);
+            var again = RunQueries.effects(s, RUN, "run_1", indicators, shownResults(), null, 11, 200);
             assertThat(effect(again, "ACUTE_CONTACTS")).isEqualTo(effect(pooled, "ACUTE_CONTACTS"));
             var intervals = new java.util.HashSet<String>();
             for (long seed = 11; seed < 16; seed++) {
-                var e = effect(Runs.effects(s, RUN, "run_1", indicators, shownResults(), null, seed, 200),
+                var e = effect(RunQueries.effects(s, RUN, "run_1", indicators, shownResults(), null, seed, 200),
                         "ACUTE_CONTACTS");
                 intervals.add(e.lower() + "/" + e.upper());
             }
@@ -69,7 +69,7 @@ class EffectSqlTests {
             var hidden = new ArrayList<>(shownResults());
             hidden.replaceAll(r -> r.indicator().equals("ACUTE_CONTACTS") && r.group().equals("COMPARISON")
                     && r.period().equals("AFTER") ? r.hiddenAsComplement() : r);
-            var withHidden = Runs.effects(s, RUN, "run_1", indicators, hidden, null, 11, 200);
+            var withHidden = RunQueries.effects(s, RUN, "run_1", indicators, hidden, null, 11, 200);
             assertThat(effect(withHidden, "ACUTE_CONTACTS").suppressed()).isTrue();
             assertThat(effect(withHidden, "ACUTE_CONTACTS").estimate()).isNull();
             // nobody answered a score: no estimate, hidden

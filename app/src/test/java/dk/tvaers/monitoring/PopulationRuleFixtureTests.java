@@ -60,7 +60,7 @@ class PopulationRuleFixtureTests {
         var present = ImportFormat.FILES.stream().filter(f -> Files.exists(FIXTURE.resolve(f.fileName()))).toList();
         ImportLoading.stage(statement, FIXTURE, present, i -> {});
         ImportLoading.swap(connection, 1);
-        Runs.loadCodeLists(statement);
+        RunQueries.loadCodeLists(statement);
     }
 
     @AfterEach
@@ -77,7 +77,7 @@ class PopulationRuleFixtureTests {
 
     /** person → "GROUP index-date" of the cohort the rule gives. */
     private Map<String, String> cohort(Population.Rule rule) throws SQLException {
-        Runs.computePersonTable(statement, RUN, "run_1", rule, (p, k) -> {});
+        RunQueries.computePersonTable(statement, RUN, "run_1", rule, (p, k) -> {});
         var cohort = new TreeMap<String, String>();
         try (ResultSet rs = statement.executeQuery("SELECT person_id, cohort_group, index_date FROM run_1_cohort")) {
             while (rs.next()) {

@@ -55,4 +55,29 @@ public record CohortRule(List<String> diagnosisPrefixes, List<String> municipali
     public boolean matched() {
         return matchesPerTarget != null;
     }
+
+    /**
+     * The rule as one command-line argument ({@code diagnoses;municipalities;ageMin;ageMax;from;to[;k;stratum]},
+     * lists separated by commas): how the application hands a population to the Spark job ({@link #parse}).
+     */
+    public String argument() {
+        String text = String.join(",", diagnosisPrefixes) + ";" + String.join(",", municipalities) + ";" + ageMin
+                + ";" + ageMax + ";" + from + ";" + to;
+        return matched() ? text + ";" + matchesPerTarget + ";" + stratumColumn : text;
+    }
+
+    /** The rule of an {@link #argument}; anything but its exact shape is refused. */
+    public static CohortRule parse(String text) {
+        String[] p = text.split(";", -1);
+        if (p.length != 6 && p.length != 8) {
+            throw new IllegalArgumentException("rule: 6 or 8 fields");
+        }
+        return new CohortRule(list(p[0]), list(p[1]), Integer.parseInt(p[2]), Integer.parseInt(p[3]),
+                java.time.LocalDate.parse(p[4]), java.time.LocalDate.parse(p[5]),
+                p.length == 8 ? Integer.valueOf(p[6]) : null, p.length == 8 ? p[7] : null);
+    }
+
+    private static List<String> list(String text) {
+        return text.isEmpty() ? List.of() : java.util.Arrays.asList(text.split(","));
+    }
 }

@@ -9,9 +9,7 @@ import dk.tvaers.indicators.RunSteps;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -138,29 +136,9 @@ public final class IndicatorJob {
         return new Options(input, output, initiative, window, format, master, rule);
     }
 
-    /**
-     * A population rule as one argument: {@code diagnoses;municipalities;ageMin;ageMax;from;to[;k;stratum]}, lists
-     * separated by commas ({@link #ruleArgument}); {@link CohortRule} refuses anything but its exact shape.
-     */
+    /** A population rule as one argument ({@link CohortRule#argument}). */
     public static CohortRule rule(String text) {
-        String[] p = text.split(";", -1);
-        if (p.length != 6 && p.length != 8) {
-            throw new IllegalArgumentException("rule: 6 or 8 fields");
-        }
-        return new CohortRule(list(p[0]), list(p[1]), Integer.parseInt(p[2]), Integer.parseInt(p[3]),
-                LocalDate.parse(p[4]), LocalDate.parse(p[5]), p.length == 8 ? Integer.valueOf(p[6]) : null,
-                p.length == 8 ? p[7] : null);
-    }
-
-    /** The argument {@link #rule} reads. */
-    public static String ruleArgument(CohortRule rule) {
-        String text = String.join(",", rule.diagnosisPrefixes()) + ";" + String.join(",", rule.municipalities()) + ";"
-                + rule.ageMin() + ";" + rule.ageMax() + ";" + rule.from() + ";" + rule.to();
-        return rule.matched() ? text + ";" + rule.matchesPerTarget() + ";" + rule.stratumColumn() : text;
-    }
-
-    private static List<String> list(String text) {
-        return text.isEmpty() ? List.of() : Arrays.asList(text.split(","));
+        return CohortRule.parse(text);
     }
 
     /** Progress of the steps: percent done and the message key of the step. */

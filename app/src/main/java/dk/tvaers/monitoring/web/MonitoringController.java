@@ -46,7 +46,13 @@ class MonitoringController {
 
     record RunForm(@NotNull(message = "{validation.choose}") Long initiativeId,
             @NotNull(message = "{validation.required}") @Min(value = 30, message = "{monitoring.run.window.hint}")
-            @Max(value = 1095, message = "{monitoring.run.window.hint}") Integer windowDays) {}
+            @Max(value = 1095, message = "{monitoring.run.window.hint}") Integer windowDays,
+            IndicatorRun.Engine engine) {
+
+        RunForm(Long initiativeId, Integer windowDays) {
+            this(initiativeId, windowDays, IndicatorRun.Engine.DUCKDB);
+        }
+    }
 
     private final Imports imports;
     private final Runs runs;
@@ -128,10 +134,14 @@ class MonitoringController {
         if (!errors.hasErrors() && imports.currentDataVersion().isEmpty()) {
             errors.reject("monitoring.run.noData");
         }
+        IndicatorRun.Engine engine = form.engine() == null ? IndicatorRun.Engine.DUCKDB : form.engine();
+        if (engine == IndicatorRun.Engine.SPARK && !runs.sparkEnabled()) {
+            errors.rejectValue("engine", "monitoring.run.engine.unavailable");
+        }
         if (errors.hasErrors()) {
             return overviewPage(model);
         }
-        long id = runs.start(form.initiativeId(), form.windowDays(), actor(principal));
+        long id = runs.start(form.initiativeId(), form.windowDays(), engine, actor(principal));
         Flash.notice(redirect, "monitoring.run.started");
         return "redirect:/analyse/koersler/" + id;
     }
@@ -151,7 +161,9 @@ class MonitoringController {
     String runAgain(@AuthenticationPrincipal AccountPrincipal principal, @PathVariable long id,
             RedirectAttributes redirect) {
         IndicatorRun run = runs.find(id).orElseThrow(() -> new NotFoundException("run", id));
-        long again = runs.start(run.initiativeId(), run.windowDays(), actor(principal));
+        // on the same engine, while it is configured
+        long again = runs.start(run.initiativeId(), run.windowDays(),
+                runs.sparkEnabled() ? run.engine() : IndicatorRun.Engine.DUCKDB, actor(principal));
         Flash.notice(redirect, "monitoring.run.started");
         return "redirect:/analyse/koersler/" + again;
     }
@@ -160,6 +172,8 @@ class MonitoringController {
         model.addAttribute("imports", imports.recent(10));
         model.addAttribute("runs", runs.recent(10));
         model.addAttribute("hasData", imports.currentDataVersion().isPresent());
+        model.addAttribute("sparkEnabled", runs.sparkEnabled());
+        model.addAttribute("sparkMaster", runs.sparkMaster());
         var initiativeList = initiatives.search(new Initiatives.Filter(null, null, null, null), 1, 200).items();
         model.addAttribute("initiativeList", initiativeList);
         model.addAttribute("initiativeOptions", SelectOption.of(initiativeList, Initiative::id, Initiative::title));
