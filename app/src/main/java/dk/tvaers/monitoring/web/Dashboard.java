@@ -133,7 +133,7 @@ record Dashboard(IndicatorRun run, List<Panel> panels, List<Headline> headlines,
                 if (indicator.dimension() != dimension) {
                     continue;
                 }
-                if (!results.isEmpty() && results.stream().noneMatch(r -> r.indicator().equals(indicator.code()))) {
+                if (!inCatalogueOf(run, indicator)) {
                     // a run of an earlier catalogue did not compute it: not "nobody", just not there
                     continue;
                 }
@@ -254,6 +254,33 @@ record Dashboard(IndicatorRun run, List<Panel> panels, List<Headline> headlines,
         return new Figures(group, period, false, number(BigDecimal.valueOf(r.n()), 0, locale), meanText,
                 medianText, share == null ? "–" : share,
                 r.denominator() == null ? null : number(BigDecimal.valueOf(r.denominator()), 0, locale), mean, null);
+    }
+
+    /**
+     * Whether the run's own catalogue version ({@code indicators-vN.csv}, recorded as "ind-N") lists the indicator;
+     * true when that version's file cannot be read (then nothing is left out).
+     */
+    static boolean inCatalogueOf(IndicatorRun run, Indicator indicator) {
+        java.util.Set<String> codes = CATALOGUE_CODES.computeIfAbsent(run.catalogueVersion(), Dashboard::codesOf);
+        return codes.isEmpty() || codes.contains(indicator.code());
+    }
+
+    /** The indicator codes of each catalogue version, read once. */
+    private static final java.util.Map<String, java.util.Set<String>> CATALOGUE_CODES =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static java.util.Set<String> codesOf(String version) {
+        var in = Indicator.class.getResourceAsStream("/monitoring/indicators-v" + version + ".csv");
+        if (in == null) {
+            return java.util.Set.of();
+        }
+        try (var reader = new java.io.BufferedReader(new java.io.InputStreamReader(in,
+                java.nio.charset.StandardCharsets.UTF_8))) {
+            return reader.lines().skip(1).map(line -> line.split(",", 2)[0])
+                    .collect(java.util.stream.Collectors.toUnmodifiableSet());
+        } catch (java.io.IOException e) {
+            return java.util.Set.of();
+        }
     }
 
     static String number(BigDecimal value, int decimals, Locale locale) {
