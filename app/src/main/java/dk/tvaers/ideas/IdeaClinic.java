@@ -28,8 +28,12 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class IdeaClinic {
 
-    /** Filters of the queue; every field may be empty. {@code status} empty means the open ones. */
-    public record QueueFilter(IdeaStatus status, Region region, Sector sector, InnovationType kind, Long assignedTo) {}
+    /**
+     * Filters of the queue; every field may be empty. {@code status} empty means the open ones; {@code text} is
+     * found anywhere in the title, the problem or the proposal.
+     */
+    public record QueueFilter(String text, IdeaStatus status, Region region, Sector sector, InnovationType kind,
+            Long assignedTo) {}
 
     /** A score as an assessor enters it. */
     public record ScoreEntry(long criterionId, int score, String justification) {}
@@ -61,6 +65,7 @@ public class IdeaClinic {
                 .filter("i.innovation_type = :kind", "kind", filter.kind())
                 .filter("i.sectors @> ARRAY[CAST(:sector AS VARCHAR(40))]", "sector", filter.sector())
                 .filter("i.assigned_to_user_id = :assigned", "assigned", filter.assignedTo())
+                .contains("(lower(i.title) LIKE :text OR lower(i.problem) LIKE :text OR lower(i.proposal) LIKE :text)", "text", filter.text())
                 .orderBy("i.submitted_at NULLS LAST, i.id")
                 .page(jdbc, "SELECT count(*) FROM idea i", IdeaRows.SELECT, IdeaRows::map, page, size);
     }

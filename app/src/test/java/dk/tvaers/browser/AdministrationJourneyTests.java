@@ -58,7 +58,7 @@ class AdministrationJourneyTests extends BrowserTest {
 
         // the search button, with JavaScript (htmx); the text is set without input events, so only the button sends
         ((JavascriptExecutor) driver).executeScript("arguments[0].value = arguments[1];", find("#q"), other);
-        find("form[role=search] button[type=submit]").click();
+        find("main form.tvaers-filters button[type=submit]").click();
         waitUntil(d -> organisationsListed().contains(other) && !organisationsListed().contains(organisation));
         assertThat(((JavascriptExecutor) driver).executeScript("return window.tvaersSamePage === true;"))
                 .as("updated in place by htmx").isEqualTo(true);
@@ -68,7 +68,7 @@ class AdministrationJourneyTests extends BrowserTest {
         withoutJavaScript(() -> {
             open("/admin/organisationer");
             type("#q", organisation.toUpperCase());
-            clickAndWaitForPage(find("form[role=search] button[type=submit]"));
+            clickAndWaitForPage(find("main form.tvaers-filters button[type=submit]"));
             assertThat(decode(currentPath())).startsWith("/admin/organisationer?q=" + organisation.toUpperCase() + "&");
             assertThat(organisationsListed()).containsExactly(organisation);
             assertThat(find("#q").getDomProperty("value")).isEqualTo(organisation.toUpperCase());

@@ -88,7 +88,7 @@ class IdeaFlowTests {
         assertThat(attachments.of(id)).singleElement()
                 .satisfies(a -> assertThat(a.contentType()).isEqualTo("application/pdf"));
         mvc.perform(get("/ideer/" + id)).andExpect(status().isNotFound());
-        assertThat(clinic.queue(new IdeaClinic.QueueFilter(null, null, null, null, null), 1, 1000).items())
+        assertThat(clinic.queue(new IdeaClinic.QueueFilter(null, null, null, null, null, null), 1, 1000).items())
                 .noneMatch(idea -> idea.id() == id);
 
         MimeMessage confirmation = ReceivedMails.await(mail, email, 1, Duration.ofSeconds(15)).get(0);
@@ -118,8 +118,11 @@ class IdeaFlowTests {
                 ReceivedMails.CONFIRM));
         var consultant = aConsultant();
 
-        mvc.perform(get("/idekliniken").with(authentication(consultant))).andExpect(status().isOk())
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("Fælles plejeplan " + n)));
+        // the queue is oldest first and paged: the consultant finds the new idea by its title
+        mvc.perform(get("/idekliniken").param("q", "plejeplan " + n).with(authentication(consultant)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("Fælles plejeplan " + n)))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("Viser 1–1 af 1")));
         mvc.perform(post("/idekliniken/" + id + "/spoerg").with(csrf()).with(authentication(consultant))
                 .param("body", "Hvilke kommuner har du talt med?")).andExpect(status().is3xxRedirection());
         assertThat(ideas.find(id).orElseThrow().status()).isEqualTo(IdeaStatus.IN_REVIEW);

@@ -79,18 +79,19 @@ class ClinicController {
     }
 
     @GetMapping("/idekliniken")
-    String queue(@RequestParam(name = "status", required = false) IdeaStatus status,
+    String queue(@RequestParam(name = "q", required = false) String text,
+            @RequestParam(name = "status", required = false) IdeaStatus status,
             @RequestParam(name = "region", required = false) Region region,
             @RequestParam(name = "sektor", required = false) Sector sector,
             @RequestParam(name = "type", required = false) InnovationType kind,
             @RequestParam(name = "tildelt", required = false) Long assignedTo,
             @RequestParam(name = "side", required = false) Integer page,
             HtmxRequest htmx, Model model) {
-        var filter = new IdeaClinic.QueueFilter(status == IdeaStatus.UNCONFIRMED ? null : status, region, sector,
-                kind, assignedTo);
+        var filter = new IdeaClinic.QueueFilter(text, status == IdeaStatus.UNCONFIRMED ? null : status, region,
+                sector, kind, assignedTo);
         model.addAttribute("list", ListPage.of("/idekliniken",
                         clinic.queue(filter, PageOf.clampPage(page), PageOf.DEFAULT_SIZE))
-                .filter("status", filter.status()).filter("region", region).filter("sektor", sector)
+                .filter("q", text).filter("status", filter.status()).filter("region", region).filter("sektor", sector)
                 .filter("type", kind).filter("tildelt", assignedTo));
         model.addAttribute("statuses", List.of(IdeaStatus.SUBMITTED, IdeaStatus.IN_REVIEW, IdeaStatus.PRIORITISED,
                 IdeaStatus.REFERRED, IdeaStatus.MERGED, IdeaStatus.REJECTED));
