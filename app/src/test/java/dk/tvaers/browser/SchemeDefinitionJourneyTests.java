@@ -73,8 +73,8 @@ class SchemeDefinitionJourneyTests extends BrowserTest {
         type("#unit-0-cluster", "Vest");
         type("#indicator-0-code", "SCREENING");
         type("#indicator-0-label", "Screenet for angst og depression");
-        find("#indicator-0-tp-START").click();
-        find("#indicator-0-required").click();
+        find("label[for='indicator-0-tp-START']").click();
+        find("label[for='indicator-0-required']").click();
         new Select(find("#indicator-0-rule")).selectByValue("SHARE_YES");
         new Select(find("#indicator-0-ruleTimePoint")).selectByValue("START");
         // a second indicator: the form comes back with a new row and keeps what was typed
@@ -87,9 +87,9 @@ class SchemeDefinitionJourneyTests extends BrowserTest {
         type("#indicator-1-unit", "W");
         type("#indicator-1-min", "400");
         type("#indicator-1-max", "0");
-        find("#indicator-1-tp-START").click();
-        find("#indicator-1-tp-END").click();
-        find("#indicator-1-required").click();
+        find("label[for='indicator-1-tp-START']").click();
+        find("label[for='indicator-1-tp-END']").click();
+        find("label[for='indicator-1-required']").click();
         new Select(find("#indicator-1-rule")).selectByValue("MEDIAN_CHANGE");
         clickAndWaitForPage(find("button[value=gem]"));
         assertThat(errorSummaryWithFocus()).contains("2. indikator: Største værdi")
@@ -110,12 +110,12 @@ class SchemeDefinitionJourneyTests extends BrowserTest {
         type("#indicator-1-max", "400");
         clickAndWaitForPage(find("button[value=gem]"));
         assertThat(heading()).isEqualTo("Hjerterehabilitering i kommunen (v1)");
-        assertThat(find(".badge").getText()).isEqualTo("Kladde");
+        assertThat(find("main .badge").getText()).isEqualTo("Kladde");
         record("scheme draft 1366");
 
-        find("#confirmed").click();
+        find("label[for='confirmed']").click();
         clickAndWaitForPage(find("form[action$='/offentliggoer'] button"));
-        assertThat(find(".badge").getText()).isEqualTo("Offentliggjort");
+        assertThat(find("main .badge").getText()).isEqualTo("Offentliggjort");
         assertThat(findAll("a[href$='/rediger']")).isEmpty();
         record("scheme published 1366");
         seen.addAll(lookedAt("scheme-published").stream().map(x -> "scheme-published: " + x).toList());
