@@ -165,7 +165,12 @@ class RegistrationsBenchmark {
                     FROM registration_tally WHERE scheme_id = :scheme AND measure = ANY (ARRAY(
                         SELECT 'F:' || code FROM registration_indicator WHERE scheme_id = :scheme AND rule <> 'NONE'))""", """
                     EXPLAIN (ANALYZE, BUFFERS) SELECT unit_id, extract(year FROM period)::int AS yr, sum(n), sum(k)
-                    FROM registration_tally WHERE scheme_id = :scheme AND measure = 'C:START' AND period <= current_date
+                    FROM (SELECT unit_id, period, n, k FROM registration_tally WHERE scheme_id = :scheme
+                            AND measure = 'M:START' AND period < date_trunc('month', current_date)
+                          UNION ALL
+                          SELECT unit_id, period, n, k FROM registration_tally WHERE scheme_id = :scheme
+                            AND measure = 'C:START' AND period >= date_trunc('month', current_date)
+                            AND period <= current_date) t
                     GROUP BY unit_id, yr""", """
                     EXPLAIN (ANALYZE, BUFFERS) SELECT * FROM registration_contributions(ARRAY(
                         SELECT id FROM registration_course WHERE scheme_id = :scheme ORDER BY id LIMIT 1))""", """
