@@ -22,6 +22,9 @@ class IdeasDemoDataTests {
     Ideas ideas;
 
     @Autowired
+    IdeaReactions reactions;
+
+    @Autowired
     IdeaClinic clinic;
 
     @Autowired
@@ -73,7 +76,7 @@ class IdeasDemoDataTests {
         long first = jdbc.sql("SELECT id FROM idea WHERE title = :t").param("t", IdeasDemoData.FIRST)
                 .query(Long.class).single();
         assertThat(ideas.find(first).orElseThrow().supports()).isGreaterThanOrEqualTo(3);
-        assertThat(ideas.comments(first)).hasSize(2);
+        assertThat(reactions.comments(first)).hasSize(2);
     }
 
     private long organisation(String name, dk.tvaers.shared.Sector sector) {

@@ -23,6 +23,7 @@ import dk.tvaers.ideas.IdeaClinic;
 import dk.tvaers.ideas.IdeaPrivacy;
 import dk.tvaers.ideas.IdeaSimilarity;
 import dk.tvaers.ideas.IdeaStatus;
+import dk.tvaers.ideas.IdeaReactions;
 import dk.tvaers.ideas.Ideas;
 import dk.tvaers.ideas.NewIdea;
 import dk.tvaers.ideas.SimilarItem;
@@ -65,6 +66,9 @@ class IdeaFormControllerTests {
 
     @MockitoBean
     Ideas ideas;
+
+    @MockitoBean
+    IdeaReactions reactions;
 
     @MockitoBean
     IdeaClinic clinic;
@@ -155,7 +159,7 @@ class IdeaFormControllerTests {
                 .willReturn(List.of(new SimilarItem("IDEA", 7, "KOL-patienter hjemme", "/ideer/7", 0.8)));
         given(ideas.findPublished(7)).willReturn(Optional.of(KOL));
         given(ideas.findFor(eq(7L), any())).willReturn(Optional.of(KOL));
-        given(ideas.comments(eq(7L), any())).willReturn(List.of());
+        given(reactions.comments(eq(7L), any())).willReturn(List.of());
     }
 
     @Test
