@@ -1,10 +1,9 @@
 package dk.tvaers.economy.web;
 
 import dk.tvaers.accounts.AccountPrincipal;
-import dk.tvaers.accounts.UserAccount;
-import dk.tvaers.accounts.UserDirectory;
 import dk.tvaers.economy.BusinessCases;
 import dk.tvaers.initiatives.Editor;
+import dk.tvaers.initiatives.Editors;
 import dk.tvaers.initiatives.Initiative;
 import dk.tvaers.initiatives.Initiatives;
 import dk.tvaers.platform.web.NotFoundException;
@@ -25,13 +24,13 @@ class EconomyAccess {
 
     private final BusinessCases businessCases;
     private final Initiatives initiatives;
-    private final UserDirectory users;
+    private final Editors editors;
     private final Clock clock;
 
-    EconomyAccess(BusinessCases businessCases, Initiatives initiatives, UserDirectory users, Clock clock) {
+    EconomyAccess(BusinessCases businessCases, Initiatives initiatives, Editors editors, Clock clock) {
         this.businessCases = businessCases;
         this.initiatives = initiatives;
-        this.users = users;
+        this.editors = editors;
         this.clock = clock;
     }
 
@@ -54,11 +53,7 @@ class EconomyAccess {
 
     /** The person as the economy services see them; null for a visitor. */
     Editor editor(AccountPrincipal principal) {
-        if (principal == null) {
-            return null;
-        }
-        Long organisationId = users.find(principal.userId()).map(UserAccount::organisationId).orElse(null);
-        return new Editor(principal.userId(), principal.displayName(), organisationId, principal.roles());
+        return editors.of(principal);
     }
 
     YearMonth today() {
