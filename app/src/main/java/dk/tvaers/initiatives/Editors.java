@@ -14,7 +14,7 @@ public class Editors {
 
     private final UserDirectory users;
 
-    Editors(UserDirectory users) {
+    public Editors(UserDirectory users) {
         this.users = users;
     }
 

@@ -3,6 +3,7 @@ package dk.tvaers.initiatives.web;
 import dk.tvaers.accounts.AccountPrincipal;
 import dk.tvaers.accounts.Organisation;
 import dk.tvaers.accounts.OrganisationDirectory;
+import dk.tvaers.accounts.UserDirectory;
 import dk.tvaers.initiatives.Editor;
 import dk.tvaers.initiatives.Editors;
 import dk.tvaers.initiatives.Initiative;
@@ -47,7 +48,7 @@ final class InitiativeDetailPage {
 
     InitiativeDetailPage(Initiatives initiatives, TrialActions trialActions, InitiativeMembers members,
             InitiativeDocuments documents, LaboratoryPriorities priorities,
-            List<InitiativeFundingSource> fundingSources, OrganisationDirectory organisations, Editors editors,
+            List<InitiativeFundingSource> fundingSources, OrganisationDirectory organisations, UserDirectory users,
             Clock clock) {
         this.initiatives = initiatives;
         this.trialActions = trialActions;
@@ -56,7 +57,7 @@ final class InitiativeDetailPage {
         this.priorities = priorities;
         this.fundingSources = fundingSources;
         this.organisations = organisations;
-        this.editors = editors;
+        this.editors = new Editors(users);
         this.clock = clock;
     }
 
