@@ -61,7 +61,7 @@ class IdeasDemoDataTests {
                         Set.of(role)), "Demo-adgangskode-2026", false, Actor.SYSTEM);
             }
         }
-        var demo = new IdeasDemoData(ideas, clinic, users, jdbc);
+        var demo = new IdeasDemoData(ideas, reactions, clinic, users, jdbc);
         demo.run(null);
         demo.run(null);
 

@@ -302,7 +302,7 @@ class IdeaFormControllerTests {
 
     @Test
     void aSecondSupportIsRefusedInDanish() {
-        willThrow(new AlreadySupportedException(7)).given(ideas).support(7, 5);
+        willThrow(new AlreadySupportedException(7)).given(reactions).support(7, 5);
 
         var result = mvc.post().uri("/ideer/7/stoet").with(csrf()).with(authentication(signedIn(5, Role.CITIZEN)))
                 .exchange();
@@ -342,7 +342,7 @@ class IdeaFormControllerTests {
 
         assertThat(result).hasStatusOk();
         assertThat(result).bodyText().contains("data-error-summary").contains("Udfyld feltet.");
-        verify(ideas, never()).comment(anyLong(), any(), any());
+        verify(reactions, never()).comment(anyLong(), any(), any());
     }
 
     private static org.springframework.util.MultiValueMap<String, String> filledIn() {
