@@ -17,15 +17,24 @@ public final class IndicatorSql {
     public static final List<String> STRATA = List.of("ALL", "SUBGROUP", "SEX", "EDUCATION", "INCOME", "LIVING_ALONE",
             "MULTIMORBIDITY");
 
+    /**
+     * A person's sex and social position as strata: a value the data do not hold (OMOP CDM input has no education,
+     * income or living alone, ADR 0046) is UNKNOWN, never counted as one of the others.
+     */
+    private static final String PERSON_STRATA = """
+            coalesce(p.sex, 'UNKNOWN') AS sex, coalesce(p.education, 'UNKNOWN') AS education,
+                   coalesce(p.income_group, 'UNKNOWN') AS income_group,
+                   CASE WHEN p.living_alone THEN 'ALONE' WHEN NOT p.living_alone THEN 'NOT_ALONE' ELSE 'UNKNOWN' END
+                       AS living_alone""";
+
     public static final String COHORT = """
             CREATE OR REPLACE TABLE ${run}_cohort AS
             SELECT i.person_id, i.cohort_group, coalesce(i.subgroup, 'NONE') AS subgroup, i.index_date,
-                   p.birth_date, p.sex, p.education, p.income_group,
-                   CASE WHEN p.living_alone THEN 'ALONE' ELSE 'NOT_ALONE' END AS living_alone, d.death_date
+                   p.birth_date, %s, d.death_date
             FROM inclusion i
             JOIN person p ON p.person_id = i.person_id
             LEFT JOIN death d ON d.person_id = i.person_id
-            WHERE i.initiative_id = ${initiative}""";
+            WHERE i.initiative_id = ${initiative}""".formatted(PERSON_STRATA);
 
     /**
      * The cohort of a population by rule (same columns as {@link #COHORT}). Target: persons of the rule's
@@ -122,12 +131,11 @@ public final class IndicatorSql {
                     UNION ALL
                     SELECT person_id, 'COMPARISON' AS cohort_group, index_date FROM comparison)
                 SELECT c.person_id, c.cohort_group, 'NONE' AS subgroup, c.index_date,
-                       p.birth_date, p.sex, p.education, p.income_group,
-                       CASE WHEN p.living_alone THEN 'ALONE' ELSE 'NOT_ALONE' END AS living_alone, d.death_date
+                       p.birth_date, %s, d.death_date
                 FROM cohort c
                 JOIN person p ON p.person_id = c.person_id
                 LEFT JOIN death d ON d.person_id = c.person_id""".formatted(from, to, diagnoses, municipalities, ageMin,
-                ageLimit, comparison);
+                ageLimit, comparison, PERSON_STRATA);
     }
 
     /** Cancer or DZ763 among the diagnoses of a contact ({@code dx}: its diagnoses with a space each side). */
@@ -354,6 +362,7 @@ public final class IndicatorSql {
             JOIN ${run}_cohort k ON k.person_id = h.person_id
             WHERE h.start_ts >= CAST({{add_days(k.index_date; -${window})}} AS TIMESTAMP)
               AND h.start_ts < CAST({{add_days(k.index_date; ${window})}} AS TIMESTAMP)
+              AND h.tariff_year IS NOT NULL
             ORDER BY h.tariff_year ASC NULLS LAST""";
 
     /** The aggregates of every indicator for every group, period and stratum, from the per-person table. */
