@@ -69,10 +69,11 @@ public enum Dialect {
                     : "add_months(" + a[0] + ", 12 * " + a[1] + ")";
             // a timestamp as 15 digits that sort as it does (milliseconds since 1970, offset to be positive from
             // about the year 1200), and the same inverted (sorts as the timestamp descending): parts of text keys
-            case "sort_ms" -> "lpad(CAST(" + (this == DUCKDB ? "epoch_ms(" : "unix_millis(") + a[0] + ") + "
-                    + MS_OFFSET + " AS " + (this == DUCKDB ? "VARCHAR" : "STRING") + "), 15, '0')";
-            case "sort_ms_desc" -> "lpad(CAST(" + MS_TOP + " - " + (this == DUCKDB ? "epoch_ms(" : "unix_millis(")
-                    + a[0] + ") AS " + (this == DUCKDB ? "VARCHAR" : "STRING") + "), 15, '0')";
+            // (Spark's timestamps here are TIMESTAMP_NTZ: counted from 1970 without a time zone)
+            case "sort_ms" -> "lpad(CAST(" + millis(a[0]) + " + " + MS_OFFSET + " AS "
+                    + (this == DUCKDB ? "VARCHAR" : "STRING") + "), 15, '0')";
+            case "sort_ms_desc" -> "lpad(CAST(" + MS_TOP + " - " + millis(a[0]) + " AS "
+                    + (this == DUCKDB ? "VARCHAR" : "STRING") + "), 15, '0')";
             // the least text by its bytes (both compare strings bytewise)
             case "min_text" -> "min(" + a[0] + ")";
             // the interpolating median (exact): DuckDB quantile_cont, Spark percentile (not percentile_approx)
@@ -87,5 +88,11 @@ public enum Dialect {
                     : "((CAST(hash(" + a[0] + ", " + a[1] + ", " + a[2] + ") AS BIGINT) + 2147483648) / 4294967296.0)";
             default -> throw new IllegalArgumentException("unknown macro " + name);
         };
+    }
+
+    /** Milliseconds since 1970-01-01 00:00 of a timestamp without time zone (DuckDB and Spark). */
+    private String millis(String t) {
+        return this == DUCKDB ? "epoch_ms(" + t + ")"
+                : "timestampdiff(MILLISECOND, TIMESTAMP_NTZ '1970-01-01 00:00:00', " + t + ")";
     }
 }

@@ -61,7 +61,8 @@ class DialectTests {
                 "lpad(CAST(epoch_ms(t) + 100000000000000 AS VARCHAR), 15, '0'), "
                         + "lpad(CAST(899999999999999 - epoch_ms(t) AS VARCHAR), 15, '0'), min(k)");
         assertThat(Dialect.SPARK.render("{{sort_ms(t)}}, {{min_text(k)}}")).isEqualTo(
-                "lpad(CAST(unix_millis(t) + 100000000000000 AS STRING), 15, '0'), min(k)");
+                "lpad(CAST(timestampdiff(MILLISECOND, TIMESTAMP_NTZ '1970-01-01 00:00:00', t) + 100000000000000 AS "
+                        + "STRING), 15, '0'), min(k)");
         assertThat(Dialect.POSTGRES.render("{{min_text(k)}}")).isEqualTo("min(k COLLATE \"C\")");
     }
 }
