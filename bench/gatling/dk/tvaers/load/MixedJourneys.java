@@ -16,7 +16,14 @@ import java.time.Duration;
  *
  * <p>System properties: {@code load.baseUrl} (default http://127.0.0.1:18080), {@code load.users} (500),
  * {@code load.minutes} (10), {@code load.password} (the demo users' password), {@code load.initiative} (the id runs
- * are started for).
+ * are started for), {@code load.loginEvery} (10: a signed-in person logs in again after this many journeys).
+ *
+ * <p>Each virtual user is one person for the whole run: 60 % anonymous visitors (a fresh visit, no cookies, each
+ * journey), 20 % citizens, 17 % consultants, 3 % analysts. A signed-in person logs in, works through
+ * {@code load.loginEvery} journeys in that session (about three minutes), then starts a new session with a new log-in.
+ * Until 2026-12-03 every journey logged in afresh (one log-in per person every ~19 s, ten a second at 500 users): the
+ * run then measured bcrypt on two cores rather than Tværs, see bench/README.md; {@code -Dload.loginEvery=1} plays that
+ * model again.
  */
 public class MixedJourneys extends Simulation {
 
@@ -25,6 +32,7 @@ public class MixedJourneys extends Simulation {
     static final int MINUTES = Integer.getInteger("load.minutes", 10);
     static final String PASSWORD = System.getProperty("load.password", "Belastning-2026!");
     static final String INITIATIVE = System.getProperty("load.initiative", "1");
+    static final int LOGIN_EVERY = Integer.getInteger("load.loginEvery", 10);
     static final String[] WORDS = {"sygepleje", "borger", "telemedicin", "genoptræning", "hjemmepleje", "diabetes",
             "overgang", "medicin", "kommune", "app"};
 
@@ -72,8 +80,7 @@ public class MixedJourneys extends Simulation {
             .exec(http("page: challenges").get("/udfordringer"))
             .exec(staticFile());
 
-    ChainBuilder citizen = exec(login("borger@demo.tvaers.dk")).exec(think())
-            .exec(http("page: new idea form").get("/ideer/ny").check(css("input[name=_csrf]", "value").saveAs("csrf")))
+    ChainBuilder citizen = exec(http("page: new idea form").get("/ideer/ny").check(css("input[name=_csrf]", "value").saveAs("csrf")))
             .exec(think())
             .exec(session -> session.set("n", System.nanoTime()))
             .exec(http("page: submit idea").post("/ideer/ny")
@@ -99,16 +106,14 @@ public class MixedJourneys extends Simulation {
             .exec(think())
             .exec(http("page: my ideas").get("/mine-ideer"));
 
-    ChainBuilder consultant = exec(login("konsulent@demo.tvaers.dk")).exec(think())
-            .repeat(3).on(exec(http("page: clinic queue").get("/idekliniken")
+    ChainBuilder consultant = repeat(3).on(exec(http("page: clinic queue").get("/idekliniken")
                             .check(regex("href=\"/idekliniken/(\\d+)\"").findRandom().optional().saveAs("queued")))
                     .exec(think())
                     .doIf(session -> session.contains("queued")).then(
                             exec(http("page: clinic idea").get("/idekliniken/#{queued}")))
                     .exec(think()));
 
-    ChainBuilder analyst = exec(login("analytiker@demo.tvaers.dk")).exec(think())
-            .exec(http("page: analysis").get("/analyse").check(css("input[name=_csrf]", "value").saveAs("csrf")))
+    ChainBuilder analyst = exec(http("page: analysis").get("/analyse").check(css("input[name=_csrf]", "value").saveAs("csrf")))
             .exec(think())
             .randomSwitch().on(
                     percent(20.0).then(exec(http("page: start run").post("/analyse/koersler")
@@ -117,15 +122,20 @@ public class MixedJourneys extends Simulation {
                     percent(80.0).then(exec(http("page: triple aim").get("/initiativer/" + INITIATIVE + "/triple-aim"))))
             .exec(think());
 
+    /** A signed-in person: a session of {@link #LOGIN_EVERY} journeys after each log-in, for the whole run. */
+    static ChainBuilder signedIn(String email, ChainBuilder journey) {
+        return forever().on(exec(flushCookieJar()).exec(login(email)).exec(think())
+                .repeat(LOGIN_EVERY).on(exec(journey).exec(think())));
+    }
+
     ScenarioBuilder mixed = scenario("mixed journeys")
             .exec(session -> session.set("clientAddress", "10." + (session.userId() >> 16 & 255) + "."
                     + (session.userId() >> 8 & 255) + "." + (session.userId() & 255)))
-            .forever().on(
-            exec(flushCookieJar()).randomSwitch().on(
-                    percent(60.0).then(browse),
-                    percent(20.0).then(citizen),
-                    percent(17.0).then(consultant),
-                    percent(3.0).then(analyst)));
+            .randomSwitch().on(
+                    percent(60.0).then(forever().on(exec(flushCookieJar()).exec(browse))),
+                    percent(20.0).then(signedIn("borger@demo.tvaers.dk", citizen)),
+                    percent(17.0).then(signedIn("konsulent@demo.tvaers.dk", consultant)),
+                    percent(3.0).then(signedIn("analytiker@demo.tvaers.dk", analyst)));
 
     {
         setUp(mixed.injectClosed(

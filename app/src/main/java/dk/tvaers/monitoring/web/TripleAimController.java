@@ -5,9 +5,8 @@ import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import com.openhtmltopdf.svgsupport.BatikSVGDrawer;
 import dk.tvaers.accounts.AccountPrincipal;
 import dk.tvaers.accounts.AuditKind;
-import dk.tvaers.accounts.UserAccount;
-import dk.tvaers.accounts.UserDirectory;
 import dk.tvaers.initiatives.Editor;
+import dk.tvaers.initiatives.Editors;
 import dk.tvaers.initiatives.Initiative;
 import dk.tvaers.initiatives.Initiatives;
 import dk.tvaers.indicators.Indicator;
@@ -54,13 +53,13 @@ class TripleAimController {
     private final SpringTemplateEngine templates;
     private final Populations populations;
     private final ResultAccess access;
-    private final UserDirectory users;
+    private final Editors editors;
 
     TripleAimController(Runs runs, Initiatives initiatives, MessageSource messages, SpringTemplateEngine templates,
-            Populations populations, ResultAccess access, UserDirectory users) {
+            Populations populations, ResultAccess access, Editors editors) {
         this.populations = populations;
         this.access = access;
-        this.users = users;
+        this.editors = editors;
         this.runs = runs;
         this.initiatives = initiatives;
         this.messages = messages;
@@ -283,8 +282,7 @@ class TripleAimController {
             }
             return new Editor(0, authentication == null ? "" : authentication.getName(), null, roles);
         }
-        Long organisationId = users.find(principal.userId()).map(UserAccount::organisationId).orElse(null);
-        return new Editor(principal.userId(), principal.displayName(), organisationId, principal.roles());
+        return editors.of(principal);
     }
 
     private Initiative initiative(long id) {
