@@ -77,8 +77,11 @@ class TripleAimController {
             access.record(AuditKind.RESULTS_VIEWED, initiative, run, viewer, "page");
             model.addAttribute("publication", access.publication(run.id()).orElse(null));
             model.addAttribute("mayPublish", access.mayPublish(initiative, viewer));
-            model.addAttribute("dashboard", Dashboard.of(run, runs.results(run.id()), runs.effects(run.id()), runs.series(run.id()), locale));
+            var unavailable = runs.unavailable(run.id());
+            model.addAttribute("dashboard", Dashboard.of(run, runs.results(run.id()), runs.effects(run.id()),
+                    runs.series(run.id()), locale, unavailable.indicators()));
             model.addAttribute("population", populations.ofRun(run.id()).orElse(null));
+            model.addAttribute("unavailable", unavailable);
             model.addAttribute("personTableKept", runs.personTableKept(run.id()));
             model.addAttribute("personTablesKept", runs.personTablesKept());
         });
@@ -230,8 +233,11 @@ class TripleAimController {
         IndicatorRun run = visibleRun(principal, id, "pdf");
         var context = new Context(locale);
         context.setVariable("initiative", initiative);
-        context.setVariable("dashboard", Dashboard.of(run, runs.results(run.id()), runs.effects(run.id()), runs.series(run.id()), locale));
+        var unavailable = runs.unavailable(run.id());
+        context.setVariable("dashboard", Dashboard.of(run, runs.results(run.id()), runs.effects(run.id()),
+                runs.series(run.id()), locale, unavailable.indicators()));
         context.setVariable("population", populations.ofRun(run.id()).orElse(null));
+        context.setVariable("unavailable", unavailable);
         String html = templates.process("monitoring/pdf", context);
         response.setContentType("application/pdf");
         response.setHeader("Content-Disposition", "attachment; filename=\"triple-aim-" + id + ".pdf\"");
