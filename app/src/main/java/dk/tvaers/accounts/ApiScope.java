@@ -5,11 +5,17 @@ import java.util.Optional;
 
 /**
  * What a machine client of the API may do (ADR 0039). A token carries the client's scopes; the API's endpoints ask for
- * one with {@code @PreAuthorize("hasAuthority('SCOPE_<value>')")}. The open datasets under {@code /api/v1} need none.
+ * one with {@code @PreAuthorize("hasAuthority('SCOPE_<value>')")}. The open datasets under {@code /api/v1} need none;
+ * a read scope gives the rows the client's organisation may read beyond them.
  */
 public enum ApiScope {
     /** Send registrations of the client's own organisation's units ({@code POST /api/v1/registrations}). */
-    REGISTRATIONS_WRITE("registrations.write");
+    REGISTRATIONS_WRITE("registrations.write"),
+    /**
+     * Read the client's own organisation's initiatives with what the open data leaves out ({@code GET
+     * /api/v1/egne/initiativer}): what the organisation's staff read on the web pages (ADR 0045).
+     */
+    INITIATIVES_READ("initiatives.read");
 
     private final String value;
 

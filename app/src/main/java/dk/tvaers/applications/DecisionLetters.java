@@ -1,11 +1,8 @@
 package dk.tvaers.applications;
 
-import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import dk.tvaers.funding.Tranche;
+import dk.tvaers.platform.web.PdfDocuments;
 import dk.tvaers.platform.web.TimeFormat;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
@@ -17,7 +14,7 @@ import org.thymeleaf.context.Context;
 
 /**
  * The decision letter to the consortium, in Danish: the Thymeleaf template {@code applications/letter} (well-formed
- * XHTML) rendered as PDF by openhtmltopdf, as catalog renders its cases.
+ * XHTML) rendered by {@link PdfDocuments}, as every PDF of the application.
  */
 @Component
 class DecisionLetters {
@@ -47,13 +44,6 @@ class DecisionLetters {
         variables.put("granted", decision.granted() == null ? "" : decision.granted().format(DANISH));
         variables.put("tranches", tranches.stream().map(t -> new TrancheLine(t.number(), t.amount().format(DANISH),
                 DATE.format(t.reportDue().atStartOfDay(TimeFormat.COPENHAGEN)))).toList());
-        String html = templates.process("applications/letter", new Context(DANISH, variables));
-        var out = new ByteArrayOutputStream();
-        try {
-            new PdfRendererBuilder().useFastMode().withHtmlContent(html, null).toStream(out).run();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
+        return PdfDocuments.render(templates.process("applications/letter", new Context(DANISH, variables)));
     }
 }

@@ -1,9 +1,8 @@
 package dk.tvaers.catalog;
 
+import dk.tvaers.platform.search.FullTextSource;
 import dk.tvaers.platform.search.RelatedForms;
-import dk.tvaers.platform.search.SearchHit;
 import dk.tvaers.platform.search.SearchQuery;
-import dk.tvaers.platform.search.SearchSource;
 import dk.tvaers.platform.search.SearchTerms;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -44,52 +43,24 @@ final class CatalogSearchSources {
 
     @Component
     @Order(40)
-    static class Cases implements SearchSource {
-
-        /** Published cases only: a case without a published version is a draft. */
-        static final String FROM = " FROM catalog_case c JOIN catalog_case_version v ON v.id = c.published_version_id"
-                + " WHERE c.published_version_id IS NOT NULL";
-
-        private final JdbcClient jdbc;
+    static class Cases extends FullTextSource {
 
         Cases(JdbcClient jdbc) {
-            this.jdbc = jdbc;
+            // published cases only: a case without a published version is a draft
+            super(jdbc, "katalog", "search.kind.cases", new Rows(
+                    "catalog_case c JOIN catalog_case_version v ON v.id = c.published_version_id",
+                    "c.published_version_id IS NOT NULL", "c.search_document", "c.id", "v.title", "v.summary",
+                    "/katalog/"));
         }
 
         @Override
-        public String kind() {
-            return "katalog";
+        protected String alsoMatches(SearchQuery query) {
+            return fuzzyWord(query) == null ? null : "word_similarity(:word, c.search_text) >= 0.75";
         }
 
         @Override
-        public String headingKey() {
-            return "search.kind.cases";
-        }
-
-        @Override
-        public long count(SearchQuery query) {
-            return bind(jdbc.sql("SELECT count(*)" + FROM + match(query)), query).query(Long.class).single();
-        }
-
-        @Override
-        public List<SearchHit> find(SearchQuery query, long offset, int limit) {
-            return bind(jdbc.sql("SELECT c.id, v.title, left(v.summary, 240) AS summary" + FROM + match(query)
-                            + " ORDER BY ts_rank(c.search_document, to_tsquery('danish', :query)) DESC, c.id DESC"
-                            + " LIMIT :limit OFFSET :offset"), query)
-                    .param("limit", limit).param("offset", offset)
-                    .query((rs, n) -> new SearchHit(kind(), rs.getString("title"), rs.getString("summary"),
-                            "/katalog/" + rs.getLong("id")))
-                    .list();
-        }
-
-        private static String match(SearchQuery query) {
-            return " AND (c.search_document @@ to_tsquery('danish', :query)"
-                    + (fuzzyWord(query) == null ? "" : " OR word_similarity(:word, c.search_text) >= 0.75") + ")";
-        }
-
-        private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement, SearchQuery query) {
+        protected JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement, SearchQuery query) {
             String word = fuzzyWord(query);
-            statement = statement.param("query", query.tsquery());
             return word == null ? statement : statement.param("word", word);
         }
 
@@ -102,41 +73,11 @@ final class CatalogSearchSources {
 
     @Component
     @Order(50)
-    static class StorySource implements SearchSource {
-
-        private static final String MATCH = " WHERE s.search_document @@ to_tsquery('danish', :query)";
-
-        private final JdbcClient jdbc;
+    static class StorySource extends FullTextSource {
 
         StorySource(JdbcClient jdbc) {
-            this.jdbc = jdbc;
-        }
-
-        @Override
-        public String kind() {
-            return "historier";
-        }
-
-        @Override
-        public String headingKey() {
-            return "search.kind.stories";
-        }
-
-        @Override
-        public long count(SearchQuery query) {
-            return jdbc.sql("SELECT count(*) FROM catalog_story s" + MATCH).param("query", query.tsquery())
-                    .query(Long.class).single();
-        }
-
-        @Override
-        public List<SearchHit> find(SearchQuery query, long offset, int limit) {
-            return jdbc.sql("SELECT s.id, s.title, left(s.lead, 240) AS summary FROM catalog_story s" + MATCH
-                            + " ORDER BY ts_rank(s.search_document, to_tsquery('danish', :query)) DESC, s.id DESC"
-                            + " LIMIT :limit OFFSET :offset")
-                    .param("query", query.tsquery()).param("limit", limit).param("offset", offset)
-                    .query((rs, n) -> new SearchHit(kind(), rs.getString("title"), rs.getString("summary"),
-                            "/historier/" + rs.getLong("id")))
-                    .list();
+            super(jdbc, "historier", "search.kind.stories", new Rows("catalog_story s", "TRUE",
+                    "s.search_document", "s.id", "s.title", "s.lead", "/historier/"));
         }
     }
 }

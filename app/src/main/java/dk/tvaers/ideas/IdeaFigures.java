@@ -47,48 +47,83 @@ public class IdeaFigures {
     /** Ideas received, and of them those that became an initiative. */
     public record Received(long received, long becameInitiative) {}
 
-    /** From the yearly summary kept on write (ADR 0040). */
-    @Transactional(readOnly = true)
-    public Received received(FigureFilter filter) {
-        FilteredQuery query = summary(filter);
-        return jdbc.sql("""
-                SELECT coalesce(sum(f.received), 0) AS received, coalesce(sum(f.became_initiative), 0) AS started
-                FROM idea_year_figures f""" + query.where())
-                .params(query.params())
-                .query((rs, n) -> new Received(rs.getLong("received"), rs.getLong("started"))).single();
-    }
-
     /** How many of the ideas received came from each source (sources without ideas left out). */
     public record SourceCount(IdeaSource source, long received) {}
 
+    /** The idea counts of the page: the ideas received, those of each source and those of each year. */
+    public record Counts(Received received, List<SourceCount> bySource, List<YearCount> byYear) {}
+
+    /**
+     * The counts from the yearly summary kept on write (ADR 0040) in one query: its rows of the filter summed per year
+     * and source (at most years × sources rows), the three figures added up from those here.
+     */
+    @Transactional(readOnly = true)
+    public Counts counts(FigureFilter filter) {
+        FilteredQuery query = summary(filter);
+        record Cell(Integer year, IdeaSource source, long received, long started) {}
+        List<Cell> cells = jdbc.sql("SELECT f.year, f.source, sum(f.received) AS n, sum(f.became_initiative) AS started"
+                        + " FROM idea_year_figures f" + query.where() + " GROUP BY f.year, f.source")
+                .params(query.params())
+                .query((rs, n) -> new Cell((Integer) rs.getObject("year"), IdeaSource.valueOf(rs.getString("source")),
+                        rs.getLong("n"), rs.getLong("started"))).list();
+        long received = 0;
+        long started = 0;
+        var sources = new java.util.EnumMap<IdeaSource, Long>(IdeaSource.class);
+        var years = new java.util.TreeMap<Integer, Long>();
+        for (Cell cell : cells) {
+            received += cell.received();
+            started += cell.started();
+            sources.merge(cell.source(), cell.received(), Long::sum);
+            if (cell.year() != null) {
+                years.merge(cell.year(), cell.received(), Long::sum);
+            }
+        }
+        // sources in the order CITIZEN, STAFF, PARTNER, UNKNOWN (the enum's), those with ideas only
+        List<SourceCount> bySource = sources.entrySet().stream().filter(e -> e.getValue() > 0)
+                .map(e -> new SourceCount(e.getKey(), e.getValue())).toList();
+        List<YearCount> byYear = years.entrySet().stream().filter(e -> e.getValue() > 0)
+                .map(e -> new YearCount(e.getKey(), e.getValue())).toList();
+        return new Counts(new Received(received, started), bySource, byYear);
+    }
+
+    /** Ideas received, and of them those that became an initiative. */
+    @Transactional(readOnly = true)
+    public Received received(FigureFilter filter) {
+        return counts(filter).received();
+    }
+
     @Transactional(readOnly = true)
     public List<SourceCount> bySource(FigureFilter filter) {
-        FilteredQuery query = summary(filter);
-        return jdbc.sql("SELECT f.source, sum(f.received) AS n FROM idea_year_figures f" + query.where()
-                        + " GROUP BY f.source HAVING sum(f.received) > 0"
-                        + " ORDER BY CASE f.source WHEN 'CITIZEN' THEN 0 WHEN 'STAFF' THEN 1 WHEN 'PARTNER' THEN 2 ELSE 3 END")
-                .params(query.params())
-                .query((rs, n) -> new SourceCount(IdeaSource.valueOf(rs.getString("source")), rs.getLong("n"))).list();
+        return counts(filter).bySource();
     }
 
     @Transactional(readOnly = true)
     public List<YearCount> byYear(FigureFilter filter) {
-        FilteredQuery query = summary(filter).condition("f.year IS NOT NULL");
-        return jdbc.sql("SELECT f.year, sum(f.received) AS n FROM idea_year_figures f" + query.where()
-                        + " GROUP BY f.year HAVING sum(f.received) > 0 ORDER BY f.year")
-                .params(query.params()).query((rs, n) -> new YearCount(rs.getInt("year"), rs.getLong("n"))).list();
+        return counts(filter).byYear();
     }
+
+    /** The cube's value of a dimension the filter leaves open: every value ({@code idea_stage_cube}, V74). */
+    private static final String ANY = "*";
 
     /**
      * Whole days from entering each status of the clinic to leaving it (the next row of the idea's status history):
-     * median and 90th percentile per status, for the ideas of the filter. Read from the day counts kept on write
-     * ({@code idea_stage_days}): the database sums them per status and day, and the percentiles are interpolated here
-     * over those few hundred (day, count) pairs exactly as {@code percentile_cont} would over the spans.
+     * median and 90th percentile per status, for the ideas of the filter. Read from the histogram of days kept on write
+     * for exactly the filter's cell ({@code idea_stage_cube}, V74, ADR 0045: region, innovation type, source and one
+     * sector, each a value or any), its years summed: at most years × days rows through the key's index. The
+     * percentiles are interpolated here over those (day, count) pairs exactly as {@code percentile_cont} would over the
+     * spans.
      */
     @Transactional(readOnly = true)
     public List<StageTime> stageTimes(FigureFilter filter) {
-        FilteredQuery query = summary(filter).condition("f.stage IN ('SUBMITTED', 'IN_REVIEW')");
-        List<StageTime.Days> days = jdbc.sql("SELECT f.stage, f.days, sum(f.spans) AS n FROM idea_stage_days f"
+        FilteredQuery query = new FilteredQuery()
+                .condition("f.region = :region").param("region", filter.region() == null ? ANY : filter.region())
+                .condition("f.innovation_type = :type").param("type", filter.type() == null ? ANY : filter.type())
+                .condition("f.source = :source").param("source", filter.source() == null ? ANY : filter.source())
+                .condition("f.sector = :sector").param("sector", filter.sector() == null ? ANY : filter.sector())
+                .condition("f.stage IN ('SUBMITTED', 'IN_REVIEW')")
+                .filter("f.year >= :fromYear", "fromYear", filter.fromYear())
+                .filter("f.year <= :toYear", "toYear", filter.toYear());
+        List<StageTime.Days> days = jdbc.sql("SELECT f.stage, f.days, sum(f.spans) AS n FROM idea_stage_cube f"
                         + query.where() + " GROUP BY f.stage, f.days HAVING sum(f.spans) > 0 ORDER BY f.stage, f.days")
                 .params(query.params())
                 .query((rs, n) -> new StageTime.Days(rs.getString("stage"), rs.getInt("days"), rs.getLong("n")))

@@ -4,7 +4,6 @@ import dk.tvaers.platform.security.LinkTokens;
 import dk.tvaers.platform.database.FilteredQuery;
 import dk.tvaers.platform.database.SqlText;
 import dk.tvaers.platform.database.Sorting;
-import dk.tvaers.accounts.Actor;
 import dk.tvaers.platform.web.PageOf;
 import dk.tvaers.shared.IdeaSource;
 import dk.tvaers.shared.InnovationType;
@@ -24,12 +23,11 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The ideas module's public API for submitters and the public: submit and confirm ideas, find and list the
- * published ones, support and comment, follow an idea and answer the clinic.
+ * published ones, follow an idea and answer the clinic (support and comments: {@link IdeaReactions}).
  */
 @Service
 public class Ideas {
 
-    /** Who follows an idea through an e-mail link (a person without an account). */
     /**
      * Someone who hears about an idea. {@code submitter}: they submitted it (and so own its thread with the clinic);
      * a follower who came through a merge is not the submitter of the idea they now follow.
@@ -300,53 +298,6 @@ public class Ideas {
     public boolean follows(long ideaId, long userId) {
         return jdbc.sql("SELECT count(*) FROM idea_follower WHERE idea_id = :idea AND user_id = :user")
                 .param("idea", ideaId).param("user", userId).query(Long.class).single() > 0;
-    }
-
-    /** Supports a published idea, once per person. */
-    @Transactional
-    public void support(long ideaId, long userId) {
-        int added = jdbc.sql("""
-                INSERT INTO idea_support (idea_id, user_id) VALUES (:idea, :user) ON CONFLICT DO NOTHING""")
-                .param("idea", ideaId).param("user", userId).update();
-        if (added == 0) {
-            throw new AlreadySupportedException(ideaId);
-        }
-        jdbc.sql("UPDATE idea SET support_count = support_count + 1 WHERE id = :id").param("id", ideaId).update();
-    }
-
-    @Transactional(readOnly = true)
-    public boolean supports(long ideaId, long userId) {
-        return jdbc.sql("SELECT count(*) FROM idea_support WHERE idea_id = :idea AND user_id = :user")
-                .param("idea", ideaId).param("user", userId).query(Long.class).single() > 0;
-    }
-
-    @Transactional
-    public void comment(long ideaId, String body, Actor author) {
-        long id = jdbc.sql("""
-                INSERT INTO idea_comment (idea_id, author_id, author_name, body) VALUES (:idea, :id, :name, :body)
-                RETURNING id""")
-                .param("idea", ideaId).param("id", author.id()).param("name", author.name())
-                .param("body", body.strip()).query(Long.class).single();
-        events.publishEvent(new IdeaCommented(ideaId, id, author.id()));
-    }
-
-    /** The public comments of an idea, oldest first (hidden ones left out). */
-    @Transactional(readOnly = true)
-    public List<IdeaComment> comments(long ideaId) {
-        return comments(ideaId, null);
-    }
-
-    /** The public comments, and the viewer's own hidden ones with the moderator's reason ({@code userId} may be null). */
-    @Transactional(readOnly = true)
-    public List<IdeaComment> comments(long ideaId, Long userId) {
-        return jdbc.sql("""
-                SELECT id, author_id, author_name, body, created_at, hidden_reason FROM idea_comment
-                WHERE idea_id = :id AND (hidden_at IS NULL OR author_id = :user) ORDER BY created_at, id""")
-                .param("id", ideaId).param("user", userId)
-                .query((rs, n) -> new IdeaComment(rs.getLong("id"), (Long) rs.getObject("author_id"),
-                        rs.getString("author_name"), rs.getString("body"), rs.getTimestamp("created_at").toInstant(),
-                        rs.getString("hidden_reason")))
-                .list();
     }
 
     /** The thread between the clinic and the submitter, oldest first. */

@@ -32,12 +32,14 @@ class IdeasDemoData implements ApplicationRunner {
     static final String FIRST = "Sms-påmindelse dagen før KOL-kontrollen";
 
     private final Ideas ideas;
+    private final IdeaReactions reactions;
     private final IdeaClinic clinic;
     private final UserDirectory users;
     private final JdbcClient jdbc;
 
-    IdeasDemoData(Ideas ideas, IdeaClinic clinic, UserDirectory users, JdbcClient jdbc) {
+    IdeasDemoData(Ideas ideas, IdeaReactions reactions, IdeaClinic clinic, UserDirectory users, JdbcClient jdbc) {
         this.ideas = ideas;
+        this.reactions = reactions;
         this.clinic = clinic;
         this.users = users;
         this.jdbc = jdbc;
@@ -62,9 +64,9 @@ class IdeasDemoData implements ApplicationRunner {
                 "Borgere med KOL og deres pårørende", Set.of(Sector.MUNICIPALITY, Sector.GENERAL_PRACTICE),
                 citizen.get());
         support(sms, staff.get(), doctor.get(), consultant.get());
-        ideas.comment(sms, "Vi har prøvet noget lignende i Favrskov: det virker, hvis beskeden kommer om morgenen.",
+        reactions.comment(sms, "Vi har prøvet noget lignende i Favrskov: det virker, hvis beskeden kommer om morgenen.",
                 actor(staff.get()));
-        ideas.comment(sms, "Hvis sms'en også når den pårørende, kan de hjælpe med at komme afsted.",
+        reactions.comment(sms, "Hvis sms'en også når den pårørende, kan de hjælpe med at komme afsted.",
                 actor(doctor.get()));
 
         long medicine = submit("Én fælles medicinliste for egen læge og hjemmeplejen",
@@ -120,7 +122,7 @@ class IdeasDemoData implements ApplicationRunner {
 
     private void support(long ideaId, UserAccount... supporters) {
         for (UserAccount supporter : supporters) {
-            ideas.support(ideaId, supporter.id());
+            reactions.support(ideaId, supporter.id());
         }
     }
 

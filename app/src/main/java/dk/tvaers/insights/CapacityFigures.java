@@ -10,8 +10,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Gathers the innovation capacity from the modules' figure services: a dozen aggregate queries, each over its own
- * module's tables and indexes, none loading rows into Java.
+ * Gathers the innovation capacity from the modules' figure services: nine aggregate queries (and one per call for
+ * its applications), each over its own module's tables, summaries and indexes, none loading rows into Java.
  */
 @Service
 public class CapacityFigures {
@@ -33,9 +33,11 @@ public class CapacityFigures {
 
     @Transactional(readOnly = true)
     public Capacity of(FigureFilter filter) {
-        return new Capacity(filter, ideas.received(filter), ideas.bySource(filter), initiatives.counts(filter), ideas.stageTimes(filter),
-                initiatives.phaseTimes(filter), ideas.byYear(filter), initiatives.byYear(filter),
-                funding.money(filter), challenges.counts(filter), adoptions.publishedCases(filter),
-                adoptions.spread(filter));
+        IdeaFigures.Counts ideaCounts = ideas.counts(filter);
+        InitiativeFigures.Summary initiativeSummary = initiatives.summary(filter);
+        return new Capacity(filter, ideaCounts.received(), ideaCounts.bySource(), initiativeSummary.counts(),
+                ideas.stageTimes(filter), initiatives.phaseTimes(filter), ideaCounts.byYear(),
+                initiativeSummary.byYear(), funding.money(filter), challenges.counts(filter),
+                adoptions.publishedCases(filter), adoptions.spread(filter));
     }
 }

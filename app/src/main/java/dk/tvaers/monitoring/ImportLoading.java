@@ -156,11 +156,13 @@ final class ImportLoading {
         }
     }
 
-    /** Drops the staging tables (they hold person-level rows). */
+    /** Drops the staging tables and an OMOP import's raw tables (they hold person-level rows). */
     static void dropStaging(Statement statement) throws SQLException {
         for (ImportFormat.FileSpec spec : ImportFormat.FILES) {
             statement.execute("DROP TABLE IF EXISTS stage_" + spec.table());
         }
+        // an OMOP import's raw tables, had it been cut off while mapping
+        OmopImport.dropRaw(statement);
     }
 
     /**

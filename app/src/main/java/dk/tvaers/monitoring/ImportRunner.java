@@ -49,8 +49,13 @@ class ImportRunner {
         var converted = new ArrayList<Path>();
         try {
             step(id, 1, "monitoring.import.step.checking");
-            boolean append = jdbc.sql("SELECT kind = 'APPEND' FROM monitoring_import WHERE id = :id")
-                    .param("id", id).query(Boolean.class).single();
+            String kind = jdbc.sql("SELECT kind FROM monitoring_import WHERE id = :id").param("id", id)
+                    .query(String.class).single();
+            if ("OMOP".equals(kind)) {
+                runOmop(id, dir);
+                return;
+            }
+            boolean append = "APPEND".equals(kind);
             // the usual case: DuckDB reads, checks and stages every file itself (ADR 0042)
             boolean clean;
             try (Connection duck = store.connect()) {
@@ -59,7 +64,7 @@ class ImportRunner {
             }
             if (clean) {
                 if (!append || appendAllowed(id, dir)) {
-                    succeed(id, append);
+                    succeed(id, append, null);
                 }
                 return;
             }
@@ -133,7 +138,7 @@ class ImportRunner {
             if (!load(id, dir, present, parquet) || append && !appendAllowed(id, dir)) {
                 return;
             }
-            succeed(id, append);
+            succeed(id, append, null);
         } catch (Exception e) {
             boolean interrupted = runner.stopping();
             log.error("import {} failed{}", id, interrupted ? " (interrupted by the shutdown)" : "", e);
@@ -156,6 +161,28 @@ class ImportRunner {
                 }
             }
         }
+    }
+
+    /**
+     * An import of OMOP CDM tables (ADR 0046): DuckDB maps them into the staging tables, what could not be mapped is
+     * kept as the import's notes, and the staging tables are swapped in as a full snapshot whose source is OMOP.
+     */
+    private void runOmop(long id, Path dir) throws SQLException {
+        OmopImport.Outcome outcome;
+        try (Connection duck = store.connect()) {
+            outcome = OmopImport.stage(duck, dir);
+        }
+        for (ImportNote note : outcome.notes()) {
+            jdbc.sql("INSERT INTO monitoring_import_note (import_id, note_key, row_count, examples) "
+                    + "VALUES (:id, :key, :count, :examples)").param("id", id).param("key", note.key())
+                    .param("count", note.count()).param("examples", note.examples()).update();
+        }
+        if (outcome.refused()) {
+            refuse(id, outcome.errors(), outcome.errors().size());
+            return;
+        }
+        progress(id, 95);
+        succeed(id, false, "OMOP");
     }
 
     /**
@@ -223,7 +250,14 @@ class ImportRunner {
         return false;
     }
 
-    private void succeed(long id, boolean append) throws SQLException {
+    /**
+     * Swaps (or appends) the staging tables in and records the new data version with its source: {@code OMOP}, or
+     * for a full import in the format {@code TVAERS}; new events keep the source of the data they are added to.
+     */
+    private void succeed(long id, boolean append, String omop) throws SQLException {
+        String source = omop != null ? omop : !append ? "TVAERS" : jdbc.sql("""
+                SELECT source FROM monitoring_import WHERE status = 'SUCCEEDED' ORDER BY data_version DESC LIMIT 1""")
+                .query(String.class).optional().orElse("TVAERS");
         long persons;
         long contacts;
         int version = jdbc.sql("SELECT coalesce(max(data_version), 0) + 1 FROM monitoring_import")
@@ -239,9 +273,9 @@ class ImportRunner {
         }
         jdbc.sql("""
                 UPDATE monitoring_import SET status = 'SUCCEEDED', progress = 100, step_key = NULL,
-                data_version = :version, persons = :persons, contacts = :contacts, finished_at = now()
-                WHERE id = :id""")
-                .param("version", version).param("persons", persons).param("contacts", contacts)
+                data_version = :version, persons = :persons, contacts = :contacts, finished_at = now(),
+                source = :source WHERE id = :id""")
+                .param("version", version).param("source", source).param("persons", persons).param("contacts", contacts)
                 .param("id", id).update();
         Imports.deleteUploads(Imports.uploads(store, id));
         // an older interrupted import can no longer be resumed (it would replace these newer data): its files go

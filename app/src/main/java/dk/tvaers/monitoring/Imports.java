@@ -107,12 +107,40 @@ public class Imports {
                 throw new IllegalArgumentException("unknown file " + name);
             }
         }
+        return start(files, actor, append ? "APPEND" : "FULL");
+    }
+
+    /**
+     * Saves uploaded OMOP CDM v5.4 tables ({@code person.csv}, {@code visit_occurrence.parquet}, …; ADR 0046) and
+     * starts their import in the background: mapped into the event model as a full snapshot, what cannot be mapped
+     * counted in the import's notes. Names other than the OMOP tables read are refused before anything is saved.
+     */
+    public long startOmop(Map<String, InputStream> files, Actor actor) throws IOException {
+        for (String name : files.keySet()) {
+            if (!isOmopFile(name)) {
+                throw new IllegalArgumentException("unknown file " + name);
+            }
+        }
+        return start(files, actor, "OMOP");
+    }
+
+    /** Whether the name is one of the OMOP tables an OMOP import reads, as CSV or Parquet. */
+    public static boolean isOmopFile(String name) {
+        return OmopImport.table(name) != null;
+    }
+
+    /** The OMOP tables an OMOP import reads, for the page: {@code person}, {@code visit_occurrence}, … */
+    public static List<String> omopTables() {
+        return OmopImport.TABLES.stream().map(OmopImport.Table::name).toList();
+    }
+
+    private long start(Map<String, InputStream> files, Actor actor, String kind) throws IOException {
         String names = files.keySet().stream().sorted().collect(Collectors.joining(", "));
         long id = jdbc.sql("""
                 INSERT INTO monitoring_import (files, by_user_id, by_name, kind) VALUES (:files, :by, :name, :kind)
                 RETURNING id""")
                 .param("files", names).param("by", actor.id()).param("name", actor.name())
-                .param("kind", append ? "APPEND" : "FULL")
+                .param("kind", kind)
                 .query(Long.class).single();
         Path dir = uploads(store, id);
         Files.createDirectories(dir);
@@ -121,6 +149,23 @@ public class Imports {
         }
         runner.submit(() -> job.run(id));
         return id;
+    }
+
+    /** Starts the OMOP import of a directory that holds OMOP tables as CSV or Parquet (see {@link #startOmop}). */
+    public long startOmopFromDirectory(Path source, Actor actor) throws IOException {
+        var files = new LinkedHashMap<String, InputStream>();
+        try (var list = Files.list(source)) {
+            for (Path file : list.sorted().toList()) {
+                if (isOmopFile(file.getFileName().toString())) {
+                    files.put(file.getFileName().toString(), Files.newInputStream(file));
+                }
+            }
+            return startOmop(files, actor);
+        } finally {
+            for (InputStream in : files.values()) {
+                in.close();
+            }
+        }
     }
 
     /** Starts the import of a directory that already holds files of the format (the generator's output). */
@@ -203,6 +248,15 @@ public class Imports {
                 .list();
     }
 
+    /** What an OMOP import could not map or completed, in the order found (none for an import in the format). */
+    public List<ImportNote> notes(long id) {
+        return jdbc.sql("SELECT note_key, row_count, examples FROM monitoring_import_note WHERE import_id = :id "
+                + "ORDER BY id").param("id", id)
+                .query((rs, n) -> new ImportNote(rs.getString("note_key"), rs.getLong("row_count"),
+                        rs.getString("examples")))
+                .list();
+    }
+
     /** The data version now in the analytic store, if anything was imported. */
     public Optional<Integer> currentDataVersion() {
         return jdbc.sql("SELECT max(data_version) FROM monitoring_import WHERE status = 'SUCCEEDED'")
@@ -238,6 +292,6 @@ public class Imports {
                 (Integer) rs.getObject("data_version"), (Long) rs.getObject("persons"),
                 (Long) rs.getObject("contacts"), rs.getString("by_name"), rs.getTimestamp("created_at").toInstant(),
                 rs.getTimestamp("finished_at") == null ? null : rs.getTimestamp("finished_at").toInstant(),
-                "APPEND".equals(rs.getString("kind")));
+                "APPEND".equals(rs.getString("kind")), "OMOP".equals(rs.getString("kind")));
     }
 }

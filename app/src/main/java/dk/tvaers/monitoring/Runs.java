@@ -6,8 +6,10 @@ import dk.tvaers.indicators.IndicatorResult;
 import dk.tvaers.indicators.SecondarySuppression;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -129,7 +131,63 @@ public class Runs {
                         (Long) rs.getObject("with_event"), rs.getBoolean("secondary")))
                 .list();
         // applied again on reading: a run stored before secondary suppression existed is protected as well
-        return SecondarySuppression.apply(stored);
+        return available(SecondarySuppression.apply(stored), fromOmop(runId));
+    }
+
+    /** Indicators OMOP CDM data cannot give: it holds no DRG values, GP fees or municipal services (ADR 0046). */
+    public static final List<String> NOT_IN_OMOP = List.of("DRG_VALUE", "DRG_VALUE_ACUTE", "MUNICIPAL_COST",
+            "GP_COST", "TOTAL_COST");
+
+    /** The stratum value of persons whose sex or social position the data do not hold (OMOP input, ADR 0046). */
+    public static final String UNKNOWN = "UNKNOWN";
+
+    /**
+     * What a run's data could not show, and its pages and exports leave out with a notice: the indicators OMOP data
+     * lack, and the strata no person's value is known of (every value {@link #UNKNOWN}).
+     */
+    public record Unavailable(boolean omop, List<String> indicators, List<String> strata) {
+
+        public boolean any() {
+            return omop || !strata.isEmpty();
+        }
+    }
+
+    /** Whether the run's data came from an OMOP CDM import (ADR 0046). */
+    public boolean fromOmop(long runId) {
+        return jdbc.sql("""
+                SELECT i.source FROM monitoring_run r
+                JOIN monitoring_import i ON i.data_version = r.data_version AND i.status = 'SUCCEEDED'
+                WHERE r.id = :id ORDER BY i.id DESC LIMIT 1""").param("id", runId).query(String.class).optional()
+                .map("OMOP"::equals).orElse(false);
+    }
+
+    /** What the run's pages leave out because its data cannot show it. */
+    public Unavailable unavailable(long runId) {
+        boolean omop = fromOmop(runId);
+        List<IndicatorResult> stored = jdbc.sql("""
+                SELECT DISTINCT stratum, stratum_value FROM monitoring_result WHERE run_id = :id""").param("id", runId)
+                .query((rs, n) -> new IndicatorResult("", "", "", rs.getString(1), rs.getString(2), true, null, null,
+                        null, null, null, false))
+                .list();
+        return new Unavailable(omop, omop ? NOT_IN_OMOP : List.of(), unknownStrata(stored));
+    }
+
+    /** The results without what the data cannot show ({@link Unavailable}); leaving cells out reveals nothing. */
+    static List<IndicatorResult> available(List<IndicatorResult> results, boolean omop) {
+        List<String> unknown = unknownStrata(results);
+        return results.stream().filter(r -> !(omop && NOT_IN_OMOP.contains(r.indicator())))
+                .filter(r -> !unknown.contains(r.stratum())).toList();
+    }
+
+    /** The strata whose every value is {@link #UNKNOWN}: no person's value is in the data. */
+    static List<String> unknownStrata(List<IndicatorResult> results) {
+        Set<String> known = new HashSet<>();
+        Set<String> unknown = new HashSet<>();
+        for (IndicatorResult r : results) {
+            (UNKNOWN.equals(r.stratumValue()) ? unknown : known).add(r.stratum());
+        }
+        unknown.removeAll(known);
+        return dk.tvaers.indicators.IndicatorSql.STRATA.stream().filter(unknown::contains).toList();
     }
 
     /** The run's effects as every page and export gets them (hidden where their inputs are, docs/suppression.md). */
@@ -143,7 +201,10 @@ public class Runs {
                         rs.getBoolean("matched"), rs.getBoolean("suppressed"), rs.getBigDecimal("estimate"),
                         rs.getBigDecimal("lower_bound"), rs.getBigDecimal("upper_bound")))
                 .list();
-        return new Effect.Set((Long) settings[0], (Integer) settings[1], effects);
+        // an effect on an indicator the data cannot give (DRG value from OMOP data) is left out like its results
+        boolean omop = fromOmop(runId);
+        return new Effect.Set((Long) settings[0], (Integer) settings[1],
+                effects.stream().filter(e -> !(omop && NOT_IN_OMOP.contains(e.indicator()))).toList());
     }
 
     /** The run's monthly series for its run charts, months with 1–4 persons at risk hidden. */

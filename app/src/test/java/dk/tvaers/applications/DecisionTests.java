@@ -136,6 +136,10 @@ class DecisionTests {
             String text = new PDFTextStripper().getText(pdf);
             assertThat(text).contains("Hjemmemonitorering").contains("600.000,00 kr.").contains("1.000.000,00 kr.")
                     .contains("Løft innovationshøjden først").doesNotContain("kr..");
+            // rendered as every PDF of the application (PdfDocuments): tagged, in Danish, its title shown
+            assertThat(pdf.getDocumentCatalog().getStructureTreeRoot()).as("structure tree").isNotNull();
+            assertThat(pdf.getDocumentCatalog().getLanguage()).isEqualTo("da");
+            assertThat(pdf.getDocumentInformation().getTitle()).contains("Hjemmemonitorering");
         }
 
         // mailed to the consortium's contact, after the commit, with the same letter attached

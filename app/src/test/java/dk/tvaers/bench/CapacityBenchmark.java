@@ -58,6 +58,15 @@ class CapacityBenchmark {
     @Autowired
     dk.tvaers.initiatives.InitiativeFigures initiativeFigures;
 
+    @Autowired
+    dk.tvaers.funding.FundingFigures fundingFigures;
+
+    @Autowired
+    dk.tvaers.challenges.ChallengeFigures challengeFigures;
+
+    @Autowired
+    dk.tvaers.catalog.Adoptions adoptions;
+
     MockMvc mvc;
 
     private final long[] r0Holder = new long[1];
@@ -78,11 +87,16 @@ class CapacityBenchmark {
                 (System.nanoTime() - r0Holder[0]) / 1e9);
         jdbc.sql("VACUUM ANALYZE idea_year_figures").update();
         jdbc.sql("VACUUM ANALYZE idea_stage_days").update();
+        jdbc.sql("VACUUM ANALYZE idea_stage_cube").update();
+        System.out.printf(Locale.ROOT, "Stage-day summary %,d rows; stage-day cube %,d rows%n",
+                jdbc.sql("SELECT count(*) FROM idea_stage_days").query(Long.class).single(),
+                jdbc.sql("SELECT count(*) FROM idea_stage_cube").query(Long.class).single());
         jdbc.sql("VACUUM ANALYZE idea_status_change").update();
         jdbc.sql("VACUUM ANALYZE initiative_phase_change").update();
         System.out.printf(Locale.ROOT, "%nGenerated %,d ideas, %,d initiatives and their 20 years of history in %.1f s%n",
                 IDEAS, INITIATIVES, (System.nanoTime() - t0) / 1e9);
 
+        System.out.println("load average before the page: " + loadAverage());
         double[] baseline = measure(List.of(get("/tilgaengelighed")));
         double[] capacity = measure(List.of(get("/innovationskapacitet"),
                 get("/innovationskapacitet").param("region", "MIDTJYLLAND"),
@@ -95,15 +109,34 @@ class CapacityBenchmark {
         System.out.println("benchmark            p50 ms   p95 ms   p95/baseline   target p95");
         print("baseline (static)", baseline, baseline, 200);
         print("capacity page", capacity, baseline, 200);
+        System.out.println("load average after the page: " + loadAverage());
 
         explain();
 
-        // where the time goes: each module's figure query alone, p50/p95 over 30 runs without filter
-        timed("ideas received", () -> ideaFigures.received(dk.tvaers.shared.FigureFilter.ALL));
-        timed("ideas by year", () -> ideaFigures.byYear(dk.tvaers.shared.FigureFilter.ALL));
-        timed("idea stage times", () -> ideaFigures.stageTimes(dk.tvaers.shared.FigureFilter.ALL));
-        timed("initiative counts", () -> initiativeFigures.counts(dk.tvaers.shared.FigureFilter.ALL));
-        timed("initiative phase times", () -> initiativeFigures.phaseTimes(dk.tvaers.shared.FigureFilter.ALL));
+        // where the time goes: each figure query of the page alone, p50/p95 over 30 runs, without filter and with the
+        // page's heaviest filter combination; then the figures alone (all queries, one transaction) against the page
+        var all = dk.tvaers.shared.FigureFilter.ALL;
+        var narrow = new dk.tvaers.shared.FigureFilter(dk.tvaers.shared.Region.HOVEDSTADEN,
+                dk.tvaers.shared.Sector.REGION, null, 2020, null, null);
+        for (var filter : List.of(all, narrow)) {
+            System.out.println(filter == all ? "\nEach query alone, no filter:" : "\nEach query alone, region + sector + years:");
+            timed("idea counts", () -> ideaFigures.counts(filter));
+            timed("idea stage times", () -> ideaFigures.stageTimes(filter));
+            timed("initiative summary", () -> initiativeFigures.summary(filter));
+            timed("initiative phase times", () -> initiativeFigures.phaseTimes(filter));
+            timed("money", () -> fundingFigures.money(filter));
+            timed("challenges", () -> challengeFigures.counts(filter));
+            timed("published cases", () -> adoptions.publishedCases(filter));
+            timed("spread", () -> adoptions.spread(filter));
+            timed("all figures (service)", () -> capacityFigures.of(filter));
+        }
+        // a write through the triggers that keep the figures: a status-history row added to an idea, alone
+        List<Long> sample = jdbc.sql("SELECT id FROM idea WHERE submitter_name LIKE 'Generet Borger %' AND status <> 'UNCONFIRMED'"
+                + " ORDER BY id LIMIT 30").query(Long.class).list();
+        java.util.Iterator<Long> next = sample.iterator();
+        timed("write: history row", () -> transactions.executeWithoutResult(status -> jdbc.sql("""
+                INSERT INTO idea_status_change (idea_id, from_status, to_status, by_name, changed_at)
+                VALUES (:id, NULL, 'IN_REVIEW', 'Bench', now())""").param("id", next.next()).update()));
 
         // the ideas dataset, streamed to a writer that only counts; every 10,000 lines a full collection and the heap
         // used after it: the live set while streaming (GC-aware: garbage not yet collected is not counted)
@@ -288,6 +321,15 @@ class CapacityBenchmark {
     private static void print(String name, double[] times, double[] baseline, double target) {
         System.out.printf(Locale.ROOT, "%-20s %7.1f  %7.1f   %10.1fx   < %.0f ms%n", name, percentile(times, 50),
                 percentile(times, 95), percentile(times, 95) / percentile(baseline, 95), target);
+    }
+
+    /** The machine's load average (1, 5, 15 minutes): the figures are only comparable beside it. */
+    static String loadAverage() {
+        try {
+            return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).strip();
+        } catch (java.io.IOException unreadable) {
+            return "unknown";
+        }
     }
 
     static double percentile(double[] values, int p) {

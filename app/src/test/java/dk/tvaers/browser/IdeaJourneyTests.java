@@ -3,6 +3,7 @@ package dk.tvaers.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dk.tvaers.ideas.IdeaStatus;
+import dk.tvaers.ideas.IdeaReactions;
 import dk.tvaers.ideas.Ideas;
 import dk.tvaers.ideas.NewIdea;
 import dk.tvaers.ideas.Submitter;
@@ -43,6 +44,9 @@ class IdeaJourneyTests extends BrowserTest {
 
     @Autowired
     Ideas ideas;
+
+    @Autowired
+    IdeaReactions reactions;
 
     @Autowired
     Initiatives initiatives;
@@ -186,7 +190,7 @@ class IdeaJourneyTests extends BrowserTest {
         loginAs(citizen.email(), citizen.password());
         open("/ideer/" + id);
         // the same person supports it in another tab, then presses the button on this page
-        ideas.support(id, citizen.id());
+        reactions.support(id, citizen.id());
         clickAndWaitForPage(find("form.tvaers-support button"));
         assertThat(find("main [role=alert]").getText())
                 .isEqualTo("Du støtter allerede idéen. Man kan kun støtte en idé én gang.");

@@ -56,6 +56,8 @@ class InsightsJourneyTests extends BrowserTest {
         assertThat(new Select(find("#sektor")).getFirstSelectedOption().getDomAttribute("value")).isEqualTo("MUNICIPALITY");
         assertThat(Long.parseLong(find("[data-figure=adoptions]").getText())).isGreaterThanOrEqualTo(1);
         assertThat(find("[data-funnel]").isDisplayed()).isTrue();
+        assertThat(script("return getComputedStyle(arguments[0]).textAlign", find("[data-figure=ideas]")))
+                .as("the figures are aligned right by DKFDS's own class").isEqualTo("right");
         record("the capacity page");
         lookAt("/innovationskapacitet", "capacity");
 

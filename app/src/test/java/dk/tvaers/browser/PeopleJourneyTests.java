@@ -6,6 +6,7 @@ import dk.tvaers.accounts.AccountPrincipal;
 import dk.tvaers.accounts.Actor;
 import dk.tvaers.challenges.NewWickedProblem;
 import dk.tvaers.challenges.WickedProblems;
+import dk.tvaers.ideas.IdeaReactions;
 import dk.tvaers.ideas.Ideas;
 import dk.tvaers.ideas.NewIdea;
 import dk.tvaers.ideas.Submitter;
@@ -48,6 +49,9 @@ class PeopleJourneyTests extends BrowserTest {
 
     @Autowired
     Ideas ideas;
+
+    @Autowired
+    IdeaReactions reactions;
 
     @Autowired
     Digests digests;
@@ -100,7 +104,7 @@ class PeopleJourneyTests extends BrowserTest {
         assertThat(find("main .alert-success").getText()).contains("Du følger nu med");
         assertThat(find(".tvaers-follow").getText()).contains("Følg ikke længere");
 
-        ideas.comment(idea, "Det har vi savnet på plejecentret.", new Actor(null, "Kaj Kommentar"));
+        reactions.comment(idea, "Det har vi savnet på plejecentret.", new Actor(null, "Kaj Kommentar"));
         waitUntil(d -> {
             d.navigate().refresh();
             return !findAll("header .tvaers-badge").isEmpty();
@@ -180,7 +184,7 @@ class PeopleJourneyTests extends BrowserTest {
                 "Hold i fælleshuset.", "Ældre efter indlæggelse", Set.of(Sector.MUNICIPALITY), InnovationType.EVERYDAY,
                 Region.SYDDANMARK, false, List.of()), Submitter.assisted("Bodil", null, 1, "Medarbejder"));
         String spam = "Køb billige kosttilskud på vores webshop " + n;
-        ideas.comment(idea, spam, new Actor(author.id(), author.name()));
+        reactions.comment(idea, spam, new Actor(author.id(), author.name()));
 
         signIn(reporter.email(), reporter.password());
         look("/ideer/" + idea, "moderation-idea-before", width);

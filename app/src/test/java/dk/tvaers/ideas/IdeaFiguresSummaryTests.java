@@ -22,7 +22,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * submissions, confirmations, clinic decisions, moderation (hide, restore), edits of the values the figures are kept
  * by, history rows written out of order and removed, and ideas deleted — through the services and straight in SQL,
  * as the triggers keep the figures whoever writes. Checked after every step: each history row's stored end equals the
- * next row's time (a window over the history), and the yearly and stage-day summaries equal their fresh views.
+ * next row's time (a window over the history), and the yearly and stage-day summaries and the stage-day cube of the
+ * capacity page's filters (V74, ADR 0045) equal their fresh computations.
  */
 @IntegrationTest
 class IdeaFiguresSummaryTests {
@@ -151,14 +152,20 @@ class IdeaFiguresSummaryTests {
                 .as("yearly figures that differ from a fresh count, after %s", after).isEmpty();
         assertThat(differences("idea_stage_days", "spans <> 0"))
                 .as("stage days that differ from a fresh count, after %s", after).isEmpty();
+        assertThat(differences("idea_stage_cube", "spans <> 0", "idea_stage_cube_fresh()"))
+                .as("cells of the stage-day cube that differ from a fresh count, after %s", after).isEmpty();
     }
 
     /** The rows in the kept table and not in its fresh view, and the other way round (as text, for the message). */
     private List<String> differences(String table, String nonZero) {
+        return differences(table, nonZero, table + "_fresh");
+    }
+
+    private List<String> differences(String table, String nonZero, String fresh) {
         return jdbc.sql("""
-                (SELECT 'kept ' || k::text FROM (SELECT * FROM %1$s WHERE %2$s EXCEPT ALL SELECT * FROM %1$s_fresh) k)
+                (SELECT 'kept ' || k::text FROM (SELECT * FROM %1$s WHERE %2$s EXCEPT ALL SELECT * FROM %3$s) k)
                 UNION ALL
-                (SELECT 'fresh ' || f::text FROM (SELECT * FROM %1$s_fresh EXCEPT ALL SELECT * FROM %1$s WHERE %2$s) f)"""
-                .formatted(table, nonZero)).query(String.class).list();
+                (SELECT 'fresh ' || f::text FROM (SELECT * FROM %3$s EXCEPT ALL SELECT * FROM %1$s WHERE %2$s) f)"""
+                .formatted(table, nonZero, fresh)).query(String.class).list();
     }
 }

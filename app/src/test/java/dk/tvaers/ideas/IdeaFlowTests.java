@@ -58,6 +58,9 @@ class IdeaFlowTests {
     Ideas ideas;
 
     @Autowired
+    IdeaReactions reactions;
+
+    @Autowired
     IdeaAttachments attachments;
 
     @Autowired
@@ -189,7 +192,7 @@ class IdeaFlowTests {
 
         mvc.perform(post("/ideer/" + id + "/stoet").with(csrf()).with(authentication(citizen)))
                 .andExpect(redirectedUrl("/ideer/" + id));
-        assertThatThrownBy(() -> ideas.support(id, userId)).isInstanceOf(AlreadySupportedException.class);
+        assertThatThrownBy(() -> reactions.support(id, userId)).isInstanceOf(AlreadySupportedException.class);
         var again = mvc.perform(post("/ideer/" + id + "/stoet").with(csrf()).with(authentication(citizen)))
                 .andExpect(redirectedUrl("/ideer/" + id)).andReturn();
         assertThat(((Flash) again.getFlashMap().get(Flash.ATTRIBUTE)).problem()).isEqualTo("idea.support.error.already");
@@ -204,9 +207,9 @@ class IdeaFlowTests {
         long into = ideas.submit(anIdea("Original " + SEQUENCE.incrementAndGet()), Submitter.assisted("Bent", null, 1, "S"));
         long both = aCitizenId();
         long onlyFrom = aCitizenId();
-        ideas.support(from, both);
-        ideas.support(into, both);
-        ideas.support(from, onlyFrom);
+        reactions.support(from, both);
+        reactions.support(into, both);
+        reactions.support(from, onlyFrom);
 
         clinic.merge(from, into, "Samme idé", consultant);
 
@@ -214,7 +217,7 @@ class IdeaFlowTests {
         assertThat(ideas.find(from).orElseThrow().supports()).isZero();
         assertThat(ideas.find(from).orElseThrow().status()).isEqualTo(IdeaStatus.MERGED);
         assertThat(ideas.find(from).orElseThrow().mergedIntoId()).isEqualTo(into);
-        assertThat(ideas.supports(into, onlyFrom)).isTrue();
+        assertThat(reactions.supports(into, onlyFrom)).isTrue();
         // the follower of the merged idea now follows the idea it went into
         assertThat(ideas.followerByToken(lastToken).orElseThrow().ideaId()).isEqualTo(into);
         assertThatThrownBy(() -> clinic.merge(into, into, null, consultant)).isInstanceOf(InvalidOutcomeException.class);
@@ -274,9 +277,9 @@ class IdeaFlowTests {
         mvc.perform(ideaForm(title).with(authentication(citizen)).param("showName", "true"))
                 .andExpect(redirectedUrl("/mine-ideer"));
         long id = latestIdeaTitled(title);
-        ideas.comment(id, "Min kommentar", new Actor(principal.userId(), principal.displayName()));
+        reactions.comment(id, "Min kommentar", new Actor(principal.userId(), principal.displayName()));
         long other = aCitizenId();
-        ideas.comment(id, "En andens kommentar", new Actor(other, "Anden Borger"));
+        reactions.comment(id, "En andens kommentar", new Actor(other, "Anden Borger"));
 
         mvc.perform(get("/mine-ideer").with(authentication(citizen))).andExpect(status().isOk())
                 .andExpect(content().string(org.hamcrest.Matchers.containsString(title)));
@@ -298,7 +301,7 @@ class IdeaFlowTests {
         Idea idea = ideas.find(id).orElseThrow();
         assertThat(idea.submitterName()).isNull();
         assertThat(idea.publicSubmitterName()).isNull();
-        assertThat(ideas.comments(id)).extracting(IdeaComment::authorName, IdeaComment::body).containsExactly(
+        assertThat(reactions.comments(id)).extracting(IdeaComment::authorName, IdeaComment::body).containsExactly(
                 org.assertj.core.groups.Tuple.tuple(UserDirectory.DELETED_NAME, "Min kommentar"),
                 org.assertj.core.groups.Tuple.tuple("Anden Borger", "En andens kommentar"));
     }

@@ -22,6 +22,9 @@ class IdeasDemoDataTests {
     Ideas ideas;
 
     @Autowired
+    IdeaReactions reactions;
+
+    @Autowired
     IdeaClinic clinic;
 
     @Autowired
@@ -58,7 +61,7 @@ class IdeasDemoDataTests {
                         Set.of(role)), "Demo-adgangskode-2026", false, Actor.SYSTEM);
             }
         }
-        var demo = new IdeasDemoData(ideas, clinic, users, jdbc);
+        var demo = new IdeasDemoData(ideas, reactions, clinic, users, jdbc);
         demo.run(null);
         demo.run(null);
 
@@ -73,7 +76,7 @@ class IdeasDemoDataTests {
         long first = jdbc.sql("SELECT id FROM idea WHERE title = :t").param("t", IdeasDemoData.FIRST)
                 .query(Long.class).single();
         assertThat(ideas.find(first).orElseThrow().supports()).isGreaterThanOrEqualTo(3);
-        assertThat(ideas.comments(first)).hasSize(2);
+        assertThat(reactions.comments(first)).hasSize(2);
     }
 
     private long organisation(String name, dk.tvaers.shared.Sector sector) {

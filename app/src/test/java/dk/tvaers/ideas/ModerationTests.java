@@ -48,6 +48,9 @@ class ModerationTests {
     Ideas ideas;
 
     @Autowired
+    IdeaReactions reactions;
+
+    @Autowired
     IdeaSimilarity similarity;
 
     @Autowired
@@ -72,8 +75,8 @@ class ModerationTests {
         AccountPrincipal moderator = aUser(Role.INNOVATION_CONSULTANT);
         long idea = anIdea("Kommentarspor", null);
         String body = "Ring til min nabo på 12345678 " + SEQUENCE.incrementAndGet();
-        ideas.comment(idea, body, new Actor(author.userId(), author.displayName()));
-        long comment = ideas.comments(idea).getLast().id();
+        reactions.comment(idea, body, new Actor(author.userId(), author.displayName()));
+        long comment = reactions.comments(idea).getLast().id();
 
         mvc.perform(post("/ideer/" + idea + "/anmeld").param("kommentar", String.valueOf(comment))
                         .param("reason", " ").with(csrf()).with(authentication(auth(reporter))))

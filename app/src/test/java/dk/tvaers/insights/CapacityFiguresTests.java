@@ -142,6 +142,79 @@ class CapacityFiguresTests {
                 .satisfies(year -> assertThat(year.count()).isEqualTo(5));
     }
 
+    /**
+     * The stage times read from the cube of the page's filters (V74, ADR 0045) equal {@code percentile_cont} over the
+     * spans themselves, for seeded random ideas and every kind of filter combination (region, type, source, sector,
+     * years; each present or not): the cube's "any" cells hold exactly the spans a filter left open selects.
+     */
+    @Test
+    void stageTimesOfEveryFilterEqualThePercentilesOverTheSpans() {
+        var random = new java.util.SplittableRandom(45);
+        Region[] regions = {Region.NORDJYLLAND, Region.SJAELLAND, null};
+        for (int n = 0; n < 40; n++) {
+            EnumSet<Sector> sectors = EnumSet.of(Sector.values()[random.nextInt(3)]);
+            if (random.nextBoolean()) {
+                sectors.add(Sector.PATIENT_ORGANISATION);
+            }
+            long id = ideas.submit(new NewIdea("Terning " + n, "Problem", "Forslag", "Patienter", sectors,
+                    InnovationType.values()[random.nextInt(3)], regions[random.nextInt(regions.length)], false,
+                    List.of()), Submitter.anonymous("Borger", null));
+            OffsetDateTime at = OffsetDateTime.of(1996 + random.nextInt(4), 1 + random.nextInt(12), 2, 9, 0, 0, 0,
+                    ZoneOffset.UTC);
+            jdbc.sql("UPDATE idea SET submitted_at = :at, status = 'IN_REVIEW', source = :source WHERE id = :id")
+                    .param("at", at).param("source", IdeaSource.values()[random.nextInt(4)].name()).param("id", id)
+                    .update();
+            jdbc.sql("DELETE FROM idea_status_change WHERE idea_id = :id").param("id", id).update();
+            OffsetDateTime reviewed = at.plusDays(random.nextInt(30)).plusHours(random.nextInt(24));
+            jdbc.sql("""
+                    INSERT INTO idea_status_change (idea_id, from_status, to_status, by_name, changed_at)
+                    VALUES (:id, NULL, 'SUBMITTED', 'Test', :at), (:id, 'SUBMITTED', 'IN_REVIEW', 'Test', :reviewed),
+                           (:id, 'IN_REVIEW', 'PRIORITISED', 'Test', :decided)""")
+                    .param("id", id).param("at", at).param("reviewed", reviewed)
+                    .param("decided", reviewed.plusDays(random.nextInt(90))).update();
+        }
+        for (int n = 0; n < 60; n++) {
+            Integer from = random.nextBoolean() ? 1996 + random.nextInt(4) : null;
+            var filter = new FigureFilter(random.nextBoolean() ? regions[random.nextInt(2)] : null,
+                    random.nextBoolean() ? Sector.values()[random.nextInt(Sector.values().length)] : null,
+                    random.nextBoolean() ? InnovationType.values()[random.nextInt(3)] : null, from,
+                    from != null && random.nextBoolean() ? from + random.nextInt(3) : null,
+                    random.nextBoolean() ? IdeaSource.values()[random.nextInt(4)] : null);
+            assertThat(figures.of(filter).ideaStages()).as("stage times of %s", filter)
+                    .usingRecursiveFieldByFieldElementComparator(org.assertj.core.api.recursive.comparison
+                            .RecursiveComparisonConfiguration.builder().withComparatorForType(
+                                    (a, b) -> Math.abs(a - b) < 1e-9 ? 0 : Double.compare(a, b), Double.class).build())
+                    .containsExactlyElementsOf(spanPercentiles(filter));
+        }
+    }
+
+    /** percentile_cont over the whole days of the ended spans of the public ideas the filter selects. */
+    private List<StageTime> spanPercentiles(FigureFilter filter) {
+        return jdbc.sql("""
+                SELECT c.to_status AS stage, count(*) AS n,
+                       percentile_cont(0.5) WITHIN GROUP (ORDER BY floor(extract(EPOCH FROM c.left_at - c.changed_at) / 86400)) AS median,
+                       percentile_cont(0.9) WITHIN GROUP (ORDER BY floor(extract(EPOCH FROM c.left_at - c.changed_at) / 86400)) AS p90
+                FROM idea_status_change c JOIN idea i ON i.id = c.idea_id
+                WHERE c.left_at IS NOT NULL AND i.status <> 'UNCONFIRMED' AND i.hidden_at IS NULL
+                  AND c.to_status IN ('SUBMITTED', 'IN_REVIEW')
+                  AND (CAST(:region AS text) IS NULL OR i.region = :region)
+                  AND (CAST(:type AS text) IS NULL OR i.innovation_type = :type)
+                  AND (CAST(:source AS text) IS NULL OR i.source = :source)
+                  AND (CAST(:sector AS text) IS NULL OR CAST(:sector AS varchar) = ANY (i.sectors))
+                  AND (CAST(:fromYear AS int) IS NULL
+                       OR extract(YEAR FROM i.submitted_at AT TIME ZONE 'Europe/Copenhagen') >= :fromYear)
+                  AND (CAST(:toYear AS int) IS NULL
+                       OR extract(YEAR FROM i.submitted_at AT TIME ZONE 'Europe/Copenhagen') <= :toYear)
+                GROUP BY c.to_status ORDER BY c.to_status DESC""")
+                .param("region", filter.region() == null ? null : filter.region().name())
+                .param("type", filter.type() == null ? null : filter.type().name())
+                .param("source", filter.source() == null ? null : filter.source().name())
+                .param("sector", filter.sector() == null ? null : filter.sector().name())
+                .param("fromYear", filter.fromYear()).param("toYear", filter.toYear())
+                .query((rs, n) -> new StageTime(rs.getString("stage"), rs.getLong("n"), rs.getDouble("median"),
+                        rs.getDouble("p90"))).list();
+    }
+
     @Test
     void thePdfForTheAnnualReportHasTheFiguresChartsAndTablesTaggedForPdfUa() throws Exception {
         Capacity all = figures.of(FigureFilter.ALL);
@@ -212,6 +285,9 @@ class CapacityFiguresTests {
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(page).contains("data-funnel").contains("data-funnel-table").contains("data-capacity-figures")
                 .contains("href=\"/ideer?sektor=MUNICIPALITY\"").contains("/innovationskapacitet.xlsx?sektor=MUNICIPALITY&amp;fra=2000");
+        assertThat(page).as("figures aligned right with DKFDS's own class (text-align-right is none of DKFDS's)")
+                .containsPattern("<td class=\"align-text-right\" data-figure=\"ideas\"")
+                .doesNotContain("text-align-right");
         var excel = mvc.perform(get("/innovationskapacitet.xlsx")).andExpect(status().isOk()).andReturn().getResponse();
         assertThat(excel.getContentAsByteArray()).startsWith(new byte[] {'P', 'K'});
     }

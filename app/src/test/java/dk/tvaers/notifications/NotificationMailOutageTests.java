@@ -8,6 +8,7 @@ import dk.tvaers.TestSmtp;
 import dk.tvaers.accounts.Actor;
 import dk.tvaers.accounts.UserAttributes;
 import dk.tvaers.accounts.UserDirectory;
+import dk.tvaers.ideas.IdeaReactions;
 import dk.tvaers.ideas.Ideas;
 import dk.tvaers.ideas.NewIdea;
 import dk.tvaers.ideas.Submitter;
@@ -42,6 +43,9 @@ class NotificationMailOutageTests {
     Ideas ideas;
 
     @Autowired
+    IdeaReactions reactions;
+
+    @Autowired
     Follows follows;
 
     @Autowired
@@ -71,7 +75,7 @@ class NotificationMailOutageTests {
                 InnovationType.EVERYDAY, Region.SYDDANMARK, false, List.of()),
                 Submitter.assisted("Borger", null, 1, "Medarbejder"));
         follows.follow(follower, SubjectType.IDEA, idea);
-        ideas.comment(idea, "En kommentar", new Actor(null, "Anden"));
+        reactions.comment(idea, "En kommentar", new Actor(null, "Anden"));
         long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
         while (notifications.unread(follower) == 0 && System.nanoTime() < deadline) {
             Thread.sleep(100);

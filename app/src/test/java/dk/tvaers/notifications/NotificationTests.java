@@ -17,6 +17,7 @@ import dk.tvaers.accounts.Actor;
 import dk.tvaers.accounts.UserAttributes;
 import dk.tvaers.accounts.UserDirectory;
 import dk.tvaers.ideas.IdeaClinic;
+import dk.tvaers.ideas.IdeaReactions;
 import dk.tvaers.ideas.Ideas;
 import dk.tvaers.ideas.Moderation;
 import dk.tvaers.ideas.NewIdea;
@@ -61,6 +62,9 @@ class NotificationTests {
 
     @Autowired
     Ideas ideas;
+
+    @Autowired
+    IdeaReactions reactions;
 
     @Autowired
     IdeaClinic clinic;
@@ -157,8 +161,8 @@ class NotificationTests {
         AccountPrincipal follower = aCitizen();
         long idea = anIdeaBy(aCitizen());
         follows.follow(follower.userId(), SubjectType.IDEA, idea);
-        ideas.comment(idea, "Køb vores app", new Actor(author.userId(), author.displayName()));
-        long comment = ideas.comments(idea).getLast().id();
+        reactions.comment(idea, "Køb vores app", new Actor(author.userId(), author.displayName()));
+        long comment = reactions.comments(idea).getLast().id();
         moderation.report(idea, comment, "Reklame", new Actor(follower.userId(), follower.displayName()));
         long report = moderation.queue(new Moderation.Filter(Moderation.State.OPEN, "Køb vores app"), 1, 20).items()
                 .stream().filter(r -> r.commentId() == comment).findFirst().orElseThrow().id();
@@ -227,8 +231,8 @@ class NotificationTests {
         }
         notifications.choose(off.userId(), Map.of(NotificationKind.IDEA_COMMENT, Delivery.OFF));
 
-        ideas.comment(idea, "Godt forslag", new Actor(commenter.userId(), commenter.displayName()));
-        ideas.comment(idea, "Enig", new Actor(commenter.userId(), commenter.displayName()));
+        reactions.comment(idea, "Godt forslag", new Actor(commenter.userId(), commenter.displayName()));
+        reactions.comment(idea, "Enig", new Actor(commenter.userId(), commenter.displayName()));
         awaitNotices(daily3.userId(), 2);
         assertThat(notifications.unread(commenter.userId())).as("not told of their own comment").isZero();
         assertThat(notifications.unread(off.userId())).isZero();
@@ -271,7 +275,7 @@ class NotificationTests {
         assertThat(notifications.preferences(user.userId())).containsEntry(NotificationKind.IDEA_COMMENT, Delivery.IN_APP)
                 .containsEntry(NotificationKind.IDEA_STATUS, Delivery.IMMEDIATE);
 
-        ideas.comment(idea, "Spændende", new Actor(other.userId(), other.displayName()));
+        reactions.comment(idea, "Spændende", new Actor(other.userId(), other.displayName()));
         awaitNotices(user.userId(), 1);
         mvc.perform(get("/notifikationer").with(authentication(auth))).andExpect(status().isOk())
                 .andExpect(content().string(Matchers.containsString("tvaers-badge")))

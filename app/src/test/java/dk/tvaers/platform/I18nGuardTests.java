@@ -43,6 +43,11 @@ class I18nGuardTests {
 
     private static final Pattern LETTER = Pattern.compile("\\p{L}");
     private static final Pattern TEMPLATE_KEY = Pattern.compile("#\\{([A-Za-z0-9_.]+)");
+    /**
+     * A key handed to a fragment as a string (a label, a caption, a table's columns:
+     * {@code head(columns=${ {'audit.time', 'audit.kind'} })}): lower-case words joined by dots, in quotes.
+     */
+    private static final Pattern TEMPLATE_LITERAL_KEY = Pattern.compile("'([a-z][A-Za-z]*\\.[A-Za-z0-9_.]+)'");
     /** A string literal in Java that looks like a message key: lower-case words joined by dots. */
     private static final Pattern JAVA_KEY = Pattern.compile("\"([a-z][A-Za-z]*\\.[A-Za-z0-9_.]+)\"");
     private static final Pattern ANNOTATION_KEY = Pattern.compile("\\{([a-z]+\\.[A-Za-z0-9_.]+)}");
@@ -165,9 +170,17 @@ class I18nGuardTests {
                 .forEach(key -> prefixes.add(key.substring(0, key.indexOf('.') + 1)));
         Set<String> used = new TreeSet<>();
         for (Path template : templates()) {
-            Matcher matcher = TEMPLATE_KEY.matcher(Files.readString(template));
+            String text = Files.readString(template);
+            Matcher matcher = TEMPLATE_KEY.matcher(text);
             while (matcher.find()) {
                 used.add(matcher.group(1));
+            }
+            Matcher literal = TEMPLATE_LITERAL_KEY.matcher(text);
+            while (literal.find()) {
+                String key = literal.group(1);
+                if (!key.endsWith(".") && prefixes.stream().anyMatch(key::startsWith)) {
+                    used.add(key);
+                }
             }
         }
         try (Stream<Path> sources = Files.walk(JAVA)) {
@@ -199,6 +212,10 @@ class I18nGuardTests {
         }
         for (int score = Parameter.MIN_SCORE; score <= Parameter.MAX_SCORE; score++) {
             used.add("assessment.score." + score);
+        }
+        // an API scope's value (e.g. "initiatives.read") is an OAuth2 identifier, not a message key
+        for (dk.tvaers.accounts.ApiScope scope : dk.tvaers.accounts.ApiScope.values()) {
+            used.remove(scope.value());
         }
         assertThat(difference(used, known)).as("message keys used but not defined").isEmpty();
     }

@@ -15,6 +15,11 @@ public enum Dialect {
     /** Only for the benchmark's baseline: the same definitions on PostgreSQL 17. */
     POSTGRES;
 
+    /** Added to milliseconds since 1970 so that timestamps from about the year 1200 on are positive. */
+    private static final long MS_OFFSET = 100_000_000_000_000L;
+    /** {@code MS_TOP - ms} is the inverted (descending) key: 15 digits up to about the year 3900. */
+    private static final long MS_TOP = 999_999_999_999_999L - MS_OFFSET;
+
     private static final Pattern MACRO = Pattern.compile("\\{\\{(\\w+)\\(([^{}]*)\\)}}");
 
     /** Renders the macros of the SQL for this dialect (after the run's ${...} parameters are filled in). */
@@ -40,6 +45,11 @@ public enum Dialect {
                 case "add_hours" -> "(" + a[0] + " + make_interval(hours => " + a[1] + "))";
                 case "add_years" -> "CAST(" + a[0] + " + make_interval(years => " + a[1] + ") AS DATE)";
                 case "median" -> "percentile_cont(0.5) WITHIN GROUP (ORDER BY " + a[0] + ")";
+                case "sort_ms" -> "lpad(CAST(CAST(extract(epoch FROM " + a[0] + ") * 1000 AS BIGINT) + " + MS_OFFSET
+                        + " AS TEXT), 15, '0')";
+                case "sort_ms_desc" -> "lpad(CAST(" + MS_TOP + " - CAST(extract(epoch FROM " + a[0]
+                        + ") * 1000 AS BIGINT) AS TEXT), 15, '0')";
+                case "min_text" -> "min(" + a[0] + " COLLATE \"C\")";
                 case "quantile" -> "percentile_cont(" + a[1] + ") WITHIN GROUP (ORDER BY " + a[0] + ")";
                 case "unit_hash" -> "(CAST(CAST(('x' || substr(md5(CAST(" + a[0] + " AS TEXT) || ':' || CAST(" + a[1]
                         + " AS TEXT) || ':' || CAST(" + a[2] + " AS TEXT)), 1, 8)) AS BIT(32)) AS BIGINT) & 4294967295)"
@@ -57,6 +67,15 @@ public enum Dialect {
                     : "(" + a[0] + " + make_interval(0, 0, 0, 0, " + a[1] + ", 0, 0))";
             case "add_years" -> this == DUCKDB ? "CAST(" + a[0] + " + INTERVAL (" + a[1] + ") YEAR AS DATE)"
                     : "add_months(" + a[0] + ", 12 * " + a[1] + ")";
+            // a timestamp as 15 digits that sort as it does (milliseconds since 1970, offset to be positive from
+            // about the year 1200), and the same inverted (sorts as the timestamp descending): parts of text keys
+            // (Spark's timestamps here are TIMESTAMP_NTZ: counted from 1970 without a time zone)
+            case "sort_ms" -> "lpad(CAST(" + millis(a[0]) + " + " + MS_OFFSET + " AS "
+                    + (this == DUCKDB ? "VARCHAR" : "STRING") + "), 15, '0')";
+            case "sort_ms_desc" -> "lpad(CAST(" + MS_TOP + " - " + millis(a[0]) + " AS "
+                    + (this == DUCKDB ? "VARCHAR" : "STRING") + "), 15, '0')";
+            // the least text by its bytes (both compare strings bytewise)
+            case "min_text" -> "min(" + a[0] + ")";
             // the interpolating median (exact): DuckDB quantile_cont, Spark percentile (not percentile_approx)
             case "median" -> this == DUCKDB ? "quantile_cont(" + a[0] + ", 0.5)" : "percentile(" + a[0] + ", 0.5)";
             // a quantile of a group, interpolating (the effect's bootstrap interval)
@@ -69,5 +88,11 @@ public enum Dialect {
                     : "((CAST(hash(" + a[0] + ", " + a[1] + ", " + a[2] + ") AS BIGINT) + 2147483648) / 4294967296.0)";
             default -> throw new IllegalArgumentException("unknown macro " + name);
         };
+    }
+
+    /** Milliseconds since 1970-01-01 00:00 of a timestamp without time zone (DuckDB and Spark). */
+    private String millis(String t) {
+        return this == DUCKDB ? "epoch_ms(" + t + ")"
+                : "timestampdiff(MILLISECOND, TIMESTAMP_NTZ '1970-01-01 00:00:00', " + t + ")";
     }
 }

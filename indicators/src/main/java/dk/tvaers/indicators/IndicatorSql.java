@@ -17,15 +17,24 @@ public final class IndicatorSql {
     public static final List<String> STRATA = List.of("ALL", "SUBGROUP", "SEX", "EDUCATION", "INCOME", "LIVING_ALONE",
             "MULTIMORBIDITY");
 
+    /**
+     * A person's sex and social position as strata: a value the data do not hold (OMOP CDM input has no education,
+     * income or living alone, ADR 0046) is UNKNOWN, never counted as one of the others.
+     */
+    private static final String PERSON_STRATA = """
+            coalesce(p.sex, 'UNKNOWN') AS sex, coalesce(p.education, 'UNKNOWN') AS education,
+                   coalesce(p.income_group, 'UNKNOWN') AS income_group,
+                   CASE WHEN p.living_alone THEN 'ALONE' WHEN NOT p.living_alone THEN 'NOT_ALONE' ELSE 'UNKNOWN' END
+                       AS living_alone""";
+
     public static final String COHORT = """
             CREATE OR REPLACE TABLE ${run}_cohort AS
             SELECT i.person_id, i.cohort_group, coalesce(i.subgroup, 'NONE') AS subgroup, i.index_date,
-                   p.birth_date, p.sex, p.education, p.income_group,
-                   CASE WHEN p.living_alone THEN 'ALONE' ELSE 'NOT_ALONE' END AS living_alone, d.death_date
+                   p.birth_date, %s, d.death_date
             FROM inclusion i
             JOIN person p ON p.person_id = i.person_id
             LEFT JOIN death d ON d.person_id = i.person_id
-            WHERE i.initiative_id = ${initiative}""";
+            WHERE i.initiative_id = ${initiative}""".formatted(PERSON_STRATA);
 
     /**
      * The cohort of a population by rule (same columns as {@link #COHORT}). Target: persons of the rule's
@@ -122,12 +131,11 @@ public final class IndicatorSql {
                     UNION ALL
                     SELECT person_id, 'COMPARISON' AS cohort_group, index_date FROM comparison)
                 SELECT c.person_id, c.cohort_group, 'NONE' AS subgroup, c.index_date,
-                       p.birth_date, p.sex, p.education, p.income_group,
-                       CASE WHEN p.living_alone THEN 'ALONE' ELSE 'NOT_ALONE' END AS living_alone, d.death_date
+                       p.birth_date, %s, d.death_date
                 FROM cohort c
                 JOIN person p ON p.person_id = c.person_id
                 LEFT JOIN death d ON d.person_id = c.person_id""".formatted(from, to, diagnoses, municipalities, ageMin,
-                ageLimit, comparison);
+                ageLimit, comparison, PERSON_STRATA);
     }
 
     /** Cancer or DZ763 among the diagnoses of a contact ({@code dx}: its diagnoses with a space each side). */
@@ -139,7 +147,10 @@ public final class IndicatorSql {
      * action diagnosis of the contact that ends last, cancer anywhere, hospice anywhere. Ties never decide by contact
      * id: the first contact is, of those starting first, an acute one, then the one ending last, then the lowest
      * diagnosis code; the last contact is, of those ending last, the one starting last, then the lowest code. The id
-     * orders only contacts equal in all of these (docs/indicator-sql.md).
+     * orders only contacts equal in all of these (docs/indicator-sql.md). The first and the last contact are the least
+     * of a text key per contact that sorts in exactly that order (fixed-width timestamps, the end inverted, the
+     * priority — ATA1 before ATA3 — the code padded to its 8 characters, the id last): an aggregate in the grouping
+     * instead of two more window sorts (bench/README.md, "Engine profile").
      */
     public static final String STAYS = """
             CREATE OR REPLACE TABLE ${run}_stay AS
@@ -165,19 +176,15 @@ public final class IndicatorSql {
                 FROM f),
             r AS (
                 SELECT s.*,
-                       row_number() OVER (PARTITION BY person_id, stay_no
-                               ORDER BY start_ts ASC NULLS LAST, CASE WHEN priority = 'ATA1' THEN 0 ELSE 1 END ASC,
-                                   end_ts DESC NULLS LAST, action_diagnosis ASC NULLS LAST, contact_id ASC NULLS LAST)
-                           AS first_rank,
-                       row_number() OVER (PARTITION BY person_id, stay_no
-                               ORDER BY end_ts DESC NULLS LAST, start_ts DESC NULLS LAST,
-                                   action_diagnosis ASC NULLS LAST, contact_id ASC NULLS LAST)
-                           AS last_rank
+                       {{sort_ms(start_ts)}} || priority || {{sort_ms_desc(end_ts)}} || rpad(action_diagnosis, 8, ' ')
+                           || contact_id AS first_key,
+                       {{sort_ms_desc(end_ts)}} || {{sort_ms_desc(start_ts)}} || rpad(action_diagnosis, 8, ' ')
+                           || contact_id AS last_key
                 FROM s)
             SELECT person_id, stay_no, min(start_ts) AS start_ts, max(end_ts) AS end_ts,
-                   max(CASE WHEN first_rank = 1 THEN priority END) AS first_priority,
-                   max(CASE WHEN first_rank = 1 THEN action_diagnosis END) AS first_diagnosis,
-                   max(CASE WHEN last_rank = 1 THEN action_diagnosis END) AS last_diagnosis,
+                   substr({{min_text(first_key)}}, 16, 4) AS first_priority,
+                   rtrim(substr({{min_text(first_key)}}, 35, 8)) AS first_diagnosis,
+                   rtrim(substr({{min_text(last_key)}}, 31, 8)) AS last_diagnosis,
                    max(CASE WHEN %s THEN 1 ELSE 0 END) AS any_cancer,
                    max(CASE WHEN hospice THEN 1 ELSE 0 END) AS hospice
             FROM r
@@ -354,21 +361,33 @@ public final class IndicatorSql {
             JOIN ${run}_cohort k ON k.person_id = h.person_id
             WHERE h.start_ts >= CAST({{add_days(k.index_date; -${window})}} AS TIMESTAMP)
               AND h.start_ts < CAST({{add_days(k.index_date; ${window})}} AS TIMESTAMP)
+              AND h.tariff_year IS NOT NULL
             ORDER BY h.tariff_year ASC NULLS LAST""";
 
-    /** The aggregates of every indicator for every group, period and stratum, from the per-person table. */
+    /**
+     * The aggregates of every indicator for every group, period and stratum, from the per-person table. The table is
+     * read once: each person row meets the list of strata (a cross join with one row per stratum) and gets that
+     * stratum's value, so the grouping sees the same rows as a UNION ALL of one scan per stratum would give, at a
+     * seventh of the reading (bench/README.md, "Engine profile").
+     */
     public static String aggregates(List<Indicator> indicators) {
         String measures = "aged_65, index_admissions, " + String.join(", ",
                 indicators.stream().map(Indicator::column).toList());
-        var strata = new StringBuilder();
+        var list = new StringBuilder();
+        var value = new StringBuilder("CASE s.stratum");
         for (String stratum : STRATA) {
-            if (!strata.isEmpty()) {
-                strata.append("\n    UNION ALL\n");
+            if (!list.isEmpty()) {
+                list.append("\n    UNION ALL\n");
             }
-            String value = stratum.equals("ALL") ? "'ALL'" : stratum.toLowerCase();
-            strata.append("    SELECT cohort_group, period, '").append(stratum).append("' AS stratum, ").append(value)
-                    .append(" AS stratum_value, ").append(measures).append(" FROM ${run}_person");
+            list.append("    SELECT '").append(stratum).append("' AS stratum");
+            value.append(" WHEN '").append(stratum).append("' THEN ")
+                    .append(stratum.equals("ALL") ? "'ALL'" : "p." + stratum.toLowerCase());
         }
+        value.append(" END");
+        var strata = new StringBuilder();
+        strata.append("    SELECT p.cohort_group, p.period, s.stratum, ").append(value).append(" AS stratum_value, ")
+                .append(String.join(", ", java.util.Arrays.stream(measures.split(", ")).map(m -> "p." + m).toList()))
+                .append("\n    FROM ${run}_person p\n    CROSS JOIN stratum_list s");
         var columns = new StringBuilder();
         for (Indicator indicator : indicators) {
             String x = indicator.column();
@@ -390,7 +409,7 @@ public final class IndicatorSql {
                         .append(" IS NOT NULL THEN 1 END) AS denominator_").append(x);
             }
         }
-        return "WITH strata AS (\n" + strata + ")\n"
+        return "WITH stratum_list AS (\n" + list + "),\nstrata AS (\n" + strata + ")\n"
                 + "SELECT cohort_group, period, stratum, stratum_value" + columns
                 + "\nFROM strata\nGROUP BY cohort_group, period, stratum, stratum_value"
                 + "\nORDER BY cohort_group ASC NULLS LAST, period ASC NULLS LAST, stratum ASC NULLS LAST,"

@@ -42,4 +42,27 @@ class DialectTests {
             }
         }
     }
+
+    /**
+     * The engine profile's changes (bench/README.md): the aggregate reads the per-person table once, not once per
+     * stratum, and stays take their first and last contact from the grouping, not from two more window sorts. Their
+     * cells are the fixture's and the planted truth's; this keeps the shape that made them fast.
+     */
+    @Test
+    void theAggregateReadsThePersonTableOnceAndStaysSortTwice() {
+        String aggregate = IndicatorSql.aggregates(Indicator.catalogue());
+        assertThat(aggregate.split("\\$\\{run}_person", -1)).hasSize(2);
+        assertThat(IndicatorSql.STAYS.split(" OVER ", -1)).hasSize(3);
+    }
+
+    @Test
+    void rendersSortableTimestampKeysThatOrderAsTheTimestamps() {
+        assertThat(Dialect.DUCKDB.render("{{sort_ms(t)}}, {{sort_ms_desc(t)}}, {{min_text(k)}}")).isEqualTo(
+                "lpad(CAST(epoch_ms(t) + 100000000000000 AS VARCHAR), 15, '0'), "
+                        + "lpad(CAST(899999999999999 - epoch_ms(t) AS VARCHAR), 15, '0'), min(k)");
+        assertThat(Dialect.SPARK.render("{{sort_ms(t)}}, {{min_text(k)}}")).isEqualTo(
+                "lpad(CAST(timestampdiff(MILLISECOND, TIMESTAMP_NTZ '1970-01-01 00:00:00', t) + 100000000000000 AS "
+                        + "STRING), 15, '0'), min(k)");
+        assertThat(Dialect.POSTGRES.render("{{min_text(k)}}")).isEqualTo("min(k COLLATE \"C\")");
+    }
 }

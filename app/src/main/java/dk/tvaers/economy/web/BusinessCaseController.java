@@ -1,13 +1,7 @@
 package dk.tvaers.economy.web;
 
 import dk.tvaers.platform.web.Flash;
-import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder;
-import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
-import com.openhtmltopdf.svgsupport.BatikSVGDrawer;
 import dk.tvaers.accounts.AccountPrincipal;
-import dk.tvaers.accounts.UserAccount;
-import dk.tvaers.accounts.UserDirectory;
-import dk.tvaers.economy.ActualCost;
 import dk.tvaers.economy.ActualCosts;
 import dk.tvaers.economy.AmountBasis;
 import dk.tvaers.economy.BusinessCaseRejectedException;
@@ -21,24 +15,18 @@ import dk.tvaers.economy.Plan;
 import dk.tvaers.economy.RealisedFigures;
 import dk.tvaers.initiatives.Editor;
 import dk.tvaers.initiatives.Initiative;
-import dk.tvaers.initiatives.Initiatives;
-import dk.tvaers.platform.web.Confirmation;
 import dk.tvaers.platform.web.NotFoundException;
+import dk.tvaers.platform.web.PdfDocuments;
 import dk.tvaers.platform.web.SelectOption;
-import dk.tvaers.platform.web.TimeFormat;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.time.Clock;
-import java.time.YearMonth;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.function.BiPredicate;
 import org.springframework.context.MessageSource;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -55,35 +43,28 @@ import org.thymeleaf.spring6.SpringTemplateEngine;
 
 /**
  * An initiative's business case: the page with key figures, shadow accounts, charts and realised figures; the form
- * that saves a new version; the Task Force's approval; PDF and Excel. Who sees what is decided by
+ * that saves a new version; the Task Force's approval; PDF and Excel (actual costs: {@link ActualCostController}). Who sees what is decided by
  * {@link BusinessCases} on every request (rows, not only routes): anyone else gets 404.
  */
 @Controller
 @RequestMapping("/initiativer/{id}/oekonomi")
 class BusinessCaseController {
 
-    private static final String FONT = "/org/apache/pdfbox/resources/ttf/LiberationSans-Regular.ttf";
-
     private final BusinessCases businessCases;
     private final ActualCosts actualCosts;
     private final RealisedFigures realisedFigures;
-    private final Initiatives initiatives;
-    private final UserDirectory users;
+    private final EconomyAccess access;
     private final SpringTemplateEngine templates;
     private final MessageSource messages;
-    private final Clock clock;
 
     BusinessCaseController(BusinessCases businessCases, ActualCosts actualCosts, RealisedFigures realisedFigures,
-            Initiatives initiatives, UserDirectory users, SpringTemplateEngine templates, MessageSource messages,
-            Clock clock) {
+            EconomyAccess access, SpringTemplateEngine templates, MessageSource messages) {
         this.businessCases = businessCases;
         this.actualCosts = actualCosts;
         this.realisedFigures = realisedFigures;
-        this.initiatives = initiatives;
-        this.users = users;
+        this.access = access;
         this.templates = templates;
         this.messages = messages;
-        this.clock = clock;
     }
 
     @GetMapping
@@ -106,7 +87,7 @@ class BusinessCaseController {
         model.addAttribute("actualCosts", actualCosts.of(initiative, editor));
         model.addAttribute("mayCorrectActual", actualCosts.mayRecord(initiative, editor));
         selected(versions, number).ifPresent(version -> model.addAttribute("view", EconomyView.of(initiative, version,
-                realisedFigures.of(id), today(), locale)));
+                realisedFigures.of(id), access.today(), locale)));
         return "economy/business-case";
     }
 
@@ -147,94 +128,6 @@ class BusinessCaseController {
         return form(initiative, form, model);
     }
 
-    @GetMapping("/faktiske-omkostninger")
-    @PermitAll
-    String actualCostForm(@AuthenticationPrincipal AccountPrincipal principal, @PathVariable long id, Model model) {
-        Initiative initiative = recordable(id, principal);
-        return actualCostForm(initiative, ActualCostForm.blank(today()), model);
-    }
-
-    @PostMapping("/faktiske-omkostninger")
-    @PermitAll
-    String recordActualCost(@AuthenticationPrincipal AccountPrincipal principal, @PathVariable long id,
-            @ModelAttribute("form") ActualCostForm form, BindingResult errors, Model model,
-            RedirectAttributes redirect) {
-        Initiative initiative = recordable(id, principal);
-        Optional<ActualCosts.Entry> entry = form.parse(errors);
-        entry.ifPresent(e -> form.reject(ActualCosts.check(initiative, e, today()), errors));
-        if (entry.isPresent() && !errors.hasErrors()) {
-            try {
-                actualCosts.record(id, entry.get(), today(), editor(principal));
-                Flash.notice(redirect, "economy.actual.saved", entry.get().month().toString());
-                return "redirect:/initiativer/" + id + "/oekonomi#actual-costs-heading";
-            } catch (BusinessCaseRejectedException rejected) {
-                form.reject(rejected.problems(), errors);
-            }
-        }
-        return actualCostForm(initiative, form, model);
-    }
-
-    @GetMapping("/faktiske-omkostninger/{costId}")
-    @PermitAll
-    String correctionForm(@AuthenticationPrincipal AccountPrincipal principal, @PathVariable long id,
-            @PathVariable long costId, Model model) {
-        Initiative initiative = recordable(id, principal);
-        ActualCost cost = actualCost(initiative, costId, principal);
-        model.addAttribute("cost", cost);
-        return actualCostForm(initiative, ActualCostForm.of(cost, Locale.of("da")), model);
-    }
-
-    @PostMapping("/faktiske-omkostninger/{costId}")
-    @PermitAll
-    String correctActualCost(@AuthenticationPrincipal AccountPrincipal principal, @PathVariable long id,
-            @PathVariable long costId, @ModelAttribute("form") ActualCostForm form, BindingResult errors, Model model,
-            RedirectAttributes redirect) {
-        Initiative initiative = recordable(id, principal);
-        ActualCost cost = actualCost(initiative, costId, principal);
-        Optional<ActualCosts.Entry> entry = form.parse(errors);
-        entry.ifPresent(e -> form.reject(ActualCosts.check(initiative, e, today()), errors));
-        if (entry.isPresent() && !errors.hasErrors()) {
-            try {
-                actualCosts.correct(id, costId, entry.get(), today(), editor(principal));
-                Flash.notice(redirect, "economy.actual.corrected", entry.get().month().toString());
-                return "redirect:/initiativer/" + id + "/oekonomi#actual-costs-heading";
-            } catch (BusinessCaseRejectedException rejected) {
-                form.reject(rejected.problems(), errors);
-            }
-        }
-        model.addAttribute("cost", cost);
-        return actualCostForm(initiative, form, model);
-    }
-
-    @GetMapping("/faktiske-omkostninger/{costId}/slet")
-    @PermitAll
-    String deleteConfirmation(@AuthenticationPrincipal AccountPrincipal principal, @PathVariable long id,
-            @PathVariable long costId, Model model) {
-        Initiative initiative = recordable(id, principal);
-        model.addAttribute("initiative", initiative);
-        model.addAttribute("cost", actualCost(initiative, costId, principal));
-        model.addAttribute("confirmMissing", false);
-        return "economy/actual-cost-delete";
-    }
-
-    @PostMapping("/faktiske-omkostninger/{costId}/slet")
-    @PermitAll
-    String deleteActualCost(@AuthenticationPrincipal AccountPrincipal principal, @PathVariable long id,
-            @PathVariable long costId, @RequestParam(name = Confirmation.PARAMETER, required = false) String confirmed,
-            Model model, RedirectAttributes redirect) {
-        Initiative initiative = recordable(id, principal);
-        ActualCost cost = actualCost(initiative, costId, principal);
-        if (!Confirmation.given(confirmed)) {
-            model.addAttribute("initiative", initiative);
-            model.addAttribute("cost", cost);
-            model.addAttribute("confirmMissing", true);
-            return "economy/actual-cost-delete";
-        }
-        actualCosts.delete(id, costId, editor(principal));
-        Flash.notice(redirect, "economy.actual.deleted", cost.month().toString());
-        return "redirect:/initiativer/" + id + "/oekonomi#actual-costs-heading";
-    }
-
     @PostMapping("/{number}/godkend")
     @RolesAllowed("TASK_FORCE")
     String approve(@AuthenticationPrincipal AccountPrincipal principal, @PathVariable long id,
@@ -259,18 +152,7 @@ class BusinessCaseController {
         response.setHeader("Content-Disposition", "attachment; filename=\"business-case-" + id + "-v" + number
                 + ".pdf\"");
         try (OutputStream out = response.getOutputStream()) {
-            var builder = new PdfRendererBuilder();
-            builder.useFastMode();
-            builder.usePdfUaAccessbility(true); // tagged: headings, tables and figures in the structure tree
-            // a tagged PDF embeds its fonts: Liberation Sans, which PDFBox carries (regular only, used for bold too)
-            for (int weight : new int[] {400, 700}) {
-                builder.useFont(() -> PdfRendererBuilder.class.getResourceAsStream(FONT), "Liberation Sans", weight,
-                        BaseRendererBuilder.FontStyle.NORMAL, true);
-            }
-            builder.useSVGDrawer(new BatikSVGDrawer());
-            builder.withHtmlContent(html, null);
-            builder.toStream(out);
-            builder.run();
+            PdfDocuments.render(html, out);
         }
     }
 
@@ -292,7 +174,7 @@ class BusinessCaseController {
     private EconomyView view(AccountPrincipal principal, long id, int number, Locale locale) {
         Initiative initiative = initiative(id);
         BusinessCaseVersion version = businessCases.version(initiative, number, editor(principal));
-        return EconomyView.of(initiative, version, realisedFigures.of(id), today(), locale);
+        return EconomyView.of(initiative, version, realisedFigures.of(id), access.today(), locale);
     }
 
     private static Optional<BusinessCaseVersion> selected(List<BusinessCaseVersion> versions, Integer number) {
@@ -315,56 +197,16 @@ class BusinessCaseController {
         return "economy/form";
     }
 
-    private String actualCostForm(Initiative initiative, ActualCostForm form, Model model) {
-        model.addAttribute("initiative", initiative);
-        model.addAttribute("form", form);
-        model.addAttribute("initiativeStart", BusinessCases.startOf(initiative));
-        model.addAttribute("sectorOptions", SelectOption.ofEnum(EconomySector.values(), EconomySector::messageKey));
-        return "economy/actual-cost";
-    }
-
-    /** An actual cost of the initiative; 404 when it has no such cost. */
-    private ActualCost actualCost(Initiative initiative, long costId, AccountPrincipal principal) {
-        return actualCosts.find(initiative, costId, editor(principal))
-                .orElseThrow(() -> new NotFoundException("actual cost", costId));
-    }
-
-    /** The initiative, when the signed-in person may record its actual costs. */
-    private Initiative recordable(long id, AccountPrincipal principal) {
-        return allowed(id, principal, actualCosts::mayRecord);
-    }
-
-    private YearMonth today() {
-        return YearMonth.now(clock.withZone(TimeFormat.COPENHAGEN));
-    }
-
     /** The initiative, when the signed-in person may edit its business case. */
     private Initiative editable(long id, AccountPrincipal principal) {
-        return allowed(id, principal, businessCases::mayEdit);
-    }
-
-    /** The initiative if the person may do it; 403 to those who only see the business case, else 404. */
-    private Initiative allowed(long id, AccountPrincipal principal, BiPredicate<Initiative, Editor> may) {
-        Initiative initiative = initiative(id);
-        Editor editor = editor(principal);
-        if (!may.test(initiative, editor)) {
-            if (businessCases.maySeeAll(initiative, editor)) {
-                throw new AccessDeniedException("may not change the business case or its actual costs");
-            }
-            throw new NotFoundException("business case", id);
-        }
-        return initiative;
+        return access.allowed(id, principal, businessCases::mayEdit);
     }
 
     private Initiative initiative(long id) {
-        return initiatives.find(id).orElseThrow(() -> new NotFoundException("initiative", id));
+        return access.initiative(id);
     }
 
     private Editor editor(AccountPrincipal principal) {
-        if (principal == null) {
-            return null;
-        }
-        Long organisationId = users.find(principal.userId()).map(UserAccount::organisationId).orElse(null);
-        return new Editor(principal.userId(), principal.displayName(), organisationId, principal.roles());
+        return access.editor(principal);
     }
 }

@@ -5,6 +5,7 @@ import dk.tvaers.accounts.Actor;
 import dk.tvaers.ideas.AlreadySupportedException;
 import dk.tvaers.ideas.Idea;
 import dk.tvaers.ideas.IdeaStatus;
+import dk.tvaers.ideas.IdeaReactions;
 import dk.tvaers.ideas.Ideas;
 import dk.tvaers.platform.web.Flash;
 import dk.tvaers.platform.web.CsvWriter;
@@ -44,10 +45,12 @@ class IdeaPublicController {
             String body) {}
 
     private final Ideas ideas;
+    private final IdeaReactions reactions;
     private final MessageSource messages;
 
-    IdeaPublicController(Ideas ideas, MessageSource messages) {
+    IdeaPublicController(Ideas ideas, IdeaReactions reactions, MessageSource messages) {
         this.ideas = ideas;
+        this.reactions = reactions;
         this.messages = messages;
     }
 
@@ -111,7 +114,7 @@ class IdeaPublicController {
             RedirectAttributes redirect) {
         find(id);
         try {
-            ideas.support(id, principal.userId());
+            reactions.support(id, principal.userId());
             Flash.notice(redirect, "idea.support.done");
         } catch (AlreadySupportedException e) {
             Flash.problem(redirect, "idea.support.error.already");
@@ -128,7 +131,7 @@ class IdeaPublicController {
         if (errors.hasErrors()) {
             return page(principal, id, model);
         }
-        ideas.comment(id, form.body(), new Actor(principal.userId(), principal.displayName()));
+        reactions.comment(id, form.body(), new Actor(principal.userId(), principal.displayName()));
         Flash.notice(redirect, "idea.comment.done");
         return "redirect:/ideer/" + id + "#kommentarer";
     }
@@ -138,8 +141,8 @@ class IdeaPublicController {
         Long viewer = principal == null ? null : principal.userId();
         Idea idea = ideas.findFor(id, viewer).orElseThrow(() -> new NotFoundException("idea", id));
         model.addAttribute("idea", idea);
-        model.addAttribute("comments", ideas.comments(id, viewer));
-        model.addAttribute("supported", principal != null && ideas.supports(id, principal.userId()));
+        model.addAttribute("comments", reactions.comments(id, viewer));
+        model.addAttribute("supported", principal != null && reactions.supports(id, principal.userId()));
         if (idea.mergedIntoId() != null) {
             model.addAttribute("mergedInto", ideas.find(idea.mergedIntoId()).orElse(null));
         }

@@ -2,6 +2,7 @@ package dk.tvaers.ideas.web;
 
 import dk.tvaers.accounts.AccountPrincipal;
 import dk.tvaers.accounts.Actor;
+import dk.tvaers.ideas.IdeaReactions;
 import dk.tvaers.ideas.Ideas;
 import dk.tvaers.ideas.Moderation;
 import dk.tvaers.platform.web.Flash;
@@ -40,10 +41,12 @@ class ModerationController {
             String reason) {}
 
     private final Ideas ideas;
+    private final IdeaReactions reactions;
     private final Moderation moderation;
 
-    ModerationController(Ideas ideas, Moderation moderation) {
+    ModerationController(Ideas ideas, IdeaReactions reactions, Moderation moderation) {
         this.ideas = ideas;
+        this.reactions = reactions;
         this.moderation = moderation;
     }
 
@@ -76,7 +79,7 @@ class ModerationController {
             throw new NotFoundException("idea", id);
         }
         model.addAttribute("idea", ideas.findPublished(id).orElseThrow(() -> new NotFoundException("idea", id)));
-        model.addAttribute("comment", commentId == null ? null : ideas.comments(id).stream()
+        model.addAttribute("comment", commentId == null ? null : reactions.comments(id).stream()
                 .filter(c -> c.id() == commentId).findFirst().orElseThrow(() -> new NotFoundException("idea", id)));
         return "ideas/report";
     }

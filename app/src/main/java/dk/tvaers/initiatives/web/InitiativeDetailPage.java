@@ -3,9 +3,9 @@ package dk.tvaers.initiatives.web;
 import dk.tvaers.accounts.AccountPrincipal;
 import dk.tvaers.accounts.Organisation;
 import dk.tvaers.accounts.OrganisationDirectory;
-import dk.tvaers.accounts.UserAccount;
 import dk.tvaers.accounts.UserDirectory;
 import dk.tvaers.initiatives.Editor;
+import dk.tvaers.initiatives.Editors;
 import dk.tvaers.initiatives.Initiative;
 import dk.tvaers.initiatives.InitiativeDocuments;
 import dk.tvaers.initiatives.InitiativeFundingSource;
@@ -43,7 +43,7 @@ final class InitiativeDetailPage {
     private final LaboratoryPriorities priorities;
     private final List<InitiativeFundingSource> fundingSources;
     private final OrganisationDirectory organisations;
-    private final UserDirectory users;
+    private final Editors editors;
     private final Clock clock;
 
     InitiativeDetailPage(Initiatives initiatives, TrialActions trialActions, InitiativeMembers members,
@@ -57,7 +57,7 @@ final class InitiativeDetailPage {
         this.priorities = priorities;
         this.fundingSources = fundingSources;
         this.organisations = organisations;
-        this.users = users;
+        this.editors = new Editors(users);
         this.clock = clock;
     }
 
@@ -110,10 +110,6 @@ final class InitiativeDetailPage {
 
     /** The signed-in user as the initiatives module judges rights (null when not signed in). */
     Editor editor(AccountPrincipal principal) {
-        if (principal == null) {
-            return null;
-        }
-        Long organisationId = users.find(principal.userId()).map(UserAccount::organisationId).orElse(null);
-        return new Editor(principal.userId(), principal.displayName(), organisationId, principal.roles());
+        return editors.of(principal);
     }
 }

@@ -121,6 +121,15 @@ record Dashboard(IndicatorRun run, List<Panel> panels, List<Headline> headlines,
 
     static Dashboard of(IndicatorRun run, List<IndicatorResult> results, Effect.Set effectSet,
             List<Effect.Month> series, Locale locale) {
+        return of(run, results, effectSet, series, locale, List.of());
+    }
+
+    /**
+     * The dashboard without the indicators {@code notInData}: those the run's data cannot give (OMOP CDM input has no
+     * DRG values, GP fees or municipal services, ADR 0046); the page says so instead.
+     */
+    static Dashboard of(IndicatorRun run, List<IndicatorResult> results, Effect.Set effectSet,
+            List<Effect.Month> series, Locale locale, java.util.Collection<String> notInData) {
         Map<String, IndicatorResult> byKey = new LinkedHashMap<>();
         for (IndicatorResult r : results) {
             byKey.put(key(r.indicator(), r.group(), r.period(), r.stratum(), r.stratumValue()), r);
@@ -133,8 +142,9 @@ record Dashboard(IndicatorRun run, List<Panel> panels, List<Headline> headlines,
                 if (indicator.dimension() != dimension) {
                     continue;
                 }
-                if (!inCatalogueOf(run, indicator)) {
-                    // a run of an earlier catalogue did not compute it: not "nobody", just not there
+                if (!inCatalogueOf(run, indicator) || notInData.contains(indicator.code())) {
+                    // a run of an earlier catalogue did not compute it, or its data cannot give it: not "nobody",
+                    // just not there
                     continue;
                 }
                 if (indicator.fromRegistrations()) {

@@ -88,8 +88,11 @@ class MonitoringController {
         if (chosen.isEmpty()) {
             problems.add(new String[] {"monitoring.import.error.noFiles", ""});
         }
+        boolean omop = "OMOP".equals(kind);
         for (MultipartFile file : chosen) {
-            if (ImportFormat.spec(name(file)) == null) {
+            if (omop && !Imports.isOmopFile(name(file))) {
+                problems.add(new String[] {"monitoring.import.error.unknownOmopFile", name(file)});
+            } else if (!omop && ImportFormat.spec(name(file)) == null) {
                 problems.add(new String[] {"monitoring.import.error.unknownFile", name(file)});
             }
         }
@@ -104,7 +107,8 @@ class MonitoringController {
             for (MultipartFile file : chosen) {
                 streams.put(name(file), file.getInputStream());
             }
-            long id = imports.start(streams, actor(principal), "APPEND".equals(kind));
+            long id = omop ? imports.startOmop(streams, actor(principal))
+                    : imports.start(streams, actor(principal), "APPEND".equals(kind));
             Flash.notice(redirect, "monitoring.import.started");
             return "redirect:/analyse/import/" + id;
         } finally {
@@ -119,6 +123,7 @@ class MonitoringController {
         ImportJob job = imports.find(id).orElseThrow(() -> new NotFoundException("import", id));
         model.addAttribute("job", job);
         model.addAttribute("errors", imports.errors(id));
+        model.addAttribute("notes", imports.notes(id));
         model.addAttribute("errorLimit", 1000);
         model.addAttribute("resumable", imports.resumable(job));
         return htmx.isHtmxRequest() ? "monitoring/import :: status" : "monitoring/import";

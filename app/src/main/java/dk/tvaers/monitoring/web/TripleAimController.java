@@ -5,9 +5,8 @@ import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import com.openhtmltopdf.svgsupport.BatikSVGDrawer;
 import dk.tvaers.accounts.AccountPrincipal;
 import dk.tvaers.accounts.AuditKind;
-import dk.tvaers.accounts.UserAccount;
-import dk.tvaers.accounts.UserDirectory;
 import dk.tvaers.initiatives.Editor;
+import dk.tvaers.initiatives.Editors;
 import dk.tvaers.initiatives.Initiative;
 import dk.tvaers.initiatives.Initiatives;
 import dk.tvaers.indicators.Indicator;
@@ -54,13 +53,13 @@ class TripleAimController {
     private final SpringTemplateEngine templates;
     private final Populations populations;
     private final ResultAccess access;
-    private final UserDirectory users;
+    private final Editors editors;
 
     TripleAimController(Runs runs, Initiatives initiatives, MessageSource messages, SpringTemplateEngine templates,
-            Populations populations, ResultAccess access, UserDirectory users) {
+            Populations populations, ResultAccess access, Editors editors) {
         this.populations = populations;
         this.access = access;
-        this.users = users;
+        this.editors = editors;
         this.runs = runs;
         this.initiatives = initiatives;
         this.messages = messages;
@@ -78,8 +77,11 @@ class TripleAimController {
             access.record(AuditKind.RESULTS_VIEWED, initiative, run, viewer, "page");
             model.addAttribute("publication", access.publication(run.id()).orElse(null));
             model.addAttribute("mayPublish", access.mayPublish(initiative, viewer));
-            model.addAttribute("dashboard", Dashboard.of(run, runs.results(run.id()), runs.effects(run.id()), runs.series(run.id()), locale));
+            var unavailable = runs.unavailable(run.id());
+            model.addAttribute("dashboard", Dashboard.of(run, runs.results(run.id()), runs.effects(run.id()),
+                    runs.series(run.id()), locale, unavailable.indicators()));
             model.addAttribute("population", populations.ofRun(run.id()).orElse(null));
+            model.addAttribute("unavailable", unavailable);
             model.addAttribute("personTableKept", runs.personTableKept(run.id()));
             model.addAttribute("personTablesKept", runs.personTablesKept());
         });
@@ -231,8 +233,11 @@ class TripleAimController {
         IndicatorRun run = visibleRun(principal, id, "pdf");
         var context = new Context(locale);
         context.setVariable("initiative", initiative);
-        context.setVariable("dashboard", Dashboard.of(run, runs.results(run.id()), runs.effects(run.id()), runs.series(run.id()), locale));
+        var unavailable = runs.unavailable(run.id());
+        context.setVariable("dashboard", Dashboard.of(run, runs.results(run.id()), runs.effects(run.id()),
+                runs.series(run.id()), locale, unavailable.indicators()));
         context.setVariable("population", populations.ofRun(run.id()).orElse(null));
+        context.setVariable("unavailable", unavailable);
         String html = templates.process("monitoring/pdf", context);
         response.setContentType("application/pdf");
         response.setHeader("Content-Disposition", "attachment; filename=\"triple-aim-" + id + ".pdf\"");
@@ -277,8 +282,7 @@ class TripleAimController {
             }
             return new Editor(0, authentication == null ? "" : authentication.getName(), null, roles);
         }
-        Long organisationId = users.find(principal.userId()).map(UserAccount::organisationId).orElse(null);
-        return new Editor(principal.userId(), principal.displayName(), organisationId, principal.roles());
+        return editors.of(principal);
     }
 
     private Initiative initiative(long id) {

@@ -12,11 +12,15 @@ import dk.tvaers.IntegrationTest;
 import dk.tvaers.accounts.Actor;
 import dk.tvaers.accounts.ApiClients;
 import dk.tvaers.accounts.ApiScope;
+import dk.tvaers.accounts.OrganisationDetails;
 import dk.tvaers.accounts.OrganisationDirectory;
 import dk.tvaers.ideas.Ideas;
 import dk.tvaers.ideas.NewIdea;
 import dk.tvaers.ideas.Submitter;
+import dk.tvaers.initiatives.InitiativeKind;
 import dk.tvaers.initiatives.Initiatives;
+import dk.tvaers.initiatives.NewInitiative;
+import dk.tvaers.initiatives.Phase;
 import dk.tvaers.registrations.RegistrationFixtures;
 import dk.tvaers.registrations.RegistrationImport;
 import dk.tvaers.registrations.Schemes;
@@ -38,8 +42,8 @@ import org.springframework.test.web.servlet.MockMvc;
 /**
  * Contract tests (ADR 0039): the API is called and every answer is checked against the schema its own OpenAPI
  * description (generated at {@code /api/openapi}) gives for that path and status, with {@link SchemaCheck}; the security
- * scheme and the scope of the write endpoint are described as the chains enforce them; the texts come in Danish and
- * English.
+ * scheme and the scopes of the write and read endpoints are described as the chains enforce them (a path that needs a
+ * scope is called with a token of it); the texts come in Danish and English.
  */
 @IntegrationTest
 class ApiContractTests {
@@ -73,10 +77,17 @@ class ApiContractTests {
                 EnumSet.of(Sector.REGION), InnovationType.EVERYDAY, Region.MIDTJYLLAND, false, List.of()),
                 Submitter.anonymous("Borger Bent", "bent@kontrakt.test"));
         jdbc.sql("UPDATE idea SET status = 'SUBMITTED' WHERE id = :id").param("id", idea).update();
+        // a client's own organisation with an initiative, for the paths that need a token (read scopes)
+        long organisation = organisations.create(new OrganisationDetails("Kontrakt-kommune " + System.nanoTime(),
+                Sector.MUNICIPALITY, Region.MIDTJYLLAND, null), Actor.SYSTEM).id();
+        long initiative = initiatives.start(new NewInitiative("Kontrakt-initiativ", "Resumé", InitiativeKind.PROJECT,
+                InnovationType.EVERYDAY, organisation, EnumSet.of(Sector.MUNICIPALITY), null), Actor.SYSTEM);
+        initiatives.movePhase(initiative, Phase.USEFUL, null, Actor.SYSTEM);
         JsonNode description = description("");
         var check = new SchemaCheck(description);
         List<String> problems = new ArrayList<>();
         int checked = 0;
+        int secured = 0;
         int rows = 0;
         for (Iterator<String> names = description.path("paths").fieldNames(); names.hasNext(); ) {
             String path = names.next();
@@ -86,7 +97,14 @@ class ApiContractTests {
             }
             boolean paged = operation.path("parameters").findValuesAsText("name").contains("antal");
             String url = path + (paged ? "?efter=" + (path.endsWith("/ideer") ? idea - 1 : 0) + "&antal=3" : "");
-            MockHttpServletResponse response = mvc.perform(get(url)).andReturn().getResponse();
+            var request = get(url);
+            if (operation.path("security").size() > 0) {
+                List<String> needed = new ArrayList<>();
+                operation.path("security").get(0).path("oauth2").forEach(scope -> needed.add(scope.asText()));
+                request.header("Authorization", "Bearer " + token(organisation, needed));
+                secured++;
+            }
+            MockHttpServletResponse response = mvc.perform(request).andReturn().getResponse();
             JsonNode schema = operation.path("responses").path(String.valueOf(response.getStatus())).path("content")
                     .path("application/json").path("schema");
             if (schema.isMissingNode()) {
@@ -99,7 +117,8 @@ class ApiContractTests {
             checked++;
         }
         assertThat(problems).as("answers that break the description").isEmpty();
-        assertThat(checked).as("read paths called").isGreaterThanOrEqualTo(9);
+        assertThat(checked).as("read paths called").isGreaterThanOrEqualTo(10);
+        assertThat(secured).as("read paths called with a token of their scope").isGreaterThanOrEqualTo(1);
         assertThat(rows).as("rows checked").isGreaterThan(0);
 
         // the check can fail: the same idea page with a field its schema does not name (a submitter's e-mail) is refused
@@ -110,6 +129,41 @@ class ApiContractTests {
         check.validate(description.at("/paths/~1api~1v1~1ideer/get/responses/200/content/application~1json/schema"),
                 page, "tampered", refused);
         assertThat(refused).singleElement().asString().contains("email");
+
+        // and the organisation's own initiatives with the name of who moved a phase (a person) is refused too
+        JsonNode own = JSON.readTree(mvc.perform(get("/api/v1/egne/initiativer").header("Authorization", "Bearer "
+                + token(organisation, List.of("initiatives.read")))).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8));
+        ((ObjectNode) own.path("items").get(0).path("phases").get(1)).put("by_name", "Konsulent Karin");
+        List<String> person = new ArrayList<>();
+        check.validate(description.at("/paths/~1api~1v1~1egne~1initiativer/get/responses/200/content/application~1json/schema"),
+                own, "tampered", person);
+        assertThat(person).singleElement().asString().contains("by_name");
+    }
+
+    @Test
+    void theReadEndpointIsDescribedWithItsScope() throws Exception {
+        JsonNode operation = description("").at("/paths/~1api~1v1~1egne~1initiativer/get");
+        assertThat(operation.path("security").get(0).path("oauth2").get(0).asText()).isEqualTo("initiatives.read");
+        assertThat(operation.path("responses").has("200")).isTrue();
+        assertThat(operation.path("responses").has("401")).isTrue();
+        assertThat(operation.path("responses").has("403")).isTrue();
+        assertThat(operation.path("parameters").findValuesAsText("name")).contains("efter", "antal");
+        assertThat(mvc.perform(get("/api/v1/egne/initiativer")).andReturn().getResponse().getStatus()).isEqualTo(401);
+    }
+
+    private String token(long organisation, List<String> scopes) throws Exception {
+        var issued = clients.create("Kontrakt-læser", organisation,
+                scopes.stream().map(scope -> ApiScope.ofValue(scope).orElseThrow())
+                        .collect(java.util.stream.Collectors.toSet()), Actor.SYSTEM);
+        var response = mvc.perform(post("/oauth2/token").with(httpBasic(issued.client().clientId(), issued.secret()))
+                .param("grant_type", "client_credentials").param("scope", String.join(" ", scopes))
+                .with(r -> {
+                    r.setRemoteAddr("10.93.0." + (1 + Math.floorMod(issued.client().clientId().hashCode(), 200)));
+                    return r;
+                })).andReturn().getResponse();
+        assertThat(response.getStatus()).as(response.getContentAsString()).isEqualTo(200);
+        return JSON.readTree(response.getContentAsString()).path("access_token").asText();
     }
 
     @Test
@@ -119,7 +173,7 @@ class ApiContractTests {
         assertThat(scheme.path("type").asText()).isEqualTo("oauth2");
         assertThat(scheme.at("/flows/clientCredentials/tokenUrl").asText()).isEqualTo("/oauth2/token");
         assertThat(scheme.at("/flows/clientCredentials/scopes").fieldNames()).toIterable()
-                .containsExactly("registrations.write");
+                .containsExactly("registrations.write", "initiatives.read");
         JsonNode operation = description.at("/paths/~1api~1v1~1registrations/post");
         assertThat(operation.path("security").get(0).path("oauth2").get(0).asText()).isEqualTo("registrations.write");
 

@@ -23,6 +23,7 @@ import dk.tvaers.ideas.IdeaClinic;
 import dk.tvaers.ideas.IdeaPrivacy;
 import dk.tvaers.ideas.IdeaSimilarity;
 import dk.tvaers.ideas.IdeaStatus;
+import dk.tvaers.ideas.IdeaReactions;
 import dk.tvaers.ideas.Ideas;
 import dk.tvaers.ideas.NewIdea;
 import dk.tvaers.ideas.SimilarItem;
@@ -65,6 +66,9 @@ class IdeaFormControllerTests {
 
     @MockitoBean
     Ideas ideas;
+
+    @MockitoBean
+    IdeaReactions reactions;
 
     @MockitoBean
     IdeaClinic clinic;
@@ -155,7 +159,7 @@ class IdeaFormControllerTests {
                 .willReturn(List.of(new SimilarItem("IDEA", 7, "KOL-patienter hjemme", "/ideer/7", 0.8)));
         given(ideas.findPublished(7)).willReturn(Optional.of(KOL));
         given(ideas.findFor(eq(7L), any())).willReturn(Optional.of(KOL));
-        given(ideas.comments(eq(7L), any())).willReturn(List.of());
+        given(reactions.comments(eq(7L), any())).willReturn(List.of());
     }
 
     @Test
@@ -298,7 +302,7 @@ class IdeaFormControllerTests {
 
     @Test
     void aSecondSupportIsRefusedInDanish() {
-        willThrow(new AlreadySupportedException(7)).given(ideas).support(7, 5);
+        willThrow(new AlreadySupportedException(7)).given(reactions).support(7, 5);
 
         var result = mvc.post().uri("/ideer/7/stoet").with(csrf()).with(authentication(signedIn(5, Role.CITIZEN)))
                 .exchange();
@@ -338,7 +342,7 @@ class IdeaFormControllerTests {
 
         assertThat(result).hasStatusOk();
         assertThat(result).bodyText().contains("data-error-summary").contains("Udfyld feltet.");
-        verify(ideas, never()).comment(anyLong(), any(), any());
+        verify(reactions, never()).comment(anyLong(), any(), any());
     }
 
     private static org.springframework.util.MultiValueMap<String, String> filledIn() {
