@@ -56,6 +56,10 @@ public enum AuditKind {
     TRIAGE_HANDLED,
     /** Registrations were exported in the monitoring import's format (registrations). */
     REGISTRATIONS_EXPORTED,
+    /** An analyst or consultant of an initiative saved a registration scheme's draft (registrations, ADR 0044). */
+    SCHEME_SAVED,
+    /** A registration scheme's draft was published: registered under from now on, never changed (ADR 0044). */
+    SCHEME_PUBLISHED,
     /** An administrator created a machine client of the API (ADR 0039). */
     API_CLIENT_CREATED,
     /** An administrator changed an API client's name, organisation or scopes. */

@@ -116,6 +116,32 @@ public class InitiativeMembers {
                 .list();
     }
 
+    /**
+     * Whether a person takes part in the initiative: a member in person, or working at a member organisation or the
+     * owner organisation (registrations: who may define the initiative's registration schemes).
+     */
+    @Transactional(readOnly = true)
+    public boolean involves(long initiativeId, long userId, Long organisationId) {
+        return jdbc.sql("""
+                SELECT EXISTS (SELECT 1 FROM initiative i WHERE i.id = :id AND (i.owner_organisation_id = :org
+                    OR EXISTS (SELECT 1 FROM initiative_member m WHERE m.initiative_id = i.id
+                               AND (m.user_id = :user OR m.organisation_id = :org))))""")
+                .param("id", initiativeId).param("user", userId).param("org", organisationId)
+                .query(Boolean.class).single();
+    }
+
+    /** The initiatives a person takes part in ({@link #involves}), by title. */
+    @Transactional(readOnly = true)
+    public List<Initiative> involving(long userId, Long organisationId) {
+        return jdbc.sql("""
+                SELECT i.id FROM initiative i WHERE i.owner_organisation_id = :org
+                   OR EXISTS (SELECT 1 FROM initiative_member m WHERE m.initiative_id = i.id
+                              AND (m.user_id = :user OR m.organisation_id = :org))
+                ORDER BY lower(i.title), i.id""")
+                .param("user", userId).param("org", organisationId).query(Long.class).list().stream()
+                .map(initiatives::find).flatMap(java.util.Optional::stream).toList();
+    }
+
     private long insert(long initiativeId, Long organisationId, Long userId, MemberRole role, Editor editor) {
         return jdbc.sql("""
                 INSERT INTO initiative_member (initiative_id, organisation_id, user_id, role, added_by_name)

@@ -77,13 +77,21 @@ public class Benchmarks {
     /** The scheme's figures as of now, read from its tally (kept up to date by every write). */
     @Transactional(readOnly = true)
     public Benchmark of(long schemeId) {
-        Scheme scheme = schemes.get(schemeId);
+        return of(schemes.get(schemeId));
+    }
+
+    /** The figures of a scheme the caller has loaded already. */
+    @Transactional(readOnly = true)
+    public Benchmark of(Scheme scheme) {
+        long schemeId = scheme.id();
         LocalDate today = registrations.today();
         Map<String, List<TallyRow>> fulfilmentRows = new HashMap<>();
+        String[] measures = scheme.indicators().stream().filter(i -> i.rule() != FulfilmentRule.NONE)
+                .map(i -> "F:" + i.code()).toArray(String[]::new);
         jdbc.sql("""
                 SELECT measure, unit_id, extract(year FROM period)::int AS yr, x, n, k FROM registration_tally
-                WHERE scheme_id = :scheme AND measure LIKE 'F:%'""")
-                .param("scheme", schemeId)
+                WHERE scheme_id = :scheme AND measure = ANY (:measures)""")
+                .param("scheme", schemeId).param("measures", measures)
                 .query((rs, i) -> fulfilmentRows.computeIfAbsent(rs.getString("measure"), m -> new ArrayList<>())
                         .add(new TallyRow(rs.getLong("unit_id"), rs.getInt("yr"), rs.getBigDecimal("x"),
                                 rs.getLong("n"), rs.getLong("k"))))
@@ -97,22 +105,39 @@ public class Benchmarks {
             }
         }
         var completeness = new ArrayList<Figures>();
-        for (TimePoint tp : scheme.timePoints()) {
-            if (scheme.indicatorsAt(tp).stream().noneMatch(Indicator::required)) {
-                continue;
+        List<TimePoint> counted = scheme.timePoints().stream()
+                .filter(tp -> scheme.indicatorsAt(tp).stream().anyMatch(Indicator::required)).toList();
+        Map<String, List<TallyRow>> completenessRows = new HashMap<>();
+        if (!counted.isEmpty()) {
+            // a time point counts for the courses whose due date has come: the months before the due date's month
+            // from the monthly counts, the days of that month up to the due date from the daily ones (ADR 0044), so
+            // a view reads a few rows per unit and month instead of one per unit and day
+            var sql = new StringBuilder("SELECT tp, unit_id, extract(year FROM period)::int AS yr, sum(n) AS n, "
+                    + "sum(k) AS k FROM (");
+            Map<String, Object> parameters = new HashMap<>();
+            for (int i = 0; i < counted.size(); i++) {
+                TimePoint tp = counted.get(i);
+                LocalDate dueBy = today.minusDays(scheme.dueAfterDays().get(tp));
+                sql.append(i == 0 ? "" : " UNION ALL ").append("SELECT '").append(tp.name())
+                        .append("' AS tp, unit_id, period, n, k FROM registration_tally WHERE scheme_id = :scheme")
+                        .append(" AND measure = 'M:").append(tp.name()).append("' AND period < :month").append(i)
+                        .append(" UNION ALL SELECT '").append(tp.name())
+                        .append("', unit_id, period, n, k FROM registration_tally WHERE scheme_id = :scheme")
+                        .append(" AND measure = 'C:").append(tp.name()).append("' AND period >= :month").append(i)
+                        .append(" AND period <= :due").append(i);
+                parameters.put("month" + i, Date.valueOf(dueBy.withDayOfMonth(1)));
+                parameters.put("due" + i, Date.valueOf(dueBy));
             }
-            // a time point counts for the courses whose due date has come
-            List<TallyRow> rows = jdbc.sql("""
-                    SELECT unit_id, extract(year FROM period)::int AS yr, sum(n) AS n, sum(k) AS k
-                    FROM registration_tally
-                    WHERE scheme_id = :scheme AND measure = :measure AND period <= :dueBy
-                    GROUP BY unit_id, yr""")
-                    .param("scheme", schemeId).param("measure", "C:" + tp.name())
-                    .param("dueBy", Date.valueOf(today.minusDays(scheme.dueAfterDays().get(tp))))
-                    .query((rs, i) -> new TallyRow(rs.getLong("unit_id"), rs.getInt("yr"), BigDecimal.ZERO,
-                            rs.getLong("n"), rs.getLong("k")))
+            sql.append(") t GROUP BY tp, unit_id, yr");
+            parameters.put("scheme", schemeId);
+            jdbc.sql(sql.toString()).params(parameters)
+                    .query((rs, i) -> completenessRows.computeIfAbsent(rs.getString("tp"), t -> new ArrayList<>())
+                            .add(new TallyRow(rs.getLong("unit_id"), rs.getInt("yr"), BigDecimal.ZERO,
+                                    rs.getLong("n"), rs.getLong("k"))))
                     .list();
-            completeness.add(figures(scheme, null, tp, rows, false));
+        }
+        for (TimePoint tp : counted) {
+            completeness.add(figures(scheme, null, tp, completenessRows.getOrDefault(tp.name(), List.of()), false));
         }
         var years = new java.util.TreeSet<Integer>();
         fulfilment.forEach(f -> years.addAll(f.regionByYear().keySet()));

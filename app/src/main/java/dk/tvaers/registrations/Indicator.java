@@ -34,6 +34,11 @@ public record Indicator(String code, int position, String label, ValueType type,
         return result;
     }
 
+    /** The choices' labels as a person reads them: "Sygehus, Egen læge". */
+    public String choiceText() {
+        return String.join(", ", choiceLabels().values());
+    }
+
     public boolean dueAt(TimePoint timePoint) {
         return timePoints.contains(timePoint);
     }

@@ -122,6 +122,11 @@ public class RegistrationImport {
     public Summary importCsv(InputStream in, Long schemeId, Long onlyUnit, Source source, Actor actor) {
         long t0 = System.nanoTime();
         Scheme scheme = schemeId == null ? null : schemes.get(schemeId);
+        if (scheme != null && !scheme.published()) {
+            // a draft is not registered under (ADR 0044)
+            throw new RegistrationsRejectedException(List.of(new Problem(0, "scheme_code", "registration.error.scheme",
+                    List.of(scheme.code() + " v" + scheme.version()))));
+        }
         // the joins and sorts of a million lines hash in memory instead of spilling to disk
         jdbc.sql("SET LOCAL work_mem = '256MB'").update();
         jdbc.sql("""
@@ -257,16 +262,29 @@ public class RegistrationImport {
                                                           WHERE NOT is_new), -1)""").query().singleRow();
         }
         long t2 = System.nanoTime();
+        // the values of new courses cannot meet a registration there is: a plain insert; those of courses there were
+        // replace what was registered (the newest wins, ADR 0032)
         jdbc.sql("""
                 INSERT INTO registration_value (course_id, time_point, indicator, value_text, value_num, draft, source,
                     entered_by)
                 SELECT i.course_id, s.time_point, s.indicator, s.value_text, s.value_num, false, :source, :by
                 FROM registration_staging s JOIN registration_import_course i ON i.course_no = s.course_no
-                ORDER BY i.course_id, s.time_point, s.indicator
-                ON CONFLICT (course_id, time_point, indicator) DO UPDATE SET value_text = excluded.value_text,
-                    value_num = excluded.value_num, draft = false, source = excluded.source, entered_at = now(),
-                    entered_by = excluded.entered_by""")
+                WHERE i.is_new
+                ORDER BY i.course_id, s.time_point, s.indicator""")
                 .param("source", source.name()).param("by", actor.name()).update();
+        if (newCourses < courses) {
+            jdbc.sql("""
+                    INSERT INTO registration_value (course_id, time_point, indicator, value_text, value_num, draft,
+                        source, entered_by)
+                    SELECT i.course_id, s.time_point, s.indicator, s.value_text, s.value_num, false, :source, :by
+                    FROM registration_staging s JOIN registration_import_course i ON i.course_no = s.course_no
+                    WHERE NOT i.is_new
+                    ORDER BY i.course_id, s.time_point, s.indicator
+                    ON CONFLICT (course_id, time_point, indicator) DO UPDATE SET value_text = excluded.value_text,
+                        value_num = excluded.value_num, draft = false, source = excluded.source, entered_at = now(),
+                        entered_by = excluded.entered_by""")
+                    .param("source", source.name()).param("by", actor.name()).update();
+        }
         long t3 = System.nanoTime();
         jdbc.sql("SELECT registration_tally_apply(ARRAY(SELECT course_id FROM registration_import_course), 1)")
                 .query().singleRow();

@@ -90,6 +90,10 @@ public class Registrations {
     @Transactional
     public long open(long schemeId, String personRef, LocalDate start, Viewer viewer) {
         Scheme scheme = schemes.get(schemeId);
+        if (!scheme.published()) {
+            // a draft is not registered under (ADR 0044)
+            throw new NotFoundException("registration scheme", schemeId);
+        }
         if (viewer.organisationId() == null || scheme.unit(viewer.organisationId()).isEmpty()
                 || !mayEnter(viewer.organisationId(), viewer)) {
             throw new AccessDeniedException("not a registering professional of the scheme");

@@ -12,6 +12,7 @@ class RegistrationsNavigation implements NavigationContributor {
     @Override
     public List<NavigationItem> navigationItems() {
         return List.of(NavigationItem.forRoles("/registreringer", "nav.registrations", 650, Role.STAFF,
-                Role.ANALYST));
+                Role.ANALYST), NavigationItem.forRoles("/registreringer/skemadefinitioner", "nav.schemeDefinitions",
+                651, Role.ANALYST, Role.INNOVATION_CONSULTANT));
     }
 }

@@ -6,10 +6,11 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A registration scheme version: its initiative, the days after a course's start at which each time point is due,
- * the units that register, and its indicators in order.
+ * A registration scheme version: its initiative, whether it is published (registered under, fixed) or a draft its
+ * definers may still change, the days after a course's start at which each time point is due, the units that
+ * register, and its indicators in order.
  */
-public record Scheme(long id, long initiativeId, String code, int version, String name,
+public record Scheme(long id, long initiativeId, String code, int version, String name, boolean published,
         Map<TimePoint, Integer> dueAfterDays, List<Unit> units, List<Indicator> indicators) {
 
     public Scheme {

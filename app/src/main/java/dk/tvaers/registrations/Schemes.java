@@ -1,8 +1,6 @@
 package dk.tvaers.registrations;
 
 import dk.tvaers.accounts.Actor;
-import dk.tvaers.accounts.OrganisationDirectory;
-import dk.tvaers.accounts.Organisation;
 import dk.tvaers.initiatives.Initiatives;
 import dk.tvaers.platform.web.NotFoundException;
 import java.math.BigDecimal;
@@ -33,17 +31,25 @@ public class Schemes {
 
     private final JdbcClient jdbc;
     private final Initiatives initiatives;
-    private final OrganisationDirectory organisations;
 
-    Schemes(JdbcClient jdbc, Initiatives initiatives, OrganisationDirectory organisations) {
+    Schemes(JdbcClient jdbc, Initiatives initiatives) {
         this.jdbc = jdbc;
         this.initiatives = initiatives;
-        this.organisations = organisations;
     }
 
-    /** Saves the definition as the next version of its code; returns the new version's id. */
+    /**
+     * Saves the definition as the next version of its code and publishes it at once (demo data, tests, code); returns
+     * the new version's id. Analysts and consultants define schemes through {@link SchemeDefinitions} (a draft first).
+     */
     @Transactional
     public long define(NewScheme scheme, Actor actor) {
+        long id = insert(scheme, actor);
+        publish(id, actor);
+        return id;
+    }
+
+    /** Inserts the definition as the draft of the next version of its code. */
+    long insert(NewScheme scheme, Actor actor) {
         initiatives.find(scheme.initiativeId())
                 .orElseThrow(() -> new NotFoundException("initiative", scheme.initiativeId()));
         jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('registration_scheme:' || :code))")
@@ -55,6 +61,29 @@ public class Schemes {
                 VALUES (:initiative, :code, :version, :name, :by) RETURNING id""")
                 .param("initiative", scheme.initiativeId()).param("code", scheme.code()).param("version", version)
                 .param("name", scheme.name()).param("by", actor.name()).query(Long.class).single();
+        insertDefinition(id, scheme);
+        return id;
+    }
+
+    /** Replaces a draft's name, time points, units and indicators (the database refuses it for a published one). */
+    void replaceDraft(long id, NewScheme scheme) {
+        for (String table : List.of("registration_indicator", "registration_unit", "registration_time_point")) {
+            jdbc.sql("DELETE FROM " + table + " WHERE scheme_id = :id").param("id", id).update();
+        }
+        jdbc.sql("UPDATE registration_scheme SET name = :name WHERE id = :id AND published_at IS NULL")
+                .param("name", scheme.name()).param("id", id).update();
+        insertDefinition(id, scheme);
+    }
+
+    /** Publishes a draft; false when it was published already. */
+    boolean publish(long id, Actor actor) {
+        return jdbc.sql("""
+                UPDATE registration_scheme SET published_at = now(), published_by = :by
+                WHERE id = :id AND published_at IS NULL""")
+                .param("id", id).param("by", actor.name()).update() == 1;
+    }
+
+    private void insertDefinition(long id, NewScheme scheme) {
         scheme.dueAfterDays().forEach((timePoint, days) -> jdbc.sql("""
                 INSERT INTO registration_time_point (scheme_id, time_point, due_after_days)
                 VALUES (:scheme, :tp, :days)""")
@@ -83,59 +112,75 @@ public class Schemes {
                     .param("ruleTp", indicator.ruleTimePoint() == null ? null : indicator.ruleTimePoint().name())
                     .param("threshold", indicator.threshold()).update();
         }
-        return id;
     }
 
     @Transactional(readOnly = true)
     public Optional<Scheme> find(long id) {
         return jdbc.sql("SELECT * FROM registration_scheme WHERE id = :id").param("id", id)
                 .query((rs, n) -> new Object[] {rs.getLong("initiative_id"), rs.getString("code"),
-                        rs.getInt("version"), rs.getString("name")})
-                .optional().map(row -> load(id, (long) row[0], (String) row[1], (int) row[2], (String) row[3]));
+                        rs.getInt("version"), rs.getString("name"), rs.getTimestamp("published_at") != null})
+                .optional().map(row -> load(id, (long) row[0], (String) row[1], (int) row[2], (String) row[3],
+                        (boolean) row[4]));
     }
 
     public Scheme get(long id) {
         return find(id).orElseThrow(() -> new NotFoundException("registration scheme", id));
     }
 
-    /** The newest version of a scheme code. */
+    /** The newest published version of a scheme code. */
     @Transactional(readOnly = true)
     public Optional<Scheme> newest(String code) {
+        return jdbc.sql("""
+                SELECT id FROM registration_scheme WHERE code = :code AND published_at IS NOT NULL
+                ORDER BY version DESC LIMIT 1""")
+                .param("code", code).query(Long.class).optional().flatMap(this::find);
+    }
+
+    /** The newest version of a scheme code, a draft if there is one. */
+    @Transactional(readOnly = true)
+    public Optional<Scheme> newestIncludingDrafts(String code) {
         return jdbc.sql("SELECT id FROM registration_scheme WHERE code = :code ORDER BY version DESC LIMIT 1")
                 .param("code", code).query(Long.class).optional().flatMap(this::find);
     }
 
+    /** A published version (files and the API name their scheme by code and version). */
     @Transactional(readOnly = true)
     public Optional<Scheme> byCodeAndVersion(String code, int version) {
-        return jdbc.sql("SELECT id FROM registration_scheme WHERE code = :code AND version = :version")
+        return jdbc.sql("""
+                SELECT id FROM registration_scheme WHERE code = :code AND version = :version
+                  AND published_at IS NOT NULL""")
                 .param("code", code).param("version", version).query(Long.class).optional().flatMap(this::find);
     }
 
-    /** The scheme versions a unit registers under, newest first. */
+    /** The published scheme versions a unit registers under, newest first. */
     @Transactional(readOnly = true)
     public List<Scheme> ofUnit(long organisationId) {
         return jdbc.sql("""
                 SELECT s.id FROM registration_scheme s JOIN registration_unit u ON u.scheme_id = s.id
-                WHERE u.organisation_id = :org ORDER BY s.code, s.version DESC""")
+                WHERE u.organisation_id = :org AND s.published_at IS NOT NULL ORDER BY s.code, s.version DESC""")
                 .param("org", organisationId).query(Long.class).list().stream().map(this::get).toList();
     }
 
-    /** Every scheme version, newest first within its code. */
+    /** Every published scheme version, newest first within its code. */
     @Transactional(readOnly = true)
     public List<Scheme> all() {
-        return jdbc.sql("SELECT id FROM registration_scheme ORDER BY code, version DESC").query(Long.class).list()
-                .stream().map(this::get).toList();
+        return jdbc.sql("""
+                SELECT id FROM registration_scheme WHERE published_at IS NOT NULL ORDER BY code, version DESC""")
+                .query(Long.class).list().stream().map(this::get).toList();
     }
 
-    private Scheme load(long id, long initiativeId, String code, int version, String name) {
+    private Scheme load(long id, long initiativeId, String code, int version, String name, boolean published) {
         Map<TimePoint, Integer> due = new EnumMap<>(TimePoint.class);
         jdbc.sql("SELECT time_point, due_after_days FROM registration_time_point WHERE scheme_id = :id")
                 .param("id", id).query((rs, n) -> due.put(TimePoint.valueOf(rs.getString(1)), rs.getInt(2))).list();
+        // the units with their organisations' names in one query (a lookup per unit cost the benchmark page 19
+        // round trips per view)
         List<Unit> units = jdbc.sql("""
-                SELECT organisation_id, unit_code, cluster FROM registration_unit WHERE scheme_id = :id""")
-                .param("id", id).query((rs, n) -> new Unit(rs.getLong(1),
-                        organisations.find(rs.getLong(1)).map(Organisation::name).orElse(rs.getString(2)),
-                        rs.getString(2), rs.getString(3))).list()
+                SELECT u.organisation_id, coalesce(o.name, u.unit_code), u.unit_code, u.cluster
+                FROM registration_unit u LEFT JOIN organisation o ON o.id = u.organisation_id
+                WHERE u.scheme_id = :id""")
+                .param("id", id).query((rs, n) -> new Unit(rs.getLong(1), rs.getString(2), rs.getString(3),
+                        rs.getString(4))).list()
                 .stream().sorted((a, b) -> a.name().compareTo(b.name())).toList();
         List<Indicator> indicators = jdbc.sql("SELECT * FROM registration_indicator WHERE scheme_id = :id ORDER BY position")
                 .param("id", id).query((rs, n) -> {
@@ -149,7 +194,7 @@ public class Schemes {
                             tps, rs.getBoolean("required"), FulfilmentRule.valueOf(rs.getString("rule")),
                             ruleTp == null ? null : TimePoint.valueOf(ruleTp), rs.getBigDecimal("threshold"));
                 }).list();
-        return new Scheme(id, initiativeId, code, version, name, due, units, indicators);
+        return new Scheme(id, initiativeId, code, version, name, published, due, units, indicators);
     }
 
     static BigDecimal decimal(String value) {

@@ -123,6 +123,9 @@ class RowCoverageTests {
         NOT_OWNED.put(Pattern.compile("/registreringer/skemaer/\\{id}/registrations.csv"), "analysts only (role); "
                 + "RegistrationExport checks it again (ProTests)");
         OWNED.put(Pattern.compile("/udbredelse/\\{id}"), Kind.ADOPTION);
+        NOT_OWNED.put(Pattern.compile("/registreringer/skemadefinitioner/\\{id}.*"), "analysts and consultants "
+                + "(roles); SchemeDefinitions gives a definition only to the analysts and consultants of its own "
+                + "initiative, 404 to everyone else (SchemeDefinitionsTests)");
 
         NOT_OWNED.put(Pattern.compile("/ideer/\\{id.*"), "a published idea is public; support and comments are "
                 + "for everyone signed in");

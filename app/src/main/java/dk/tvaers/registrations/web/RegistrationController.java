@@ -16,6 +16,7 @@ import dk.tvaers.registrations.RegistrationImport;
 import dk.tvaers.registrations.Registrations;
 import dk.tvaers.registrations.RegistrationsRejectedException;
 import dk.tvaers.registrations.Scheme;
+import dk.tvaers.registrations.SchemeDefinitions;
 import dk.tvaers.registrations.Schemes;
 import dk.tvaers.registrations.Source;
 import dk.tvaers.registrations.TimePoint;
@@ -100,6 +101,7 @@ class RegistrationController {
         model.addAttribute("mayEnter", viewer.organisationId() != null
                 && Registrations.mayEnter(viewer.organisationId(), viewer) && !visible.isEmpty());
         model.addAttribute("mayExport", RegistrationExport.mayExport(viewer));
+        model.addAttribute("mayDefine", SchemeDefinitions.mayDefineAny(viewer));
         if (viewer.organisationId() != null && Registrations.mayEnter(viewer.organisationId(), viewer)) {
             PageOf<dk.tvaers.registrations.Course> courses = registrations.courses(viewer.organisationId(),
                     new Registrations.Filter(schemeId, text, onlyMissing), sort, viewer, PageOf.clampPage(page),
@@ -309,13 +311,13 @@ class RegistrationController {
     String benchmark(@AuthenticationPrincipal AccountPrincipal principal, @PathVariable long id,
             @RequestParam(name = "enhed", required = false) Long unitId, Model model) {
         Viewer viewer = viewers.of(principal);
-        Scheme scheme = schemes.find(id).filter(s -> Registrations.maySeeFigures(s, viewer))
+        Scheme scheme = schemes.find(id).filter(s -> s.published() && Registrations.maySeeFigures(s, viewer))
                 .orElseThrow(() -> new NotFoundException("registration scheme", id));
         Long selected = unitId != null && scheme.unit(unitId).isPresent() ? unitId
                 : viewer.organisationId() != null && scheme.unit(viewer.organisationId()).isPresent()
                         ? viewer.organisationId() : scheme.units().isEmpty() ? null
                         : scheme.units().getFirst().organisationId();
-        model.addAttribute("benchmark", benchmarks.of(id));
+        model.addAttribute("benchmark", benchmarks.of(scheme));
         model.addAttribute("scheme", scheme);
         model.addAttribute("selected", selected == null ? null : scheme.unit(selected).orElse(null));
         model.addAttribute("unitOptions", SelectOption.of(scheme.units(), u -> u.organisationId(), u -> u.name()));
@@ -361,7 +363,7 @@ class RegistrationController {
     }
 
     private Scheme importable(long id, Viewer viewer) {
-        return schemes.find(id).filter(s -> viewer.has(Role.ANALYST)
+        return schemes.find(id).filter(Scheme::published).filter(s -> viewer.has(Role.ANALYST)
                 || (viewer.organisationId() != null && s.unit(viewer.organisationId()).isPresent()
                         && Registrations.mayEnter(viewer.organisationId(), viewer)))
                 .orElseThrow(() -> new NotFoundException("registration scheme", id));
