@@ -35,9 +35,7 @@ class AnalyticStore {
             Files.createDirectories(directory);
             connection = (DuckDBConnection) DriverManager.getConnection(
                     "jdbc:duckdb:" + directory.resolve("tvaers.duckdb").toAbsolutePath());
-            try (var statement = connection.createStatement()) {
-                statement.execute("SET preserve_insertion_order = false");
-            }
+            dk.tvaers.indicators.DuckDbSettings.apply(connection);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (SQLException e) {

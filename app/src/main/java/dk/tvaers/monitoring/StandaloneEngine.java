@@ -4,6 +4,7 @@ import dk.tvaers.indicators.IndicatorResult;
 import dk.tvaers.indicators.IndicatorSql;
 import dk.tvaers.indicators.Indicator;
 import dk.tvaers.indicators.Dialect;
+import dk.tvaers.indicators.DuckDbSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,8 +34,11 @@ public final class StandaloneEngine {
 
     private StandaloneEngine() {}
 
+    /** Opens (or creates) a DuckDB file with the analytic store's settings ({@link DuckDbSettings}). */
     public static Connection open(Path file) throws SQLException {
-        return DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath());
+        Connection connection = DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath());
+        DuckDbSettings.apply(connection);
+        return connection;
     }
 
     /** Loads the files present in the directory (unchecked: for generated data) and makes them the live data. */
@@ -58,6 +62,11 @@ public final class StandaloneEngine {
         }
         ImportLoading.swap(duck, 1);
         return true;
+    }
+
+    /** A typed column's value as the import format's text (what the import checks a Parquet text column as). */
+    public static String asText(String column, String type) {
+        return ImportLoading.asText(column, type);
     }
 
     /**
@@ -122,6 +131,11 @@ public final class StandaloneEngine {
             sql.add(dialect == Dialect.POSTGRES ? s.replace("CREATE OR REPLACE TABLE", "CREATE TABLE") : s);
         }
         return sql;
+    }
+
+    /** A step's SQL template (e.g. {@link IndicatorSql#STAYS}) for tables {@code <prefix>_<name>} in a dialect. */
+    public static String render(Dialect dialect, String template, String prefix, long initiative, int windowDays) {
+        return RunQueries.sql(dialect, template, prefix, run(0, initiative, windowDays));
     }
 
     /** The aggregate query over {@code <prefix>_person} in a dialect. */

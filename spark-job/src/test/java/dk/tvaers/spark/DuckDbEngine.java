@@ -52,6 +52,7 @@ final class DuckDbEngine {
     static Connection load(Path csv, Path parquet) throws SQLException, java.io.IOException {
         Files.createDirectories(parquet);
         Connection duck = DriverManager.getConnection("jdbc:duckdb:");
+        dk.tvaers.indicators.DuckDbSettings.apply(duck);
         try (Statement s = duck.createStatement()) {
             for (var table : TYPES.entrySet()) {
                 String file = IndicatorJob.TABLES.get(table.getKey());
