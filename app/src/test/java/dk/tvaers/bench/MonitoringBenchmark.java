@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dk.tvaers.indicators.Dialect;
 import dk.tvaers.monitoring.ImportFormat;
 import dk.tvaers.indicators.IndicatorResult;
+import dk.tvaers.indicators.IndicatorSql;
 import dk.tvaers.monitoring.StandaloneEngine;
 import dk.tvaers.indicators.SyntheticData;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -72,6 +73,10 @@ class MonitoringBenchmark {
             if (Boolean.getBoolean("bench.profile")) {
                 profile(duck);
             }
+            int staysRounds = Integer.getInteger("bench.stays", 0);
+            if (staysRounds > 0) {
+                staysForms(duck, staysRounds);
+            }
 
             System.out.printf("%nMonitoringBenchmark: %,d persons, %,d hospital contacts (generated in %.1f s, "
                     + "loaded into DuckDB in %.1f s)%n", persons, contacts, generate, load);
@@ -121,6 +126,113 @@ class MonitoringBenchmark {
             double seconds = seconds(t0);
             Files.writeString(out.resolve(n + "-" + name + ".txt"), sql + "\n\n" + plan);
             System.out.printf("  %-28s %8.2f s%n", name, seconds);
+        }
+    }
+
+    /**
+     * The stays step's earlier forms (bench/README.md, "Engine profile"): the windows that form the stays sorted by
+     * start and contact id, and the first and the last contact taken from two more {@code row_number()} window sorts
+     * (until 2026-12-03), then as the least of a text key per contact (commit a79c8c2), then as {@code min_by} over
+     * tuples of keys; the current {@link IndicatorSql#STAYS} sorts the windows in the first contact's order and
+     * takes the first contact from the row that starts the stay.
+     */
+    private static final String ROW_NUMBER_FORM = """
+            r AS (
+                SELECT s.*,
+                       row_number() OVER (PARTITION BY person_id, stay_no
+                               ORDER BY start_ts ASC NULLS LAST, CASE WHEN priority = 'ATA1' THEN 0 ELSE 1 END ASC,
+                                   end_ts DESC NULLS LAST, action_diagnosis ASC NULLS LAST, contact_id ASC NULLS LAST)
+                           AS first_rank,
+                       row_number() OVER (PARTITION BY person_id, stay_no
+                               ORDER BY end_ts DESC NULLS LAST, start_ts DESC NULLS LAST,
+                                   action_diagnosis ASC NULLS LAST, contact_id ASC NULLS LAST)
+                           AS last_rank
+                FROM s)
+            SELECT person_id, stay_no, min(start_ts) AS start_ts, max(end_ts) AS end_ts,
+                   max(CASE WHEN first_rank = 1 THEN priority END) AS first_priority,
+                   max(CASE WHEN first_rank = 1 THEN action_diagnosis END) AS first_diagnosis,
+                   max(CASE WHEN last_rank = 1 THEN action_diagnosis END) AS last_diagnosis,
+            """;
+    private static final String TEXT_KEY_FORM = """
+            r AS (
+                SELECT s.*,
+                       {{sort_ms(start_ts)}} || priority || {{sort_ms_desc(end_ts)}} || rpad(action_diagnosis, 8, ' ')
+                           || contact_id AS first_key,
+                       {{sort_ms_desc(end_ts)}} || {{sort_ms_desc(start_ts)}} || rpad(action_diagnosis, 8, ' ')
+                           || contact_id AS last_key
+                FROM s)
+            SELECT person_id, stay_no, min(start_ts) AS start_ts, max(end_ts) AS end_ts,
+                   substr({{min_text(first_key)}}, 16, 4) AS first_priority,
+                   rtrim(substr({{min_text(first_key)}}, 35, 8)) AS first_diagnosis,
+                   rtrim(substr({{min_text(last_key)}}, 31, 8)) AS last_diagnosis,
+            """;
+    private static final String MIN_BY_FORM = """
+            r AS (
+                SELECT s.*, {{epoch_ms(start_ts)}} AS start_ms, {{epoch_ms(end_ts)}} AS end_ms
+                FROM s)
+            SELECT person_id, stay_no, min(start_ts) AS start_ts, max(end_ts) AS end_ts,
+                   {{min_by(priority; start_ms; priority)}} AS first_priority,
+                   {{min_by(action_diagnosis; start_ms; priority; -end_ms; action_diagnosis)}} AS first_diagnosis,
+                   {{min_by(action_diagnosis; -end_ms; -start_ms; action_diagnosis)}} AS last_diagnosis,
+            """;
+    private static final String FIRST_ROW_TEXT_LAST_FORM = """
+            r AS (
+                SELECT s.*, {{sort_ms_desc(end_ts)}} || {{sort_ms_desc(start_ts)}} || rpad(action_diagnosis, 8, ' ')
+                           AS last_key
+                FROM s)
+            SELECT person_id, stay_no, min(start_ts) AS start_ts, max(end_ts) AS end_ts,
+                   max(CASE WHEN new_stay = 1 THEN priority END) AS first_priority,
+                   max(CASE WHEN new_stay = 1 THEN action_diagnosis END) AS first_diagnosis,
+                   rtrim(substr({{min_text(last_key)}}, 31, 8)) AS last_diagnosis,
+            """;
+
+    /** The stays step with its {@code r} step and the grouping's first columns replaced by a form's. */
+    private static String splice(String stays, String form) {
+        int from = stays.indexOf("\nr AS (") + 1;
+        int to = stays.indexOf("\n       max(CASE WHEN (dx") + 1;
+        assertThat(from).as("the stays step has its r step").isPositive();
+        assertThat(to).isGreaterThan(from);
+        return stays.substring(0, from) + form + stays.substring(to);
+    }
+
+    /**
+     * {@code -Dbench.stays=N}: the stays step in its forms, in turn, N rounds, each timed and its table compared row
+     * for row with the {@code row_number()} form's; the machine's load average beside each round.
+     */
+    private static void staysForms(Connection duck, int rounds) throws Exception {
+        String current = IndicatorSql.STAYS;
+        String byStartAndId = current.replace(IndicatorSql.STAY_ORDER, "start_ts ASC NULLS LAST, contact_id ASC NULLS LAST");
+        assertThat(byStartAndId).isNotEqualTo(current);
+        var forms = new java.util.LinkedHashMap<String, String>();
+        forms.put("row_number", splice(byStartAndId, ROW_NUMBER_FORM));
+        forms.put("text_key", splice(byStartAndId, TEXT_KEY_FORM));
+        forms.put("min_by", splice(byStartAndId, MIN_BY_FORM));
+        forms.put("first_row_text", splice(current, FIRST_ROW_TEXT_LAST_FORM));
+        forms.put("current", current);
+        try (Statement s = duck.createStatement()) {
+            s.execute(StandaloneEngine.steps(Dialect.DUCKDB, "ab", INITIATIVE, WINDOW).get(0));
+            System.out.printf("%nThe stays step's forms in turn (%d rounds):%n", rounds);
+            var totals = new java.util.LinkedHashMap<String, Double>();
+            for (int round = 1; round <= rounds; round++) {
+                for (var form : forms.entrySet()) {
+                    String sql = StandaloneEngine.render(Dialect.DUCKDB, form.getValue(), "ab_" + form.getKey(),
+                            INITIATIVE, WINDOW).replace("ab_" + form.getKey() + "_cohort", "ab_cohort");
+                    String load = Files.readString(Path.of("/proc/loadavg")).strip();
+                    long t0 = System.nanoTime();
+                    s.execute(sql);
+                    double seconds = seconds(t0);
+                    totals.merge(form.getKey(), seconds, Double::sum);
+                    System.out.printf("  round %d  %-14s %7.2f s   load %s%n", round, form.getKey(), seconds, load);
+                }
+            }
+            for (String form : forms.keySet()) {
+                String a = "SELECT * FROM ab_" + form + "_stay";
+                String b = "SELECT * FROM ab_row_number_stay";
+                long differ = count(duck, "((" + a + " EXCEPT ALL " + b + ") UNION ALL (" + b + " EXCEPT ALL " + a + "))");
+                assertThat(differ).as(form + " gives the row_number() form's stays").isZero();
+                System.out.printf("  %-14s total %7.2f s   ratio to current %.2f%n", form, totals.get(form),
+                        totals.get(form) / totals.get("current"));
+            }
         }
     }
 

@@ -50,6 +50,10 @@ public enum Dialect {
                 case "sort_ms_desc" -> "lpad(CAST(" + MS_TOP + " - CAST(extract(epoch FROM " + a[0]
                         + ") * 1000 AS BIGINT) AS TEXT), 15, '0')";
                 case "min_text" -> "min(" + a[0] + " COLLATE \"C\")";
+                case "epoch_ms" -> "CAST(extract(epoch FROM " + a[0] + ") * 1000 AS BIGINT)";
+                // the keys are numbers and upper-case codes (letters and digits), which every collation orders
+                // as their bytes
+                case "min_by" -> "(array_agg(" + a[0] + " ORDER BY " + keys(a, ", ") + "))[1]";
                 case "quantile" -> "percentile_cont(" + a[1] + ") WITHIN GROUP (ORDER BY " + a[0] + ")";
                 case "unit_hash" -> "(CAST(CAST(('x' || substr(md5(CAST(" + a[0] + " AS TEXT) || ':' || CAST(" + a[1]
                         + " AS TEXT) || ':' || CAST(" + a[2] + " AS TEXT)), 1, 8)) AS BIT(32)) AS BIGINT) & 4294967295)"
@@ -74,6 +78,12 @@ public enum Dialect {
                     + (this == DUCKDB ? "VARCHAR" : "STRING") + "), 15, '0')";
             case "sort_ms_desc" -> "lpad(CAST(" + MS_TOP + " - " + millis(a[0]) + " AS "
                     + (this == DUCKDB ? "VARCHAR" : "STRING") + "), 15, '0')";
+            // milliseconds since 1970-01-01 00:00 of a timestamp without time zone, as a BIGINT
+            case "epoch_ms" -> millis(a[0]);
+            // x of the row whose keys (a[1], a[2], …) are least, compared in turn as a tuple (both compare text
+            // bytewise): one aggregate in a grouping instead of a row_number() window sort; keys must not be NULL
+            case "min_by" -> this == DUCKDB ? "arg_min(" + a[0] + ", row(" + keys(a, ", ") + "))"
+                    : "min_by(" + a[0] + ", struct(" + keys(a, ", ") + "))";
             // the least text by its bytes (both compare strings bytewise)
             case "min_text" -> "min(" + a[0] + ")";
             // the interpolating median (exact): DuckDB quantile_cont, Spark percentile (not percentile_approx)
@@ -88,6 +98,11 @@ public enum Dialect {
                     : "((CAST(hash(" + a[0] + ", " + a[1] + ", " + a[2] + ") AS BIGINT) + 2147483648) / 4294967296.0)";
             default -> throw new IllegalArgumentException("unknown macro " + name);
         };
+    }
+
+    /** The arguments after the first, joined. */
+    private static String keys(String[] a, String separator) {
+        return String.join(separator, java.util.Arrays.copyOfRange(a, 1, a.length));
     }
 
     /** Milliseconds since 1970-01-01 00:00 of a timestamp without time zone (DuckDB and Spark). */

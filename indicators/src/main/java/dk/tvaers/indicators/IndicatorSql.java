@@ -142,15 +142,25 @@ public final class IndicatorSql {
     private static final String CANCER = "(dx LIKE '% DC%' OR dx LIKE '% DD0%' OR dx LIKE '% DZ763%')";
 
     /**
+     * The order of a person's contacts in which stays are formed, which is also the order that picks a stay's first
+     * contact: start, then an acute one (ATA1), then the one ending last, then the lowest action diagnosis code.
+     * Contacts equal in all four may come in either order: they belong to the same stay and give the same first
+     * priority and diagnosis.
+     */
+    public static final String STAY_ORDER = "start_ts ASC NULLS LAST, CASE WHEN priority = 'ATA1' THEN 0 ELSE 1 END ASC, "
+            + "end_ts DESC NULLS LAST, action_diagnosis ASC NULLS LAST";
+
+    /**
      * Sygehusophold: physical contacts (ALCA00) of the cohort merged while they overlap or lie at most 4 hours apart;
      * an open contact lasts until the data's cut-off. Per stay: first contact's priority and action diagnosis, the
      * action diagnosis of the contact that ends last, cancer anywhere, hospice anywhere. Ties never decide by contact
      * id: the first contact is, of those starting first, an acute one, then the one ending last, then the lowest
-     * diagnosis code; the last contact is, of those ending last, the one starting last, then the lowest code. The id
-     * orders only contacts equal in all of these (docs/indicator-sql.md). The first and the last contact are the least
-     * of a text key per contact that sorts in exactly that order (fixed-width timestamps, the end inverted, the
-     * priority — ATA1 before ATA3 — the code padded to its 8 characters, the id last): an aggregate in the grouping
-     * instead of two more window sorts (bench/README.md, "Engine profile").
+     * diagnosis code; the last contact is, of those ending last, the one starting last, then the lowest code
+     * (docs/indicator-sql.md). The two windows that form the stays sort the contacts in the first contact's order
+     * ({@link #STAY_ORDER}; which stay a contact joins does not depend on how same-minute contacts are ordered), so the
+     * first contact is the row that starts the stay; the last contact is the value at the least tuple of keys
+     * ({@code min_by}). Both are aggregates in the grouping, not window sorts of their own (bench/README.md, "Engine
+     * profile").
      */
     public static final String STAYS = """
             CREATE OR REPLACE TABLE ${run}_stay AS
@@ -163,32 +173,28 @@ public final class IndicatorSql {
                 CROSS JOIN data_version v
                 WHERE h.contact_type = 'ALCA00'),
             o AS (
-                SELECT c.*, max(end_ts) OVER (PARTITION BY person_id ORDER BY start_ts ASC NULLS LAST,
-                        contact_id ASC NULLS LAST ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS previous_end
+                SELECT c.*, max(end_ts) OVER (PARTITION BY person_id ORDER BY %2$s
+                        ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS previous_end
                 FROM c),
             f AS (
                 SELECT o.*, CASE WHEN previous_end IS NULL OR start_ts > {{add_hours(previous_end; 4)}} THEN 1 ELSE 0
                        END AS new_stay
                 FROM o),
             s AS (
-                SELECT f.*, sum(new_stay) OVER (PARTITION BY person_id ORDER BY start_ts ASC NULLS LAST,
-                        contact_id ASC NULLS LAST ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS stay_no
+                SELECT f.*, sum(new_stay) OVER (PARTITION BY person_id ORDER BY %2$s
+                        ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS stay_no
                 FROM f),
             r AS (
-                SELECT s.*,
-                       {{sort_ms(start_ts)}} || priority || {{sort_ms_desc(end_ts)}} || rpad(action_diagnosis, 8, ' ')
-                           || contact_id AS first_key,
-                       {{sort_ms_desc(end_ts)}} || {{sort_ms_desc(start_ts)}} || rpad(action_diagnosis, 8, ' ')
-                           || contact_id AS last_key
+                SELECT s.*, {{epoch_ms(start_ts)}} AS start_ms, {{epoch_ms(end_ts)}} AS end_ms
                 FROM s)
             SELECT person_id, stay_no, min(start_ts) AS start_ts, max(end_ts) AS end_ts,
-                   substr({{min_text(first_key)}}, 16, 4) AS first_priority,
-                   rtrim(substr({{min_text(first_key)}}, 35, 8)) AS first_diagnosis,
-                   rtrim(substr({{min_text(last_key)}}, 31, 8)) AS last_diagnosis,
-                   max(CASE WHEN %s THEN 1 ELSE 0 END) AS any_cancer,
+                   max(CASE WHEN new_stay = 1 THEN priority END) AS first_priority,
+                   max(CASE WHEN new_stay = 1 THEN action_diagnosis END) AS first_diagnosis,
+                   {{min_by(action_diagnosis; -end_ms; -start_ms; action_diagnosis)}} AS last_diagnosis,
+                   max(CASE WHEN %1$s THEN 1 ELSE 0 END) AS any_cancer,
                    max(CASE WHEN hospice THEN 1 ELSE 0 END) AS hospice
             FROM r
-            GROUP BY person_id, stay_no""".formatted(CANCER);
+            GROUP BY person_id, stay_no""".formatted(CANCER, STAY_ORDER);
 
     /**
      * Indlæggelser: stays of 12 hours or more. Bed days by Statistics Denmark's convention: discharge date minus

@@ -55,6 +55,23 @@ class DialectTests {
         assertThat(IndicatorSql.STAYS.split(" OVER ", -1)).hasSize(3);
     }
 
+    /**
+     * Stays take their first and last contact as the value at the least tuple of keys (bench/README.md, "Engine
+     * profile": cheaper than building a sortable text key per contact): DuckDB's arg_min and Spark's min_by over a
+     * struct, which both compare field by field; PostgreSQL (the benchmark's baseline) the first of an ordered array.
+     */
+    @Test
+    void rendersMinByAsTheValueAtTheLeastTupleOfKeys() {
+        String sql = "{{min_by(d; start_ms; p; -e)}}";
+        assertThat(Dialect.DUCKDB.render(sql)).isEqualTo("arg_min(d, row(start_ms, p, -e))");
+        assertThat(Dialect.SPARK.render(sql)).isEqualTo("min_by(d, struct(start_ms, p, -e))");
+        assertThat(Dialect.POSTGRES.render(sql)).isEqualTo("(array_agg(d ORDER BY start_ms, p, -e))[1]");
+        assertThat(Dialect.DUCKDB.render("{{epoch_ms(t)}}")).isEqualTo("epoch_ms(t)");
+        assertThat(Dialect.SPARK.render("{{epoch_ms(t)}}"))
+                .isEqualTo("timestampdiff(MILLISECOND, TIMESTAMP_NTZ '1970-01-01 00:00:00', t)");
+        assertThat(IndicatorSql.STAYS).contains("{{min_by(").doesNotContain("min_text").doesNotContain("sort_ms");
+    }
+
     @Test
     void rendersSortableTimestampKeysThatOrderAsTheTimestamps() {
         assertThat(Dialect.DUCKDB.render("{{sort_ms(t)}}, {{sort_ms_desc(t)}}, {{min_text(k)}}")).isEqualTo(
