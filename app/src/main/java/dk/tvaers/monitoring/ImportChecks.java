@@ -60,7 +60,10 @@ final class ImportChecks {
     static boolean stage(Connection duck, Path dir, boolean append, LongPredicate initiativeExists,
             IntConsumer progress) throws SQLException, IOException {
         var sources = new ArrayList<String>();
+        var typedColumns = new ArrayList<java.util.Map<String, String>>();
         for (FileSpec spec : ImportFormat.FILES) {
+            var typedHere = new java.util.HashMap<String, String>();
+            typedColumns.add(typedHere);
             Path csv = dir.resolve(spec.fileName());
             Path parquet = dir.resolve(spec.parquetName());
             boolean isCsv = Files.isRegularFile(csv);
@@ -74,7 +77,7 @@ final class ImportChecks {
                 }
                 sources.add(csvSource(spec, csv));
             } else if (isParquet) {
-                String source = parquetSource(duck, spec, parquet);
+                String source = parquetSource(duck, spec, parquet, typedHere);
                 if (source == null) {
                     return false;
                 }
@@ -94,8 +97,8 @@ final class ImportChecks {
                     execute(duck, "CREATE TABLE stage_" + spec.table() + " ("
                             + String.join(", ", spec.columns0Description()) + ")");
                 } else {
-                    execute(duck, "CREATE TABLE stage_" + spec.table() + " AS SELECT " + typed(spec) + " FROM "
-                            + source);
+                    execute(duck, "CREATE TABLE stage_" + spec.table() + " AS SELECT "
+                            + typed(spec, typedColumns.get(i)) + " FROM " + source);
                 }
                 progress.accept(++i);
             }
@@ -113,13 +116,64 @@ final class ImportChecks {
 
     /** Each column checked on its text and cast to its type; a value failing its check stops the statement. */
     static String typed(FileSpec spec) {
+        return typed(spec, java.util.Map.of());
+    }
+
+    /**
+     * As {@link #typed(FileSpec)}, but the columns named in {@code typedColumns} (name → Parquet column type, see
+     * {@link #typedCheck}) come as typed values: each is checked first as a value (a DATE is a date by construction)
+     * and only a value failing that is checked as its text, so a Parquet file is accepted exactly when its CSV would
+     * be, at the cost of a comparison or two for the usual value instead of formatting it and matching a pattern.
+     */
+    static String typed(FileSpec spec, java.util.Map<String, String> typedColumns) {
         var columns = new ArrayList<String>();
         for (Column c : spec.columns0()) {
             String value = "\"" + c.name() + "\"";
-            columns.add("CASE WHEN " + passes(c) + " THEN CAST(nullif(" + value + ", '') AS " + c.type()
-                    + ") ELSE error('" + spec.fileName() + ": " + c.name() + "') END AS " + c.name());
+            String parquetType = typedColumns.get(c.name());
+            String check = parquetType == null ? null : typedCheck(c, parquetType);
+            String error = " ELSE error('" + spec.fileName() + ": " + c.name() + "') END AS " + c.name();
+            if (check == null) {
+                columns.add("CASE WHEN " + passes(c) + " THEN CAST(nullif(" + value + ", '') AS " + c.type() + ")"
+                        + error);
+            } else {
+                String text = ImportLoading.asText(value, parquetType);
+                String present = value + " IS NOT NULL";
+                String asValue = c.optional() ? "(NOT (" + present + ") OR " + check.formatted(value) + ")"
+                        : "(" + present + " AND " + check.formatted(value) + ")";
+                columns.add("CASE WHEN " + asValue + " THEN CAST(" + value + " AS " + c.type() + ") WHEN "
+                        + passes(c, text) + " THEN CAST(" + value + " AS " + c.type() + ")" + error);
+            }
         }
         return String.join(", ", columns);
+    }
+
+    /**
+     * The check of a typed Parquet value whose text (as {@link ImportLoading#asText} writes it) is sure to pass the
+     * column's text check, or null when the column's check and this type have none: DATE and TIMESTAMP columns
+     * (whole minutes, years 1000–9999), whole numbers (integer types, 0 to 15 digits), quantities (integers or
+     * decimals of at most 2 places, 0 ≤ value < 10⁸), and true/false (BOOLEAN). A value failing it is checked as
+     * its text after all, so this only saves work and never changes what is accepted.
+     */
+    static String typedCheck(Column c, String parquetType) {
+        boolean integer = java.util.Set.of("TINYINT", "SMALLINT", "INTEGER", "BIGINT", "UTINYINT", "USMALLINT",
+                "UINTEGER", "UBIGINT", "HUGEINT").contains(parquetType);
+        if (c.check() == ImportFormat.DATE && parquetType.equals("DATE")) {
+            return "year(%1$s) BETWEEN 1000 AND 9999";
+        }
+        // (not TIMESTAMP_MS or _S: DuckDB compares them with date_trunc's result as nanoseconds, which fails after 2262)
+        if (c.check() == ImportFormat.TIME && (parquetType.equals("TIMESTAMP") || parquetType.equals("TIMESTAMP_NS"))) {
+            return "(date_trunc('minute', %1$s) = %1$s AND year(%1$s) BETWEEN 1000 AND 9999)";
+        }
+        if (c.check() == ImportFormat.WHOLE && integer) {
+            return "%1$s BETWEEN 0 AND 999999999999999";
+        }
+        if (c.check() == ImportFormat.DECIMAL && (integer || parquetType.matches("DECIMAL\\(\\d+,[0-2]\\)"))) {
+            return "(%1$s >= 0 AND %1$s < 100000000)";
+        }
+        if (c.check() == ImportFormat.BOOL && parquetType.equals("BOOLEAN")) {
+            return "true";
+        }
+        return null;
     }
 
     /** Whether a row's text passes every column's SQL check (for the parity test). */
@@ -129,7 +183,11 @@ final class ImportChecks {
 
     /** The SQL condition that a column's text value (NULL or '' when empty) passes its check. */
     private static String passes(Column c) {
-        String value = "\"" + c.name() + "\"";
+        return passes(c, "\"" + c.name() + "\"");
+    }
+
+    /** As {@link #passes(Column)} for a text expression of the column's value. */
+    private static String passes(Column c, String value) {
         String present = value + " IS NOT NULL AND " + value + " <> ''";
         return c.optional() ? "(NOT (" + present + ") OR " + c.sql().formatted(value) + ")"
                 : "(" + present + " AND " + c.sql().formatted(value) + ")";
@@ -148,7 +206,8 @@ final class ImportChecks {
      * kept so that they fail; a value holding a comma or line break made invalid), as {@code parquetToCsv} writes it
      * for the row checker; null when its columns are not the format's or it cannot be read.
      */
-    private static String parquetSource(Connection duck, FileSpec spec, Path parquet) {
+    private static String parquetSource(Connection duck, FileSpec spec, Path parquet,
+            java.util.Map<String, String> typedColumns) {
         String source = "read_parquet(" + literal(parquet) + ")";
         var names = new ArrayList<String>();
         var types = new ArrayList<String>();
@@ -166,6 +225,12 @@ final class ImportChecks {
         }
         var select = new ArrayList<String>();
         for (int i = 0; i < names.size(); i++) {
+            if (typedCheck(spec.columns0().get(i), types.get(i)) != null) {
+                // a typed value whose text cannot hold a comma or a line break: checked as a value (typed above)
+                typedColumns.put(names.get(i), types.get(i));
+                select.add("\"" + names.get(i) + "\"");
+                continue;
+            }
             String text = ImportLoading.asText("\"" + names.get(i) + "\"", types.get(i));
             select.add("CASE WHEN regexp_matches(" + text + ", '[,\\r\\n]') THEN '\uFFFD' ELSE " + text + " END AS \""
                     + names.get(i) + "\"");

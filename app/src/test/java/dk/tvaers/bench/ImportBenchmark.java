@@ -77,6 +77,37 @@ class ImportBenchmark {
                 fromParquet = seconds(t0);
                 assertThat(count(duck, "hospital_contact")).isEqualTo(contacts);
             }
+            // the same rows as Parquet of text columns: every value checked as its text, as typed columns were
+            // before they were checked as values
+            Path textParquet = Path.of("target/bench-data/" + persons + "-" + episodes + "-parquet-text");
+            if (!Files.exists(textParquet.resolve("done"))) {
+                Files.createDirectories(textParquet);
+                try (Connection duck = java.sql.DriverManager.getConnection("jdbc:duckdb:");
+                        Statement s = duck.createStatement()) {
+                    for (ImportFormat.FileSpec spec : ImportFormat.FILES) {
+                        Path typed = parquet.resolve(spec.parquetName());
+                        if (Files.exists(typed)) {
+                            var text = new java.util.ArrayList<String>();
+                            for (String c : spec.columns()) {
+                                text.add("CASE WHEN \"" + c + "\" IS NULL THEN NULL ELSE " + StandaloneEngine.asText(
+                                        "\"" + c + "\"", typeOf(s, typed, c)) + " END AS \"" + c + "\"");
+                            }
+                            String columns = String.join(", ", text);
+                            s.execute("COPY (SELECT " + columns + " FROM read_parquet('" + typed.toAbsolutePath()
+                                    + "')) TO '" + textParquet.resolve(spec.parquetName()).toAbsolutePath()
+                                    + "' (FORMAT parquet)");
+                        }
+                    }
+                }
+                Files.writeString(textParquet.resolve("done"), "");
+            }
+            double fromTextParquet;
+            try (Connection duck = StandaloneEngine.open(store.resolve("text-parquet.duckdb"))) {
+                long t0 = System.nanoTime();
+                assertThat(StandaloneEngine.importChecked(duck, textParquet)).isTrue();
+                fromTextParquet = seconds(t0);
+                assertThat(count(duck, "hospital_contact")).isEqualTo(contacts);
+            }
             System.out.printf("%nImportBenchmark: %,d persons, %,d hospital contacts (load average before: %s)%n",
                     persons, contacts, load);
             System.out.printf("  unchecked load (read_csv typed, the floor): %8.2f s%n", floor);
@@ -84,6 +115,8 @@ class ImportBenchmark {
                     + "target <= 30 s at 50 M: %s%n", csv, csv / floor, csv <= 30 ? "met" : "NOT met");
             System.out.printf("  import, checked by DuckDB, from Parquet:    %8.2f s   ratio to the floor %.2f%n",
                     fromParquet, fromParquet / floor);
+            System.out.printf("  the same, Parquet of text columns:          %8.2f s   ratio to the floor %.2f%n",
+                    fromTextParquet, fromTextParquet / floor);
             if (rowCheck) {
                 long t0 = System.nanoTime();
                 assertThat(StandaloneEngine.rowCheck(data)).isZero();
@@ -96,6 +129,14 @@ class ImportBenchmark {
             try (var files = Files.walk(store)) {
                 files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
+        }
+    }
+
+    private static String typeOf(Statement s, Path parquet, String column) throws Exception {
+        try (ResultSet rs = s.executeQuery("SELECT column_type FROM (DESCRIBE SELECT * FROM read_parquet('"
+                + parquet.toAbsolutePath() + "')) WHERE column_name = '" + column + "'")) {
+            rs.next();
+            return rs.getString(1);
         }
     }
 

@@ -67,6 +67,122 @@ class ImportChecksTests {
         assertThat(content()).isEqualTo(expected);
     }
 
+    /**
+     * Typed Parquet columns are checked as values (bench/README.md, "ImportBenchmark"): the usual value needs no text
+     * and no pattern. Such a check must never accept a value whose text the column's text check refuses (a value it
+     * refuses is checked as its text after all): seeded values of every kind, around every edge, in every Parquet
+     * type the value check takes.
+     */
+    @Test
+    void aTypedValueCheckAcceptsOnlyValuesWhoseTextPassesTheColumnsCheck() throws Exception {
+        var random = new java.util.SplittableRandom(16);
+        var cases = new java.util.ArrayList<String[]>(); // column, Parquet type, value
+        String[] timestamps = {"TIMESTAMP", "TIMESTAMP_NS"};
+        for (int i = 0; i < 300; i++) {
+            int year = random.nextInt(4) == 0 ? random.nextInt(-100, 12000) : random.nextInt(990, 1010) + 1000 * random.nextInt(10);
+            String date = "make_date(" + year + ", " + random.nextInt(1, 13) + ", " + random.nextInt(1, 29) + ")";
+            cases.add(new String[] {"birth_date", "DATE", date});
+            String type = timestamps[random.nextInt(2)];
+            // nanoseconds hold only the years 1677–2262
+            String day = type.equals("TIMESTAMP_NS") ? "make_date(" + random.nextInt(1700, 2250) + ", 1, 1)" : date;
+            String ts = "CAST(" + day + " AS TIMESTAMP) + to_microseconds(" + (random.nextBoolean()
+                    ? 60_000_000L * random.nextLong(0, 1440) : random.nextLong(0, 86_400_000_000L)) + ")";
+            cases.add(new String[] {"start_ts", type, ts});
+            long whole = random.nextInt(3) == 0 ? random.nextLong() : random.nextLong(-2, 1_000_000_000_000_002L);
+            cases.add(new String[] {"drg_value_ore", "BIGINT", String.valueOf(whole)});
+            cases.add(new String[] {"drg_value_ore", "INTEGER", String.valueOf((int) whole)});
+            int scale = random.nextInt(3);
+            long unscaled = random.nextLong(-1000, 100_000_000_100L);
+            cases.add(new String[] {"quantity", "DECIMAL(18," + scale + ")",
+                    java.math.BigDecimal.valueOf(unscaled, scale).toPlainString()});
+            cases.add(new String[] {"quantity", "INTEGER", String.valueOf(random.nextInt(-5, 100_000_010))});
+            cases.add(new String[] {"hospice", "BOOLEAN", String.valueOf(random.nextBoolean())});
+        }
+        var columns = new java.util.HashMap<String, ImportFormat.Column>();
+        for (var spec : ImportFormat.FILES) {
+            spec.columns0().forEach(c -> columns.putIfAbsent(c.name(), c));
+        }
+        int accepted = 0;
+        int checkedAsText = 0;
+        for (String[] c : cases) {
+            var column = columns.get(c[0]);
+            String check = ImportChecks.typedCheck(column, c[1]);
+            assertThat(check).as(c[0] + " as " + c[1]).isNotNull();
+            String value = "CAST(" + c[2] + " AS " + c[1] + ")";
+            String sql = "SELECT coalesce(" + check.formatted("v") + ", false), "
+                    + column.sql().formatted(ImportLoading.asText("v", c[1])) + " FROM (SELECT " + value + " AS v)";
+            try (ResultSet rs = executeQuery(sql)) {
+                rs.next();
+                boolean asValue = rs.getBoolean(1);
+                boolean asText = rs.getBoolean(2);
+                assertThat(!asValue || asText).as("%s %s = %s accepted as a value, refused as text", c[0], c[1],
+                        c[2]).isTrue();
+                accepted += asValue ? 1 : 0;
+                checkedAsText += asValue ? 0 : 1;
+            }
+        }
+        assertThat(accepted).as("the usual values are checked as values").isGreaterThan(cases.size() / 2);
+        assertThat(checkedAsText).as("the edges are tried").isGreaterThan(cases.size() / 10);
+        // no typed check for a type whose text could differ (a double, a decimal of three places, text)
+        assertThat(ImportChecks.typedCheck(columns.get("quantity"), "DOUBLE")).isNull();
+        assertThat(ImportChecks.typedCheck(columns.get("quantity"), "DECIMAL(18,3)")).isNull();
+        assertThat(ImportChecks.typedCheck(columns.get("birth_date"), "VARCHAR")).isNull();
+        assertThat(ImportChecks.typedCheck(columns.get("start_ts"), "TIMESTAMP_S")).isNull();
+        assertThat(ImportChecks.typedCheck(columns.get("person_id"), "VARCHAR")).isNull();
+    }
+
+    private ResultSet executeQuery(String sql) throws SQLException {
+        try {
+            return statement.executeQuery(sql);
+        } catch (SQLException e) {
+            throw new SQLException(sql, e);
+        }
+    }
+
+    /** A typed Parquet file with a value at an edge is refused exactly when its CSV is. */
+    @Test
+    void typedParquetFilesAtTheEdgesAreRefusedExactlyAsTheirCsv() throws Exception {
+        String[][] edits = { // file, CSV text, replacement: years before 1000, which the value check leaves to the text
+            {"hospital_contacts.csv", "2023-05-01T08:00", "0999-05-01T08:00"},
+            {"persons.csv", "1950-03-01", "0950-03-01"}};
+        for (String[] edit : edits) {
+            Path csv = dir.resolve(edit[0]);
+            String before = Files.readString(csv);
+            Files.writeString(csv, before.replace(edit[1], edit[2]));
+            boolean fromCsv = ImportChecks.stage(duck, dir, initiative -> true, i -> {});
+            assertThat(fromCsv).as(edit[2]).isTrue();
+            var spec = ImportFormat.FILES.stream().filter(f -> f.fileName().equals(edit[0])).findFirst().orElseThrow();
+            statement.execute("COPY (SELECT * FROM stage_" + spec.table() + ") TO "
+                    + ImportChecks.literal(dir.resolve(spec.parquetName())) + " (FORMAT parquet)");
+            Files.delete(csv);
+            ImportLoading.dropStaging(statement);
+            assertThat(ImportChecks.stage(duck, dir, initiative -> true, i -> {})).as(edit[2] + " typed").isTrue();
+            ImportLoading.dropStaging(statement);
+            Files.delete(dir.resolve(spec.parquetName()));
+            Files.writeString(csv, before);
+        }
+        // a typed timestamp with seconds, and a negative DRG value: refused as their text would be
+        assertThat(ImportChecks.stage(duck, dir, initiative -> true, i -> {})).isTrue();
+        statement.execute("CREATE TABLE c AS SELECT * FROM stage_hospital_contact");
+        ImportLoading.dropStaging(statement);
+        for (String update : new String[] {"UPDATE c SET start_ts = start_ts + INTERVAL 30 SECOND WHERE rowid = 2",
+            "UPDATE c SET drg_value_ore = -1 WHERE rowid = 1"}) {
+            statement.execute("CREATE OR REPLACE TABLE d AS SELECT * FROM c");
+            statement.execute(update.replace("UPDATE c", "UPDATE d"));
+            statement.execute("COPY d TO " + ImportChecks.literal(dir.resolve("hospital_contacts.parquet"))
+                    + " (FORMAT parquet)");
+            Path csv = dir.resolve("hospital_contacts.csv");
+            Path aside = dir.resolve("aside.txt");
+            Files.move(csv, aside);
+            try {
+                assertThat(ImportChecks.stage(duck, dir, initiative -> true, i -> {})).as(update).isFalse();
+            } finally {
+                Files.move(aside, csv);
+                Files.delete(dir.resolve("hospital_contacts.parquet"));
+            }
+        }
+    }
+
     @Test
     void everythingTheRowCheckerRefusesIsNotClean() throws Exception {
         List<String[]> edits = List.of(
