@@ -37,3 +37,4 @@ $$;
 
 CREATE TRIGGER registration_course_kept BEFORE DELETE OR UPDATE OF id ON registration_course
     FOR EACH ROW EXECUTE FUNCTION registration_course_kept();
+
