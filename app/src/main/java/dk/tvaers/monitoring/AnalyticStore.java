@@ -11,6 +11,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import org.duckdb.DuckDBConnection;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,11 +26,20 @@ class AnalyticStore {
     private final DuckDBConnection connection;
 
     @Autowired
-    AnalyticStore(TvaersProperties properties) {
-        this(properties.dataDir().resolve("analytics"));
+    AnalyticStore(TvaersProperties properties, @Value("${tvaers.analytics.threads:0}") int threads) {
+        this(properties.dataDir().resolve("analytics"), threads);
     }
 
     AnalyticStore(Path directory) {
+        this(directory, 0);
+    }
+
+    /**
+     * @param threads DuckDB's worker threads for runs, imports and queries; 0: one fewer than the machine's cores (at
+     *     least one), so a run never takes the last core from the pages this process serves (ADR 0049). A node that
+     *     only computes may give it every core.
+     */
+    AnalyticStore(Path directory, int threads) {
         this.directory = directory;
         try {
             Files.createDirectories(directory);
@@ -37,12 +47,18 @@ class AnalyticStore {
                     "jdbc:duckdb:" + directory.resolve("tvaers.duckdb").toAbsolutePath());
             try (var statement = connection.createStatement()) {
                 statement.execute("SET preserve_insertion_order = false");
+                statement.execute("SET threads = " + threads(threads, Runtime.getRuntime().availableProcessors()));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot open the analytic store in " + directory, e);
         }
+    }
+
+    /** The worker threads for a setting of {@code tvaers.analytics.threads} on a machine with so many cores. */
+    static int threads(int configured, int cores) {
+        return configured > 0 ? configured : Math.max(1, cores - 1);
     }
 
     Path directory() {

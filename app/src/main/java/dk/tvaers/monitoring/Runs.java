@@ -16,6 +16,7 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Triple Aim runs: the indicator set for one initiative's target and comparison groups, before and after each
@@ -40,10 +41,12 @@ public class Runs {
     private final RunRecords records;
     private final DuckDbRuns duckDb;
     private final SparkRuns spark;
+    private final TransactionTemplate transaction;
 
     Runs(JdbcClient jdbc, JobRunner runner, Populations populations, RunRecords records, DuckDbRuns duckDb,
-            SparkRuns spark) {
+            SparkRuns spark, TransactionTemplate transaction) {
         this.jdbc = jdbc;
+        this.transaction = transaction;
         this.runner = runner;
         // on shutdown: what did not finish is marked interrupted at once, not only at the next start
         runner.onStop(this::markInterrupted);
@@ -86,20 +89,84 @@ public class Runs {
         return start(initiativeId, windowDays, IndicatorRun.Engine.DUCKDB, actor);
     }
 
-    /** The same on an engine; Spark only when a target is configured ({@link #sparkEnabled}). */
+    /** The same on an engine; Spark only when a target is configured ({@link #sparkEnabled}). Always a new run. */
     public long start(long initiativeId, int windowDays, IndicatorRun.Engine engine, Actor actor) {
         if (engine == IndicatorRun.Engine.SPARK && !spark.enabled()) {
             throw new IllegalStateException("no Spark target is configured (tvaers.monitoring.spark.enabled)");
         }
         Long population = populations.current(initiativeId).map(Population::id).orElse(null);
-        long id = jdbc.sql("""
+        long id = insert(initiativeId, windowDays, population, engine, actor);
+        submit(id);
+        return id;
+    }
+
+    /** A run asked for: a new one, or ({@code existing}) the same computation already queued, running or done. */
+    public record Requested(long id, boolean existing) {
+    }
+
+    /**
+     * What the analyst's "start" asks for: the run of the initiative's current population over the data now live.
+     * On this machine's DuckDB the same run (initiative, window, population version) that is queued or running, or
+     * finished on the same data and catalogue version with its per-person table kept, is that run: it gives the
+     * same cells, so it is not computed again (a double click or a second analyst cannot fill the queue; ADR 0049).
+     * Not while an import waits or runs, whose data the new run would see. On Spark always a new run (its input may
+     * lie outside the analytic store).
+     */
+    public Requested request(long initiativeId, int windowDays, IndicatorRun.Engine engine, Actor actor) {
+        if (engine != IndicatorRun.Engine.DUCKDB) {
+            return new Requested(start(initiativeId, windowDays, engine, actor), false);
+        }
+        Requested requested = transaction.execute(status -> {
+            // one request per initiative at a time across nodes: two at once would both find nothing and both insert
+            jdbc.sql("SELECT 1 FROM (SELECT pg_advisory_xact_lock(hashtext('monitoring_run'), "
+                    + "CAST(:initiative AS integer))) AS locked").param("initiative", initiativeId)
+                    .query(Integer.class).single();
+            Long population = populations.current(initiativeId).map(Population::id).orElse(null);
+            return same(initiativeId, windowDays, population).map(id -> new Requested(id, true))
+                    .orElseGet(() -> new Requested(insert(initiativeId, windowDays, population,
+                            IndicatorRun.Engine.DUCKDB, actor), false));
+        });
+        if (!requested.existing()) {
+            submit(requested.id());
+        }
+        return requested;
+    }
+
+    /** The newest run that computes what a new one would (see {@link #request}). */
+    private Optional<Long> same(long initiativeId, int windowDays, Long population) {
+        return jdbc.sql("""
+                SELECT r.id FROM monitoring_run r
+                WHERE r.initiative_id = :initiative AND r.window_days = :window AND r.engine = 'DUCKDB'
+                  AND r.population_id IS NOT DISTINCT FROM CAST(:population AS bigint)
+                  AND (r.status IN ('QUEUED', 'RUNNING')
+                       OR (r.status = 'SUCCEEDED' AND NOT r.person_table_dropped
+                           AND r.definition_version = :definition
+                           AND r.data_version = (SELECT max(data_version) FROM monitoring_import
+                                                 WHERE status = 'SUCCEEDED')))
+                  AND NOT EXISTS (SELECT 1 FROM monitoring_import WHERE status IN ('QUEUED', 'RUNNING'))
+                ORDER BY r.id DESC LIMIT 1""")
+                .param("initiative", initiativeId).param("window", windowDays).param("population", population)
+                .param("definition", dk.tvaers.indicators.IndicatorSql.DEFINITION_VERSION)
+                .query(Long.class).optional();
+    }
+
+    private long insert(long initiativeId, int windowDays, Long population, IndicatorRun.Engine engine, Actor actor) {
+        return jdbc.sql("""
                 INSERT INTO monitoring_run (initiative_id, window_days, population_id, by_user_id, by_name, engine)
                 VALUES (:initiative, :window, :population, :by, :name, :engine) RETURNING id""")
                 .param("initiative", initiativeId).param("window", windowDays).param("population", population)
                 .param("by", actor.id()).param("name", actor.name()).param("engine", engine.name())
                 .query(Long.class).single();
-        runner.submit(() -> execute(id));
-        return id;
+    }
+
+    private void submit(long id) {
+        try {
+            runner.submit(() -> execute(id));
+        } catch (RuntimeException e) {
+            // not queued (shutting down, or not the analytic store's node): the row must not wait for ever
+            records.fail(id, "monitoring.job.failed");
+            throw e;
+        }
     }
 
     public Optional<IndicatorRun> find(long id) {

@@ -146,9 +146,7 @@ class MonitoringController {
         if (errors.hasErrors()) {
             return overviewPage(model);
         }
-        long id = runs.start(form.initiativeId(), form.windowDays(), engine, actor(principal));
-        Flash.notice(redirect, "monitoring.run.started");
-        return "redirect:/analyse/koersler/" + id;
+        return started(runs.request(form.initiativeId(), form.windowDays(), engine, actor(principal)), redirect);
     }
 
     @GetMapping("/koersler/{id}")
@@ -167,10 +165,14 @@ class MonitoringController {
             RedirectAttributes redirect) {
         IndicatorRun run = runs.find(id).orElseThrow(() -> new NotFoundException("run", id));
         // on the same engine, while it is configured
-        long again = runs.start(run.initiativeId(), run.windowDays(),
-                runs.sparkEnabled() ? run.engine() : IndicatorRun.Engine.DUCKDB, actor(principal));
-        Flash.notice(redirect, "monitoring.run.started");
-        return "redirect:/analyse/koersler/" + again;
+        return started(runs.request(run.initiativeId(), run.windowDays(),
+                runs.sparkEnabled() ? run.engine() : IndicatorRun.Engine.DUCKDB, actor(principal)), redirect);
+    }
+
+    /** To the run asked for; when it is one that already computes the same, the analyst is told so. */
+    private static String started(Runs.Requested requested, RedirectAttributes redirect) {
+        Flash.notice(redirect, requested.existing() ? "monitoring.run.existing" : "monitoring.run.started");
+        return "redirect:/analyse/koersler/" + requested.id();
     }
 
     private String overviewPage(Model model) {

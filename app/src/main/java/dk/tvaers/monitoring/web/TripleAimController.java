@@ -54,9 +54,11 @@ class TripleAimController {
     private final Populations populations;
     private final ResultAccess access;
     private final Editors editors;
+    private final ResultsHtml results;
 
     TripleAimController(Runs runs, Initiatives initiatives, MessageSource messages, SpringTemplateEngine templates,
-            Populations populations, ResultAccess access, Editors editors) {
+            Populations populations, ResultAccess access, Editors editors, ResultsHtml results) {
+        this.results = results;
         this.populations = populations;
         this.access = access;
         this.editors = editors;
@@ -77,11 +79,9 @@ class TripleAimController {
             access.record(AuditKind.RESULTS_VIEWED, initiative, run, viewer, "page");
             model.addAttribute("publication", access.publication(run.id()).orElse(null));
             model.addAttribute("mayPublish", access.mayPublish(initiative, viewer));
-            var unavailable = runs.unavailable(run.id());
-            model.addAttribute("dashboard", Dashboard.of(run, runs.results(run.id()), runs.effects(run.id()),
-                    runs.series(run.id()), locale, unavailable.indicators()));
+            model.addAttribute("results", results.of(run, locale));
             model.addAttribute("population", populations.ofRun(run.id()).orElse(null));
-            model.addAttribute("unavailable", unavailable);
+            model.addAttribute("unavailable", runs.unavailable(run.id()));
             model.addAttribute("personTableKept", runs.personTableKept(run.id()));
             model.addAttribute("personTablesKept", runs.personTablesKept());
         });
