@@ -93,7 +93,7 @@ class SchemeDefinitionJourneyTests extends BrowserTest {
         find("label[for='indicator-1-tp-END']").click();
         find("label[for='indicator-1-required']").click();
         new Select(find("#indicator-1-rule")).selectByValue("MEDIAN_CHANGE");
-        clickAndWaitForPage(find("button[value=gem]"));
+        clickAndWaitForPage(find("button.button-primary[value=gem]"));
         assertThat(errorSummaryWithFocus()).contains("2. indikator: Største værdi")
                 .contains("Den største værdi skal være større end den mindste.");
         assertThat(find("#indicator-1-min").getDomProperty("value")).isEqualTo("400");
