@@ -155,18 +155,20 @@ class OrganisationAdminController {
     @PostMapping("/{id}/deaktiver")
     String deactivate(@AuthenticationPrincipal AccountPrincipal principal, @PathVariable long id,
             RedirectAttributes redirect) {
-        Organisation organisation = find(id);
-        organisations.setActive(id, false, AdminActor.of(principal));
-        Flash.notice(redirect, "admin.organisation.deactivated", organisation.name());
-        return "redirect:/admin/organisationer/" + id;
+        return setActive(principal, id, false, redirect);
     }
 
     @PostMapping("/{id}/aktiver")
     String activate(@AuthenticationPrincipal AccountPrincipal principal, @PathVariable long id,
             RedirectAttributes redirect) {
+        return setActive(principal, id, true, redirect);
+    }
+
+    private String setActive(AccountPrincipal principal, long id, boolean active, RedirectAttributes redirect) {
         Organisation organisation = find(id);
-        organisations.setActive(id, true, AdminActor.of(principal));
-        Flash.notice(redirect, "admin.organisation.reactivated", organisation.name());
+        organisations.setActive(id, active, AdminActor.of(principal));
+        Flash.notice(redirect, active ? "admin.organisation.reactivated" : "admin.organisation.deactivated",
+                organisation.name());
         return "redirect:/admin/organisationer/" + id;
     }
 

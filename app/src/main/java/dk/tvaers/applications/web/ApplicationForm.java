@@ -3,6 +3,7 @@ package dk.tvaers.applications.web;
 import dk.tvaers.applications.ApplicationContent;
 import dk.tvaers.applications.ApplicationVersion;
 import dk.tvaers.shared.InnovationType;
+import dk.tvaers.platform.web.MoneyField;
 import dk.tvaers.shared.Money;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -75,7 +76,7 @@ record ApplicationForm(
                 errors.rejectValue("budget[" + i + "].organisationId", "validation.choose");
                 ok = false;
             }
-            Optional<Money> amount = Problems.amount(row.amount(), "budget[" + i + "].amount", errors);
+            Optional<Money> amount = MoneyField.read(row.amount(), "budget[" + i + "].amount", errors);
             if (amount.isEmpty()) {
                 ok = false;
             } else if (!amount.get().isPositive()) {

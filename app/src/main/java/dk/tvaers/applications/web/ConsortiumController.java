@@ -24,6 +24,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.util.List;
+import java.util.function.BiConsumer;
 import org.springframework.context.MessageSource;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -146,28 +147,29 @@ class ConsortiumController {
     String addContact(@AuthenticationPrincipal AccountPrincipal principal, @PathVariable long id,
             @Valid @ModelAttribute("contactForm") LoginForm form, BindingResult errors, Model model,
             RedirectAttributes redirect) {
-        requireEditor(principal, id);
-        if (!errors.hasErrors()) {
-            try {
-                consortia.addContact(id, form.login());
-                Flash.notice(redirect, "consortium.contact.added");
-                return "redirect:/konsortier/" + id;
-            } catch (ApplicationRuleException e) {
-                Problems.reject(errors, e, messages);
-            }
-        }
-        return detail(principal, id, model);
+        return addPerson(principal, id, form, errors, model, redirect, consortia::addContact,
+                "consortium.contact.added");
     }
 
     @PostMapping("/{id:\\d+}/konsulenter")
     String assignConsultant(@AuthenticationPrincipal AccountPrincipal principal, @PathVariable long id,
             @Valid @ModelAttribute("consultantForm") LoginForm form, BindingResult errors, Model model,
             RedirectAttributes redirect) {
+        return addPerson(principal, id, form, errors, model, redirect, consortia::assignConsultant,
+                "consortium.consultant.added");
+    }
+
+    /**
+     * Adds a person named by their login to the consortium (a contact person or an assigned consultant): the page
+     * again with the refused rule beside the field, or back to the consortium with {@code notice}.
+     */
+    private String addPerson(AccountPrincipal principal, long id, LoginForm form, BindingResult errors, Model model,
+            RedirectAttributes redirect, BiConsumer<Long, String> add, String notice) {
         requireEditor(principal, id);
         if (!errors.hasErrors()) {
             try {
-                consortia.assignConsultant(id, form.login());
-                Flash.notice(redirect, "consortium.consultant.added");
+                add.accept(id, form.login());
+                Flash.notice(redirect, notice);
                 return "redirect:/konsortier/" + id;
             } catch (ApplicationRuleException e) {
                 Problems.reject(errors, e, messages);

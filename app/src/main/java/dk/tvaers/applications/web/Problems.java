@@ -3,8 +3,6 @@ package dk.tvaers.applications.web;
 import dk.tvaers.accounts.AccountPrincipal;
 import dk.tvaers.accounts.Actor;
 import dk.tvaers.applications.ApplicationRuleException;
-import dk.tvaers.shared.Money;
-import java.util.Optional;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.validation.BindingResult;
@@ -23,19 +21,6 @@ final class Problems {
                 errors.reject(problem.messageKey(), arguments, null);
             }
         }
-    }
-
-    /** Reads an amount in kroner; an error beside the field when it is not one. */
-    static Optional<Money> amount(String text, String field, BindingResult errors) {
-        if (text == null || text.isBlank()) {
-            errors.rejectValue(field, "validation.amount.required");
-            return Optional.empty();
-        }
-        Optional<Money> money = Money.parseKroner(text);
-        if (money.isEmpty()) {
-            errors.rejectValue(field, "validation.amount.invalid");
-        }
-        return money;
     }
 
     static Actor actor(AccountPrincipal principal) {

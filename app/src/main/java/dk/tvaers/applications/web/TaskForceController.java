@@ -14,6 +14,8 @@ import dk.tvaers.challenges.Challenge;
 import dk.tvaers.challenges.Challenges;
 import dk.tvaers.funding.Funding;
 import dk.tvaers.funding.GrantDecision;
+import dk.tvaers.funding.TrancheRows;
+import dk.tvaers.platform.web.MoneyField;
 import dk.tvaers.platform.web.Confirmation;
 import dk.tvaers.platform.web.Flash;
 import dk.tvaers.platform.web.NotFoundException;
@@ -30,12 +32,8 @@ import jakarta.validation.constraints.Size;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.springframework.context.MessageSource;
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -57,8 +55,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RolesAllowed("TASK_FORCE")
 class TaskForceController {
 
-    static final int TRANCHE_ROWS = 4;
-
     record ReviewerForm(@NotBlank(message = "{validation.email.required}")
             @Size(max = 254, message = "{validation.tooLong}") String login) {}
 
@@ -66,16 +62,8 @@ class TaskForceController {
             @NotNull(message = "{validation.choose}") Outcome outcome,
             String amount,
             @Size(max = 2000, message = "{validation.tooLong}") String reason,
-            List<TrancheRow> tranches,
-            @Size(max = 2000, message = "{validation.tooLong}") String earlyReason) {
-
-        record TrancheRow(String amount, @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate reportDue) {
-
-            boolean isEmpty() {
-                return (amount == null || amount.isBlank()) && reportDue == null;
-            }
-        }
-    }
+            List<TrancheRows.Row> tranches,
+            @Size(max = 2000, message = "{validation.tooLong}") String earlyReason) {}
 
     private final Applications applications;
     private final SubmittedApplications submitted;
@@ -140,11 +128,7 @@ class TaskForceController {
 
     @GetMapping("/{id:\\d+}/afgoerelse")
     String decisionForm(@PathVariable long id, Model model) {
-        var rows = new ArrayList<DecisionForm.TrancheRow>();
-        for (int i = 0; i < TRANCHE_ROWS; i++) {
-            rows.add(new DecisionForm.TrancheRow("", null));
-        }
-        model.addAttribute("form", new DecisionForm(null, "", "", rows, ""));
+        model.addAttribute("form", new DecisionForm(null, "", "", TrancheRows.blank(), ""));
         return decisionPage(id, model);
     }
 
@@ -166,25 +150,10 @@ class TaskForceController {
         }
         Money amount = null;
         if (form.outcome() == Outcome.REDUCED) {
-            amount = Problems.amount(form.amount(), "amount", errors).orElse(null);
+            amount = MoneyField.read(form.amount(), "amount", errors).orElse(null);
         }
-        var tranches = new ArrayList<GrantDecision.NewTranche>();
-        List<DecisionForm.TrancheRow> rows = form.tranches() == null ? List.of() : form.tranches();
-        if (form.outcome() != null && form.outcome().grants()) {
-            for (int i = 0; i < rows.size(); i++) {
-                DecisionForm.TrancheRow row = rows.get(i);
-                if (row == null || row.isEmpty()) {
-                    continue;
-                }
-                Optional<Money> trancheAmount = Problems.amount(row.amount(), "tranches[" + i + "].amount", errors);
-                if (row.reportDue() == null) {
-                    errors.rejectValue("tranches[" + i + "].reportDue", "funding.error.reportDueRequired");
-                }
-                if (trancheAmount.isPresent() && row.reportDue() != null) {
-                    tranches.add(new GrantDecision.NewTranche(trancheAmount.get(), row.reportDue()));
-                }
-            }
-        }
+        List<GrantDecision.NewTranche> tranches = form.outcome() != null && form.outcome().grants()
+                ? TrancheRows.read(form.tranches(), errors) : List.of();
         if (!errors.hasErrors()) {
             try {
                 decisions.decide(id, form.outcome(), amount, form.reason(), tranches, form.earlyReason(),

@@ -8,6 +8,8 @@ import dk.tvaers.funding.Tranches;
 import dk.tvaers.funding.FundingRuleException;
 import dk.tvaers.funding.Grant;
 import dk.tvaers.funding.GrantDecision;
+import dk.tvaers.funding.TrancheRows;
+import dk.tvaers.platform.web.MoneyField;
 import dk.tvaers.funding.Pool;
 import dk.tvaers.funding.PoolFigures;
 import dk.tvaers.platform.web.NotFoundException;
@@ -25,10 +27,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -50,8 +50,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/finansiering")
 class FundingController {
 
-    static final int TRANCHE_ROWS = 4;
-
     record PoolForm(
             @NotBlank(message = "{validation.required}") @Size(max = 200, message = "{validation.tooLong}") String name,
             @NotNull(message = "{validation.choose}") Region region,
@@ -67,17 +65,9 @@ class FundingController {
             @NotBlank(message = "{validation.amount.required}") String applied,
             @NotBlank(message = "{validation.amount.required}") String amount,
             @Size(max = 2000, message = "{validation.tooLong}") String reason,
-            List<TrancheRow> tranches,
+            List<TrancheRows.Row> tranches,
             @Email(message = "{validation.email.invalid}") @Size(max = 320, message = "{validation.tooLong}")
-            String contactEmail) {
-
-        record TrancheRow(String amount, @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate reportDue) {
-
-            boolean isEmpty() {
-                return (amount == null || amount.isBlank()) && reportDue == null;
-            }
-        }
-    }
+            String contactEmail) {}
 
     /** A pool with its figures, for the overview. */
     record PoolRow(Pool pool, PoolFigures figures) {}
@@ -114,7 +104,7 @@ class FundingController {
     @RolesAllowed("TASK_FORCE")
     String createPool(@Valid @ModelAttribute("form") PoolForm form, BindingResult errors, Model model,
             RedirectAttributes redirect) {
-        Optional<Money> amount = amount(form.amount(), "amount", errors);
+        Optional<Money> amount = MoneyField.read(form.amount(), "amount", errors);
         if (!errors.hasErrors()) {
             try {
                 long id = funding.createPool(form.name(), form.region(), amount.orElseThrow(), form.firstYear(),
@@ -137,11 +127,7 @@ class FundingController {
     @GetMapping("/puljer/{id}/bevilling")
     @RolesAllowed("TASK_FORCE")
     String newGrant(@PathVariable long id, Model model) {
-        List<GrantForm.TrancheRow> rows = new ArrayList<>();
-        for (int i = 0; i < TRANCHE_ROWS; i++) {
-            rows.add(new GrantForm.TrancheRow("", null));
-        }
-        model.addAttribute("form", new GrantForm("", null, "", "", "", rows, ""));
+        model.addAttribute("form", new GrantForm("", null, "", "", "", TrancheRows.blank(), ""));
         return grantForm(id, model);
     }
 
@@ -150,23 +136,9 @@ class FundingController {
     String grant(@AuthenticationPrincipal AccountPrincipal principal, @PathVariable long id,
             @Valid @ModelAttribute("form") GrantForm form, BindingResult errors, Model model,
             RedirectAttributes redirect) {
-        Optional<Money> applied = amount(form.applied(), "applied", errors);
-        Optional<Money> amount = amount(form.amount(), "amount", errors);
-        List<GrantDecision.NewTranche> tranches = new ArrayList<>();
-        List<GrantForm.TrancheRow> rows = form.tranches() == null ? List.of() : form.tranches();
-        for (int i = 0; i < rows.size(); i++) {
-            GrantForm.TrancheRow row = rows.get(i);
-            if (row == null || row.isEmpty()) {
-                continue;
-            }
-            Optional<Money> trancheAmount = amount(row.amount(), "tranches[" + i + "].amount", errors);
-            if (row.reportDue() == null) {
-                errors.rejectValue("tranches[" + i + "].reportDue", "funding.error.reportDueRequired");
-            }
-            if (trancheAmount.isPresent() && row.reportDue() != null) {
-                tranches.add(new GrantDecision.NewTranche(trancheAmount.get(), row.reportDue()));
-            }
-        }
+        Optional<Money> applied = MoneyField.read(form.applied(), "applied", errors);
+        Optional<Money> amount = MoneyField.read(form.amount(), "amount", errors);
+        List<GrantDecision.NewTranche> tranches = TrancheRows.read(form.tranches(), errors);
         if (!errors.hasErrors()) {
             try {
                 long grantId = funding.grant(new GrantDecision(id, form.title(), form.recipientOrganisationId(),
@@ -214,19 +186,5 @@ class FundingController {
         model.addAttribute("organisationOptions",
                 SelectOption.of(organisations.allActive(), Organisation::id, Organisation::name));
         return "funding/grant-form";
-    }
-
-    private static Optional<Money> amount(String text, String field, BindingResult errors) {
-        if (text == null || text.isBlank()) {
-            if (!errors.hasFieldErrors(field)) {
-                errors.rejectValue(field, "validation.amount.required");
-            }
-            return Optional.empty();
-        }
-        Optional<Money> money = Money.parseKroner(text);
-        if (money.isEmpty()) {
-            errors.rejectValue(field, "validation.amount.invalid");
-        }
-        return money;
     }
 }

@@ -121,19 +121,21 @@ class ModerationController {
     @RolesAllowed("INNOVATION_CONSULTANT")
     String dismiss(@AuthenticationPrincipal AccountPrincipal principal, @PathVariable long id,
             RedirectAttributes redirect) {
-        find(id);
-        moderation.dismiss(id, actor(principal));
-        Flash.notice(redirect, "moderation.dismissed");
-        return "redirect:/moderation/" + id;
+        return settle(id, () -> moderation.dismiss(id, actor(principal)), "moderation.dismissed", redirect);
     }
 
     @PostMapping("/moderation/{id}/gendan")
     @RolesAllowed("INNOVATION_CONSULTANT")
     String restore(@AuthenticationPrincipal AccountPrincipal principal, @PathVariable long id,
             RedirectAttributes redirect) {
+        return settle(id, () -> moderation.restore(id, actor(principal)), "moderation.restored", redirect);
+    }
+
+    /** Settles the report {@code id} (it must exist) one way and goes back to it with {@code notice}. */
+    private String settle(long id, Runnable decision, String notice, RedirectAttributes redirect) {
         find(id);
-        moderation.restore(id, actor(principal));
-        Flash.notice(redirect, "moderation.restored");
+        decision.run();
+        Flash.notice(redirect, notice);
         return "redirect:/moderation/" + id;
     }
 

@@ -29,7 +29,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
@@ -60,14 +59,9 @@ class CapacityController {
     }
 
     @GetMapping("/innovationskapacitet")
-    String page(@RequestParam(name = "region", required = false) Region region,
-            @RequestParam(name = "sektor", required = false) Sector sector,
-            @RequestParam(name = "type", required = false) InnovationType type,
-            @RequestParam(name = "fra", required = false) Integer from,
-            @RequestParam(name = "til", required = false) Integer until,
-            @RequestParam(name = "kilde", required = false) IdeaSource source,
+    String page(CapacityQuery selection,
             @AuthenticationPrincipal CurrentUser user, Model model) {
-        FigureFilter filter = new FigureFilter(region, sector, type, year(from), year(until), source);
+        FigureFilter filter = selection.filter();
         Capacity capacity = figures.of(filter);
         charts(capacity, model);
         model.addAttribute("regions", Region.values());
@@ -87,13 +81,8 @@ class CapacityController {
      */
     @GetMapping("/innovationskapacitet.pdf")
     @RolesAllowed({"TASK_FORCE", "ANALYST", "INNOVATION_CONSULTANT", "ADMINISTRATOR"})
-    ResponseEntity<byte[]> pdf(@RequestParam(name = "region", required = false) Region region,
-            @RequestParam(name = "sektor", required = false) Sector sector,
-            @RequestParam(name = "type", required = false) InnovationType type,
-            @RequestParam(name = "fra", required = false) Integer from,
-            @RequestParam(name = "til", required = false) Integer until,
-            @RequestParam(name = "kilde", required = false) IdeaSource source) {
-        FigureFilter filter = new FigureFilter(region, sector, type, year(from), year(until), source);
+    ResponseEntity<byte[]> pdf(CapacityQuery selection) {
+        FigureFilter filter = selection.filter();
         Capacity capacity = figures.of(filter);
         var model = new org.springframework.ui.ExtendedModelMap();
         charts(capacity, model);
@@ -118,13 +107,8 @@ class CapacityController {
     }
 
     @GetMapping("/innovationskapacitet.xlsx")
-    ResponseEntity<byte[]> excel(@RequestParam(name = "region", required = false) Region region,
-            @RequestParam(name = "sektor", required = false) Sector sector,
-            @RequestParam(name = "type", required = false) InnovationType type,
-            @RequestParam(name = "fra", required = false) Integer from,
-            @RequestParam(name = "til", required = false) Integer until,
-            @RequestParam(name = "kilde", required = false) IdeaSource source) throws IOException {
-        Capacity capacity = figures.of(new FigureFilter(region, sector, type, year(from), year(until), source));
+    ResponseEntity<byte[]> excel(CapacityQuery selection) throws IOException {
+        Capacity capacity = figures.of(selection.filter());
         try (var workbook = new SXSSFWorkbook(100); var out = new ByteArrayOutputStream()) {
             Sheet sheet = workbook.createSheet(message("insights.excel.figures"));
             int r = 0;
@@ -245,11 +229,6 @@ class CapacityController {
 
     private static java.util.Optional<String> opt(String value) {
         return java.util.Optional.ofNullable(value);
-    }
-
-    /** A year the figures can be about; anything else is no limit. */
-    private static Integer year(Integer year) {
-        return year == null || year < 1990 || year > 2100 ? null : year;
     }
 
     private String message(String key) {
