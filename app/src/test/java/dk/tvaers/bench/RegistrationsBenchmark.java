@@ -179,6 +179,17 @@ class RegistrationsBenchmark {
                 System.out.println("EXPLAIN");
                 jdbc.sql(sql).param("scheme", scheme).query(String.class).list().forEach(System.out::println);
             }
+            // inside the contributions (a function scan above): its body for 10,000 courses, with the import's memory
+            String body = jdbc.sql("SELECT prosrc FROM pg_proc WHERE proname = 'registration_contributions'")
+                    .query(String.class).single();
+            new TransactionTemplate(transactions).executeWithoutResult(status -> {
+                jdbc.sql("SET LOCAL work_mem = '256MB'").update();
+                System.out.println("EXPLAIN (the contributions' body)");
+                jdbc.sql("EXPLAIN (ANALYZE, BUFFERS) " + body.replace("unnest(courses)", """
+                        unnest(ARRAY(SELECT id FROM registration_course WHERE scheme_id = :scheme ORDER BY id
+                                     LIMIT 10000))""")).param("scheme", scheme).query(String.class).list()
+                        .forEach(System.out::println);
+            });
             // what inserting values costs beside its foreign-key checks: 200,000 values copied as new indicators of
             // 20,000 courses, rolled back (EXPLAIN ANALYZE names the time of the key's trigger apart)
             new TransactionTemplate(transactions).executeWithoutResult(status -> {

@@ -20,6 +20,8 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -91,7 +93,7 @@ class SchemeDefinitionJourneyTests extends BrowserTest {
         find("label[for='indicator-1-tp-END']").click();
         find("label[for='indicator-1-required']").click();
         new Select(find("#indicator-1-rule")).selectByValue("MEDIAN_CHANGE");
-        clickAndWaitForPage(find("button[value=gem]"));
+        clickAndWaitForPage(find("button.button-primary[value=gem]"));
         assertThat(errorSummaryWithFocus()).contains("2. indikator: Største værdi")
                 .contains("Den største værdi skal være større end den mindste.");
         assertThat(find("#indicator-1-min").getDomProperty("value")).isEqualTo("400");
@@ -108,7 +110,10 @@ class SchemeDefinitionJourneyTests extends BrowserTest {
         type("#indicator-1-min", "0");
         find("#indicator-1-max").clear();
         type("#indicator-1-max", "400");
-        clickAndWaitForPage(find("button[value=gem]"));
+        // Enter in a field saves the draft (the form's default action), not "Tilføj en enhed", its first visible button
+        find("#indicator-1-max").sendKeys(Keys.ENTER);
+        waitUntil(d -> d.getCurrentUrl().matches(".*/registreringer/skemadefinitioner/\\d+$"));
+        waitUntil(d -> "complete".equals(((ChromeDriver) d).executeScript("return document.readyState")));
         assertThat(heading()).isEqualTo("Hjerterehabilitering i kommunen (v1)");
         assertThat(find("main .badge").getText()).isEqualTo("Kladde");
         record("scheme draft 1366");

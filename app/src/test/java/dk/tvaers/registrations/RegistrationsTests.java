@@ -201,6 +201,60 @@ class RegistrationsTests {
         assertThat(fulfilment(benchmarks.of(made.schemeId()), "SCREEN").region().n()).isEqualTo(1);
     }
 
+    /**
+     * The values' course is checked once per statement (ADR 0047), not by a per-row foreign key: a statement with one
+     * value of no course among valid ones is refused whole, an update that moves a value to no course too, and a
+     * course — with or without values — is never deleted, so no value can lose its course afterwards.
+     */
+    @Test
+    void aValueOfNoCourseIsRefusedWholeAndCoursesAreNeverDeleted() {
+        var made = RegistrationFixtures.scheme(schemes, initiatives, organisations, "A");
+        Viewer staff = RegistrationFixtures.staffOf(made.units().getFirst());
+        long course = registrations.open(made.schemeId(), "kept", LocalDate.of(2024, 5, 1), staff);
+        long empty = registrations.open(made.schemeId(), "kept2", LocalDate.of(2024, 5, 1), staff);
+        registrations.save(course, TimePoint.START, Map.of("SCREEN", "ja", "WATT", "100"), false, staff);
+        long none = jdbc.sql("SELECT coalesce(max(id), 0) + 1000 FROM registration_course").query(Long.class).single();
+        assertThatThrownBy(() -> jdbc.sql("""
+                INSERT INTO registration_value (course_id, time_point, indicator, value_text, value_num, source,
+                    entered_by)
+                VALUES (:course, 'END', 'WATT', '120', 120, 'FILE', 'test'),
+                       (:none, 'END', 'WATT', '120', 120, 'FILE', 'test')""")
+                .param("course", course).param("none", none).update())
+                .hasMessageContaining("does not exist");
+        assertThatThrownBy(() -> jdbc.sql("UPDATE registration_value SET course_id = :none WHERE course_id = :course")
+                .param("course", course).param("none", none).update())
+                .hasMessageContaining("does not exist");
+        assertThatThrownBy(() -> jdbc.sql("DELETE FROM registration_course WHERE id = :id").param("id", course)
+                .update()).hasMessageContaining("is kept");
+        assertThatThrownBy(() -> jdbc.sql("DELETE FROM registration_course WHERE id = :id").param("id", empty)
+                .update()).hasMessageContaining("is kept");
+        assertThat(jdbc.sql("SELECT count(*) FROM registration_value WHERE course_id = :c").param("c", course)
+                .query(Long.class).single()).isEqualTo(2);
+    }
+
+    /** A file with courses there are and new ones: the new get fresh ids, the others keep theirs, values merge. */
+    @Test
+    void aFileMixingCoursesThereAreWithNewOnesGivesEachItsOneCourse() {
+        var made = RegistrationFixtures.scheme(schemes, initiatives, organisations, "A");
+        Viewer staff = RegistrationFixtures.staffOf(made.units().getFirst());
+        long old = registrations.open(made.schemeId(), "old1", LocalDate.of(2024, 5, 1), staff);
+        registrations.save(old, TimePoint.START, Map.of("SCREEN", "nej", "WATT", "90"), false, staff);
+        String v = made.code() + ",1,U0,";
+        var summary = imports.importCsv(in(H + v + "new1,2024-05-02,START,SCREEN,ja\n"
+                + v + "old1,2024-05-01,START,SCREEN,ja\n" + v + "new2,2024-05-03,START,WATT,80\n"),
+                made.schemeId(), null, Source.FILE, dk.tvaers.accounts.Actor.SYSTEM);
+        assertThat(summary.courses()).isEqualTo(3);
+        assertThat(summary.newCourses()).isEqualTo(2);
+        assertThat(jdbc.sql("""
+                SELECT string_agg(c.person_ref || ':' || v.indicator || '=' || v.value_text, ' '
+                                  ORDER BY c.person_ref, v.indicator)
+                FROM registration_course c JOIN registration_value v ON v.course_id = c.id
+                WHERE c.scheme_id = :s""").param("s", made.schemeId()).query(String.class).single())
+                .isEqualTo("new1:SCREEN=ja new2:WATT=80 old1:SCREEN=ja old1:WATT=90");
+        assertThat(registrations.open(made.schemeId(), "old1", LocalDate.of(2024, 5, 1), staff)).isEqualTo(old);
+        assertThat(fulfilment(benchmarks.of(made.schemeId()), "SCREEN").region().n()).isEqualTo(2);
+    }
+
     @Test
     void aFinalSaveNeedsEveryRequiredValueAndNamesWhatIsWrongInDanishKeysWhileADraftKeepsWhatWasTyped() {
         var made = RegistrationFixtures.scheme(schemes, initiatives, organisations, "A");
