@@ -30,8 +30,10 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.filter.ServerHttpObservationFilter;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -60,7 +62,7 @@ public class VisitorPageCache extends OncePerRequestFilter implements WebMvcConf
             "HX-History-Restore-Request"};
 
     /** A kept page: what is written again for the next visitor. */
-    record Page(byte[] body, String contentType, String contentLanguage) {}
+    record Page(byte[] body, String contentType, String contentLanguage, String route) {}
 
     private final Cache<String, Page> pages;
     private final ObjectProvider<LocaleResolver> locales;
@@ -116,6 +118,11 @@ public class VisitorPageCache extends OncePerRequestFilter implements WebMvcConf
         }
         Page kept = pages.getIfPresent(key);
         if (kept != null) {
+            // the request metrics count a kept page under its route, as a drawn one
+            if (kept.route() != null) {
+                ServerHttpObservationFilter.findObservationContext(request)
+                        .ifPresent(observation -> observation.setPathPattern(kept.route()));
+            }
             write(kept, response);
             return;
         }
@@ -131,7 +138,9 @@ public class VisitorPageCache extends OncePerRequestFilter implements WebMvcConf
                 && (csrf == null || !csrf.used()) && request.getSession(false) == null
                 && response.getHeaders(HttpHeaders.SET_COOKIE).isEmpty()) {
             pages.put(key, new Page(capture.captured(), capture.getContentType(),
-                    capture.getHeader(HttpHeaders.CONTENT_LANGUAGE)));
+                    capture.getHeader(HttpHeaders.CONTENT_LANGUAGE),
+                    request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE) instanceof String route
+                            ? route : null));
         }
     }
 
