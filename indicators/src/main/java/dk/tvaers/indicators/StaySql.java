@@ -35,7 +35,8 @@ final class StaySql {
     static final String STAYS = """
             CREATE OR REPLACE TABLE ${run}_stay AS
             WITH c AS (
-                SELECT k.pk, h.start_ts, coalesce(h.end_ts, v.cutoff_ts) AS end_ts, h.priority, h.action_diagnosis,
+                SELECT k.pk, h.contact_id, h.start_ts, coalesce(h.end_ts, v.cutoff_ts) AS end_ts, h.priority,
+                       h.action_diagnosis,
                        h.hospice, ' ' || h.action_diagnosis || ' ' || coalesce(h.secondary_diagnoses, '') || ' ' AS dx
                 FROM hospital_contact h
                 JOIN (SELECT DISTINCT person_id, pk FROM ${run}_cohort) k ON k.person_id = h.person_id
