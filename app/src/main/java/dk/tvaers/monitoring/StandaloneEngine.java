@@ -5,6 +5,7 @@ import dk.tvaers.indicators.IndicatorSql;
 import dk.tvaers.indicators.Indicator;
 import dk.tvaers.indicators.Dialect;
 import dk.tvaers.indicators.DuckDbSettings;
+import dk.tvaers.indicators.RunSteps;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,15 +23,8 @@ import java.util.List;
  */
 public final class StandaloneEngine {
 
-    /** The tables a run creates, in order, as {name, SQL template}. */
-    private static final String[][] STEPS = {
-        {"cohort", IndicatorSql.COHORT},
-        {"stay", IndicatorSql.STAYS},
-        {"admission", IndicatorSql.ADMISSIONS},
-        {"index", IndicatorSql.INDEX_ADMISSIONS},
-        {"multimorbidity", IndicatorSql.MULTIMORBIDITY},
-        {"person", IndicatorSql.PERSON_PERIODS},
-    };
+    /** The steps a run performs, in order (the same as the application's and the Spark job's). */
+    private static final List<RunSteps.Step> STEPS = RunSteps.steps(null);
 
     private StandaloneEngine() {}
 
@@ -126,8 +120,8 @@ public final class StandaloneEngine {
     public static List<String> steps(Dialect dialect, String prefix, long initiative, int windowDays) {
         var run = run(0, initiative, windowDays);
         var sql = new ArrayList<String>();
-        for (String[] step : STEPS) {
-            String s = RunQueries.sql(dialect, step[1], prefix, run);
+        for (RunSteps.Step step : STEPS) {
+            String s = RunQueries.sql(dialect, step.template(), prefix, run);
             sql.add(dialect == Dialect.POSTGRES ? s.replace("CREATE OR REPLACE TABLE", "CREATE TABLE") : s);
         }
         return sql;
@@ -150,10 +144,10 @@ public final class StandaloneEngine {
     public static String oneQuery(Dialect dialect, long initiative, int windowDays) {
         var run = run(0, initiative, windowDays);
         var ctes = new ArrayList<String>();
-        for (String[] step : STEPS) {
-            String s = RunQueries.sql(dialect, step[1], "q", run);
+        for (RunSteps.Step step : STEPS) {
+            String s = RunQueries.sql(dialect, step.template(), "q", run);
             String body = s.substring(s.indexOf(" AS\n") + 4);
-            ctes.add("q_" + step[0] + " AS (\n" + body + "\n)");
+            ctes.add("q_" + step.name() + " AS (\n" + body + "\n)");
         }
         String aggregate = RunQueries.sql(dialect, IndicatorSql.aggregates(Indicator.catalogue()), "q", run);
         // the aggregate starts with its own WITH: join the lists

@@ -42,7 +42,7 @@ public final class SeriesSql {
                     UNION ALL
                     SELECT 'ACUTE_ADMISSIONS' AS measure, k.cohort_group, k.index_date, a.start_ts
                     FROM ${run}_cohort k
-                    JOIN ${run}_admission a ON a.person_id = k.person_id
+                    JOIN ${run}_admission a ON a.pk = k.pk
                     WHERE a.acute = 1),
                 counted AS (
                     SELECT measure, cohort_group,
