@@ -23,6 +23,7 @@ import java.util.Locale;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -31,6 +32,7 @@ import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.filter.ServerHttpObservationFilter;
+import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.HandlerMapping;
@@ -100,8 +102,18 @@ public class VisitorPageCache extends OncePerRequestFilter implements WebMvcConf
         registry.addInterceptor(new HandlerInterceptor() {
             @Override
             public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-                if (handler instanceof HandlerMethod method && method.hasMethodAnnotation(SameForAnonymousVisitors.class)) {
+                if (!(handler instanceof HandlerMethod method)) {
+                    return true;
+                }
+                if (method.hasMethodAnnotation(SameForAnonymousVisitors.class)) {
                     request.setAttribute(CACHEABLE, Boolean.TRUE);
+                } else if (!method.hasMethodAnnotation(ResponseBody.class)
+                        && !AnnotatedElementUtils.hasAnnotation(method.getBeanType(), ResponseBody.class)
+                        && request.getAttribute(CsrfToken.class.getName()) instanceof CsrfToken token) {
+                    // Any other page may hold a form: its CSRF token (deferred by Spring Security) is made now, while
+                    // its cookie can still be set. Made first at the form, deep in a page, the response may already
+                    // be committed and the cookie lost (the layout's meta tags used to make it in <head>).
+                    token.getToken();
                 }
                 return true;
             }
