@@ -1,22 +1,18 @@
 package dk.tvaers.accounts;
 
-import dk.tvaers.platform.security.LinkTokens;
-import java.sql.Timestamp;
-import java.time.Clock;
-import java.time.Duration;
-import java.util.Optional;
 import dk.tvaers.platform.mail.MailText;
 import dk.tvaers.platform.mail.Mailer;
 import dk.tvaers.platform.security.RateLimits;
+import java.time.Duration;
+import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Password reset and invitation by e-mail: a random token whose SHA-256 alone is stored, valid for an hour
- * (three days for an invitation), used once.
+ * Password reset and invitation by e-mail: a {@link OneUseLinks} link valid for an hour (three days for an
+ * invitation).
  */
 @Service
 public class PasswordResets {
@@ -24,25 +20,22 @@ public class PasswordResets {
     static final Duration RESET_VALIDITY = Duration.ofHours(1);
     static final Duration INVITATION_VALIDITY = Duration.ofDays(3);
 
-
-    private final JdbcClient jdbc;
+    private final OneUseLinks links;
     private final UserDirectory users;
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
     private final Mailer mailer;
     private final MailText mail;
-    private final Clock clock;
     private final RateLimits rateLimits;
 
-    PasswordResets(JdbcClient jdbc, UserDirectory users, AuditLog audit, ApplicationEventPublisher events,
-            Mailer mailer, MailText mail, Clock clock, RateLimits rateLimits) {
-        this.jdbc = jdbc;
+    PasswordResets(OneUseLinks links, UserDirectory users, AuditLog audit, ApplicationEventPublisher events,
+            Mailer mailer, MailText mail, RateLimits rateLimits) {
+        this.links = links;
         this.users = users;
         this.audit = audit;
         this.events = events;
         this.mailer = mailer;
         this.mail = mail;
-        this.clock = clock;
         this.rateLimits = rateLimits;
     }
 
@@ -73,13 +66,8 @@ public class PasswordResets {
         if (user == null || user.email() == null || !user.active()) {
             return;
         }
-        String token = LinkTokens.newToken();
         Duration validity = event.invitation() ? INVITATION_VALIDITY : RESET_VALIDITY;
-        jdbc.sql("INSERT INTO password_reset_token (token_hash, user_id, expires_at) VALUES (:hash, :user, :expires)")
-                .param("hash", LinkTokens.hash(token))
-                .param("user", user.id())
-                .param("expires", Timestamp.from(clock.instant().plus(validity)))
-                .update();
+        String token = links.issue(OneUseLinks.Kind.PASSWORD_RESET, user.id(), validity);
         String kind = event.invitation() ? "invitation" : "reset";
         mailer.send(user.email(), mail.text("mail." + kind + ".subject"), mail.text("mail." + kind + ".body",
                 user.displayName(), mail.link("/nulstil-adgangskode?token=" + token), validity.toHours()));
@@ -88,27 +76,13 @@ public class PasswordResets {
     /** The user a valid, unused, unexpired token belongs to. */
     @Transactional(readOnly = true)
     public Optional<Long> userFor(String token) {
-        if (token == null || token.isBlank()) {
-            return Optional.empty();
-        }
-        return jdbc.sql("""
-                SELECT user_id FROM password_reset_token
-                WHERE token_hash = :hash AND used_at IS NULL AND expires_at > :now""")
-                .param("hash", LinkTokens.hash(token))
-                .param("now", Timestamp.from(clock.instant()))
-                .query(Long.class).optional();
+        return links.owner(OneUseLinks.Kind.PASSWORD_RESET, token);
     }
 
     /** Sets the new password and spends the token; false when the token is not (or no longer) valid. */
     @Transactional
     public boolean complete(String token, String newPassword) {
-        Optional<Long> userId = jdbc.sql("""
-                UPDATE password_reset_token SET used_at = :now
-                WHERE token_hash = :hash AND used_at IS NULL AND expires_at > :now
-                RETURNING user_id""")
-                .param("hash", LinkTokens.hash(token))
-                .param("now", Timestamp.from(clock.instant()))
-                .query(Long.class).optional();
+        Optional<Long> userId = links.spend(OneUseLinks.Kind.PASSWORD_RESET, token);
         userId.ifPresent(id -> users.changePassword(id, newPassword, AuditKind.PASSWORD_RESET_COMPLETED));
         return userId.isPresent();
     }

@@ -1,6 +1,5 @@
 package dk.tvaers.accounts;
 
-import dk.tvaers.platform.security.LinkTokens;
 import dk.tvaers.platform.mail.MailText;
 import dk.tvaers.platform.mail.Mailer;
 import java.sql.Timestamp;
@@ -15,9 +14,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Citizens create their own account: the sign-up (name, e-mail, the password already hashed) waits until the person
- * follows the link mailed to them, valid for {@link #VALIDITY} and once (only its SHA-256 is kept, made when the mail
- * is sent, as password resets do). Only then is the account made, as a citizen. An address that has an account gets a
- * mail saying so instead of a link, and the page says the same in both cases, so sign-up cannot probe addresses.
+ * follows the link mailed to them, valid for {@link #VALIDITY} and once (a {@link OneUseLinks} link, made when the
+ * mail is sent). Only then is the account made, as a citizen. An address that has an account gets a mail saying so instead of a link, and the page says the same in both cases, so sign-up cannot probe addresses.
  */
 @Service
 public class SignUps {
@@ -36,9 +34,10 @@ public class SignUps {
     private final Mailer mailer;
     private final MailText mail;
     private final Clock clock;
+    private final OneUseLinks links;
 
     SignUps(JdbcClient jdbc, UserDirectory users, AuditLog audit, ApplicationEventPublisher events, Mailer mailer,
-            MailText mail, Clock clock) {
+            MailText mail, Clock clock, OneUseLinks links) {
         this.jdbc = jdbc;
         this.users = users;
         this.audit = audit;
@@ -46,6 +45,7 @@ public class SignUps {
         this.mailer = mailer;
         this.mail = mail;
         this.clock = clock;
+        this.links = links;
     }
 
     /** Records a sign-up whose form has been checked (the password by {@link PasswordPolicy}) and mails its link. */
@@ -72,10 +72,7 @@ public class SignUps {
                     signUp.displayName(), mail.link("/login"), mail.link("/glemt-adgangskode")));
             return;
         }
-        String token = LinkTokens.newToken();
-        jdbc.sql("INSERT INTO account_signup_token (token_hash, signup_id, expires_at) VALUES (:hash, :signup, :expires)")
-                .param("hash", LinkTokens.hash(token)).param("signup", signUp.id())
-                .param("expires", Timestamp.from(clock.instant().plus(VALIDITY))).update();
+        String token = links.issue(OneUseLinks.Kind.SIGN_UP, signUp.id(), VALIDITY);
         mailer.send(signUp.email(), mail.text("mail.signup.subject"), mail.text("mail.signup.body",
                 signUp.displayName(), mail.link("/opret-konto/bekraeft?token=" + token), VALIDITY.toHours()));
     }
@@ -83,14 +80,7 @@ public class SignUps {
     /** Spends the link and makes the account; empty when the link is unknown, used or too old. */
     @Transactional
     public Optional<Outcome> confirm(String token) {
-        if (token == null || token.isBlank()) {
-            return Optional.empty();
-        }
-        Optional<Long> signUpId = jdbc.sql("""
-                UPDATE account_signup_token SET used_at = :now
-                WHERE token_hash = :hash AND used_at IS NULL AND expires_at > :now RETURNING signup_id""")
-                .param("hash", LinkTokens.hash(token)).param("now", Timestamp.from(clock.instant()))
-                .query(Long.class).optional();
+        Optional<Long> signUpId = links.spend(OneUseLinks.Kind.SIGN_UP, token);
         return signUpId.flatMap(this::find).filter(signUp -> !signUp.completed()).map(signUp -> {
             jdbc.sql("UPDATE account_signup SET completed_at = :now WHERE id = :id")
                     .param("now", Timestamp.from(clock.instant())).param("id", signUp.id()).update();

@@ -1,5 +1,6 @@
 package dk.tvaers.monitoring;
 
+import dk.tvaers.platform.database.ParquetAsCsv;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -32,42 +33,17 @@ final class ImportLoading {
      */
     static List<String> parquetToCsv(Statement statement, ImportFormat.FileSpec spec, Path parquet, Path csv)
             throws SQLException, IOException {
-        String source = "read_parquet('" + parquet.toAbsolutePath().toString().replace("'", "''") + "')";
-        var names = new ArrayList<String>();
-        var types = new ArrayList<String>();
-        try (ResultSet rs = statement.executeQuery("DESCRIBE SELECT * FROM " + source)) {
-            while (rs.next()) {
-                names.add(rs.getString("column_name"));
-                types.add(rs.getString("column_type"));
-            }
-        }
+        String source = ParquetAsCsv.source(parquet);
+        ParquetAsCsv.Columns columns = ParquetAsCsv.describe(statement, source);
+        List<String> names = columns.names();
         if (!names.equals(spec.columns())) {
             return names;
         }
         var select = new ArrayList<String>();
         for (int i = 0; i < names.size(); i++) {
-            select.add(asText("\"" + names.get(i) + "\"", types.get(i)));
+            select.add(asText("\"" + names.get(i) + "\"", columns.types().get(i)));
         }
-        try (var out = Files.newBufferedWriter(csv, StandardCharsets.UTF_8);
-                ResultSet rs = statement.executeQuery("SELECT " + String.join(", ", select) + " FROM " + source)) {
-            out.write(String.join(",", names));
-            out.newLine();
-            var row = new StringBuilder();
-            while (rs.next()) {
-                row.setLength(0);
-                for (int i = 1; i <= names.size(); i++) {
-                    String value = rs.getString(i);
-                    if (i > 1) {
-                        row.append(',');
-                    }
-                    if (value != null) {
-                        row.append(value.matches("(?s).*[,\\r\\n].*") ? "\uFFFD" : value);
-                    }
-                }
-                out.write(row.toString());
-                out.newLine();
-            }
-        }
+        ParquetAsCsv.write(statement, select, source, String.join(",", names), csv);
         return names;
     }
 

@@ -234,13 +234,13 @@ class ImportRunner {
     }
 
     /**
-     * The rules of an incremental import against the data in the store ({@link ImportChecks#appendProblems}); when
+     * The rules of an incremental import against the data in the store ({@link AppendChecks#appendProblems}); when
      * one is broken the import is refused (its staging tables dropped) and false returned.
      */
     private boolean appendAllowed(long id, Path dir) throws SQLException {
         List<RowError> problems;
         try (Connection duck = store.connect()) {
-            problems = ImportChecks.appendProblems(duck, dir);
+            problems = AppendChecks.appendProblems(duck, dir);
         }
         if (problems.isEmpty()) {
             return true;

@@ -10,10 +10,15 @@ import dk.tvaers.catalog.DiseaseGroup;
 import dk.tvaers.catalog.NewAssessment;
 import dk.tvaers.catalog.Parameter;
 import dk.tvaers.catalog.Theme;
+import dk.tvaers.initiatives.InitiativeKind;
+import dk.tvaers.initiatives.Initiatives;
+import dk.tvaers.initiatives.NewInitiative;
+import dk.tvaers.shared.InnovationType;
 import dk.tvaers.shared.Region;
 import dk.tvaers.shared.Role;
 import dk.tvaers.shared.Sector;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -29,6 +34,9 @@ class PagesAsSeenTests extends BrowserTest {
 
     @Autowired
     CaseCatalog catalog;
+
+    @Autowired
+    Initiatives initiatives;
 
     @Test
     void publicPagesAreSeenWholeOnALaptopAndAPhone() {
@@ -92,7 +100,13 @@ class PagesAsSeenTests extends BrowserTest {
         loginAs(staff.email(), staff.password());
         lookAt("/ideer/ny", "idea-form-staff");
         lookAt("/katalog/ny", "case-form");
+        logout();
+
+        // starting an initiative is for innovation consultants and the task force: the form, not the no-access page
+        TestUser consultant = aUserWithRoles(Role.INNOVATION_CONSULTANT);
+        loginAs(consultant.email(), consultant.password());
         lookAt("/initiativer/ny", "initiative-form");
+        assertThat(findAll("form input[name=title], form input[type=checkbox][name=sectors]")).hasSizeGreaterThan(1);
         logout();
 
         TestUser someone = aUserWithRoles(Role.STAFF);
@@ -110,5 +124,24 @@ class PagesAsSeenTests extends BrowserTest {
         lookAt("/bedoemmelser", "reviews");
         assertThat(findAll("table[data-table] th[scope=col], table[data-assignments] th[scope=col]"))
                 .allSatisfy(heading -> assertThat(heading.getText()).isNotBlank());
+    }
+
+    @Test
+    void tablesWithAColumnOfActionsNameItForScreenReadersOnly() {
+        initiatives.start(new NewInitiative("Laboratorium set med øjne " + System.nanoTime(), "Til skærmbilleder",
+                InitiativeKind.LABORATORY, InnovationType.RESEARCH_DRIVEN, null,
+                EnumSet.of(Sector.REGION, Sector.MUNICIPALITY), null), Actor.SYSTEM);
+        TestUser consultant = aUserWithRoles(Role.INNOVATION_CONSULTANT, Role.TASK_FORCE);
+        loginAs(consultant.email(), consultant.password());
+        lookAt("/initiativer/laboratorier", "laboratories");
+        assertThat(findAll("table[data-laboratories] thead th")).last().satisfies(heading -> {
+            var label = heading.findElement(org.openqa.selenium.By.cssSelector("span.sr-only"));
+            assertThat(label.getDomProperty("textContent")).isNotBlank();
+            assertThat(label.getSize().getWidth()).as("read, not seen").isLessThanOrEqualTo(1);
+        });
+        logout();
+        loginAs(ADMIN_EMAIL, ADMIN_PASSWORD);
+        lookAt("/admin/kriterier", "criteria");
+        assertThat(findAll("table thead th span.sr-only")).isNotEmpty();
     }
 }

@@ -119,6 +119,12 @@ class HousekeepingTests {
             // and the run charts over time (issue 12 item 9), as on the page
             assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(document))
                     .contains("Forløb måned for måned", "Akutte sygehuskontakter pr. 100 personer pr. måned");
+            // drawn by PdfDocuments like every PDF: tagged PDF/UA with its language, its fonts embedded
+            var catalogue = document.getDocumentCatalog();
+            assertThat(catalogue.getStructureTreeRoot()).as("tagged: a structure tree").isNotNull();
+            assertThat(catalogue.getMarkInfo()).isNotNull();
+            assertThat(catalogue.getMarkInfo().isMarked()).isTrue();
+            assertThat(catalogue.getLanguage()).isEqualTo("da");
         }
     }
 

@@ -222,7 +222,7 @@ class ImportChecksTests {
     @Test
     void anIncrementalImportNeedsDataToAddTo() throws Exception {
         assertThat(ImportChecks.stage(duck, dir, true, initiative -> true, i -> {})).isTrue();
-        assertThat(ImportChecks.appendProblems(duck, dir)).containsExactly(
+        assertThat(AppendChecks.appendProblems(duck, dir)).containsExactly(
                 new ImportFormat.RowError("", 0, "monitoring.import.error.append.noData", null));
     }
 

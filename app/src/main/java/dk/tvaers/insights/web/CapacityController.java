@@ -95,7 +95,7 @@ class CapacityController {
     }
 
     /** What the page and the PDF draw: the figures, the filter, the charts' coordinates. */
-    private static void charts(Capacity capacity, Model model) {
+    static void charts(Capacity capacity, Model model) {
         model.addAttribute("capacity", capacity);
         model.addAttribute("filter", capacity.filter());
         model.addAttribute("funnel", CapacityCharts.funnel(capacity));

@@ -25,10 +25,15 @@ class CapacityPdf {
     }
 
     byte[] render(Map<String, Object> variables, Locale locale) {
+        return PdfDocuments.render(html(variables, locale));
+    }
+
+    /** The document the PDF is made of (its charts' text is drawn as shapes in the PDF, so it is read here). */
+    String html(Map<String, Object> variables, Locale locale) {
         var context = new Context(locale, variables);
         // the page's own expressions (e.g. @money.format) reach the beans as they do on the page
         context.setVariable(ThymeleafEvaluationContext.THYMELEAF_EVALUATION_CONTEXT_CONTEXT_VARIABLE_NAME,
                 new ThymeleafEvaluationContext(application, null));
-        return PdfDocuments.render(templates.process("insights/pdf", context));
+        return templates.process("insights/pdf", context);
     }
 }

@@ -1,8 +1,6 @@
 package dk.tvaers.monitoring.web;
 
 import dk.tvaers.platform.web.Flash;
-import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
-import com.openhtmltopdf.svgsupport.BatikSVGDrawer;
 import dk.tvaers.accounts.AccountPrincipal;
 import dk.tvaers.accounts.AuditKind;
 import dk.tvaers.initiatives.Editor;
@@ -16,6 +14,7 @@ import dk.tvaers.monitoring.Populations;
 import dk.tvaers.monitoring.ResultAccess;
 import dk.tvaers.monitoring.Runs;
 import dk.tvaers.platform.web.NotFoundException;
+import dk.tvaers.platform.web.PdfDocuments;
 import jakarta.annotation.security.PermitAll;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -242,12 +241,7 @@ class TripleAimController {
         response.setContentType("application/pdf");
         response.setHeader("Content-Disposition", "attachment; filename=\"triple-aim-" + id + ".pdf\"");
         try (OutputStream out = response.getOutputStream()) {
-            var builder = new PdfRendererBuilder();
-            builder.useFastMode();
-            builder.useSVGDrawer(new BatikSVGDrawer()); // the same server-rendered SVG charts as the page
-            builder.withHtmlContent(html, null);
-            builder.toStream(out);
-            builder.run();
+            PdfDocuments.render(html, out); // the same server-rendered SVG charts as the page
         }
     }
 
