@@ -144,7 +144,8 @@ public class StrataFigures {
         refresh(schemeId, strata.getIfAvailable());
     }
 
-    void refresh(long schemeId, CitizenStrata source) {
+    /** The same with the given strata (the benchmark's synthetic ones; tests' hand-worked ones); null: none known. */
+    public void refresh(long schemeId, CitizenStrata source) {
         repeatableRead.executeWithoutResult(status -> {
             var citizens = jdbc.sql("""
                     SELECT id, person_ref, start_date FROM registration_course WHERE scheme_id = :scheme""")
