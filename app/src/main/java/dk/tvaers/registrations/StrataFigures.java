@@ -56,7 +56,20 @@ public class StrataFigures {
         public boolean strataKnown() {
             return computed && source != null && known > 0;
         }
+
+        /** The rows stratum by stratum, in {@link Stratum}'s order. */
+        public List<Group> groups() {
+            List<Group> groups = new ArrayList<>();
+            for (Stratum stratum : Stratum.values()) {
+                List<Row> of = rows.stream().filter(r -> r.stratum() == stratum).toList();
+                groups.add(new Group(stratum, of, of.stream().allMatch(r -> r.region().n() == 0)));
+            }
+            return groups;
+        }
     }
+
+    /** A stratum's rows; {@code empty}: no course of the region is in it (the page says so in one line). */
+    public record Group(Stratum stratum, List<Row> rows, boolean empty) {}
 
     private final JdbcClient jdbc;
     private final Schemes schemes;
