@@ -20,6 +20,7 @@ import dk.tvaers.platform.web.NotFoundException;
 import dk.tvaers.platform.web.ListPage;
 import dk.tvaers.platform.web.PageOf;
 import dk.tvaers.platform.web.TimeFormat;
+import dk.tvaers.platform.web.SameForAnonymousVisitors;
 import dk.tvaers.shared.Region;
 import dk.tvaers.shared.Sector;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
@@ -83,6 +84,7 @@ class CatalogController {
         this.time = time;
     }
 
+    @SameForAnonymousVisitors
     @GetMapping
     String list(@RequestParam(name = "q", required = false) String text,
             @RequestParam(name = "sygdom", required = false) DiseaseGroup disease,
@@ -110,6 +112,7 @@ class CatalogController {
         return ListPage.view("catalog/list", htmx.isHtmxRequest());
     }
 
+    @SameForAnonymousVisitors
     @GetMapping("/{id:\\d+}")
     String show(@PathVariable long id, Model model) {
         CaseView view = published(id);

@@ -16,6 +16,7 @@ import java.util.List;
 import dk.tvaers.platform.web.ListPage;
 import dk.tvaers.platform.web.SelectOption;
 import dk.tvaers.platform.web.TimeFormat;
+import dk.tvaers.platform.web.SameForAnonymousVisitors;
 import dk.tvaers.shared.Region;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import jakarta.annotation.security.RolesAllowed;
@@ -74,6 +75,7 @@ class ChallengeController {
         this.clock = clock;
     }
 
+    @SameForAnonymousVisitors
     @GetMapping
     String list(@RequestParam(name = "status", required = false) String status,
             @RequestParam(name = "type", required = false) ChallengeKind kind,
@@ -97,6 +99,7 @@ class ChallengeController {
         return ListPage.view("challenges/list", htmx.isHtmxRequest());
     }
 
+    @SameForAnonymousVisitors
     @GetMapping("/{id:\\d+}")
     String show(@PathVariable long id, Model model) {
         if (!model.containsAttribute("reopenForm")) {

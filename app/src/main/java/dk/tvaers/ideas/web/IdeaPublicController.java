@@ -12,6 +12,7 @@ import dk.tvaers.platform.web.CsvWriter;
 import dk.tvaers.platform.web.NotFoundException;
 import dk.tvaers.platform.web.ListPage;
 import dk.tvaers.platform.web.PageOf;
+import dk.tvaers.platform.web.SameForAnonymousVisitors;
 import dk.tvaers.shared.IdeaSource;
 import dk.tvaers.shared.InnovationType;
 import dk.tvaers.shared.Sector;
@@ -54,6 +55,7 @@ class IdeaPublicController {
         this.messages = messages;
     }
 
+    @SameForAnonymousVisitors
     @GetMapping("/ideer")
     String list(@RequestParam(name = "q", required = false) String text,
             @RequestParam(name = "status", required = false) IdeaStatus status,
@@ -100,6 +102,7 @@ class IdeaPublicController {
                         idea.supports(), idea.submittedAt() == null ? "" : idea.submittedAt().toString()));
     }
 
+    @SameForAnonymousVisitors
     @GetMapping("/ideer/{id}")
     String show(@AuthenticationPrincipal AccountPrincipal principal, @PathVariable long id, Model model) {
         if (!model.containsAttribute("commentForm")) {

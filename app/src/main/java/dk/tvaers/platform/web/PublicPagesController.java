@@ -19,6 +19,7 @@ class PublicPagesController {
     }
 
     /** The front page; a signed-in user sees their worklist on it, as on "Mine sider". */
+    @SameForAnonymousVisitors
     @GetMapping("/")
     String home(@AuthenticationPrincipal CurrentUser user, Model model) {
         if (user != null) {
