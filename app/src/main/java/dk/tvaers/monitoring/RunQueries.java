@@ -148,12 +148,15 @@ final class RunQueries {
 
     /** The versioned code lists, from the application's resources into the analytic store. */
     static void loadCodeLists(Statement statement) throws SQLException, IOException {
-        load(statement, "code_preventable", "/monitoring/preventable-admissions-v0-provisional.csv");
-        load(statement, "code_chronic", "/monitoring/chronic-conditions-v1.csv");
+        load(statement, "code_preventable", "/monitoring/preventable-admissions-v0-provisional.csv", false);
+        load(statement, "code_chronic", "/monitoring/chronic-conditions-v1.csv", false);
     }
 
-    private static void load(Statement statement, String table, String resource) throws SQLException, IOException {
-        statement.execute("CREATE OR REPLACE TABLE " + table + " (prefix VARCHAR, condition VARCHAR)");
+    /** A code list into a table (temporary: the connection's own, e.g. {@link AnalyticCitizenStrata}'s). */
+    static void load(Statement statement, String table, String resource, boolean temporary)
+            throws SQLException, IOException {
+        statement.execute("CREATE OR REPLACE " + (temporary ? "TEMP " : "") + "TABLE " + table
+                + " (prefix VARCHAR, condition VARCHAR)");
         try (InputStream in = RunQueries.class.getResourceAsStream(resource)) {
             String[] lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n");
             for (int i = 1; i < lines.length; i++) {

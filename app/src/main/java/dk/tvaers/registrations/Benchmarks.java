@@ -146,7 +146,7 @@ public class Benchmarks {
     }
 
     /** A group of the tally: a unit's courses of a start year with value x (0 unless a median is counted). */
-    private record TallyRow(long unit, int year, BigDecimal x, long n, long k) {}
+    record TallyRow(long unit, int year, BigDecimal x, long n, long k) {}
 
     /** Sums of a group, with the counts per value when a median is wanted. */
     private static final class Sum {
@@ -191,7 +191,7 @@ public class Benchmarks {
         }
     }
 
-    private Figures figures(Scheme scheme, Indicator indicator, TimePoint timePoint, List<TallyRow> rows,
+    static Figures figures(Scheme scheme, Indicator indicator, TimePoint timePoint, List<TallyRow> rows,
             boolean median) {
         Map<Long, String> clusterOf = new HashMap<>();
         scheme.units().forEach(u -> clusterOf.put(u.organisationId(), u.cluster()));

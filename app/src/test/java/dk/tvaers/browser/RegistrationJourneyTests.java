@@ -5,11 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dk.tvaers.accounts.Actor;
 import dk.tvaers.accounts.UserAttributes;
 import dk.tvaers.initiatives.Initiatives;
+import dk.tvaers.registrations.CitizenStrata;
 import dk.tvaers.registrations.Pro;
 import dk.tvaers.registrations.RegistrationFixtures;
 import dk.tvaers.registrations.RegistrationImport;
 import dk.tvaers.registrations.Schemes;
 import dk.tvaers.registrations.Source;
+import dk.tvaers.registrations.StrataFigures;
+import dk.tvaers.registrations.Stratum;
 import dk.tvaers.shared.Role;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -42,6 +45,9 @@ class RegistrationJourneyTests extends BrowserTest {
     @Autowired
     Pro pro;
 
+    @Autowired
+    StrataFigures strata;
+
     @Test
     void aPhysiotherapistRegistersACourseAndACitizensRedAnswerReachesTheTriageList() {
         var made = RegistrationFixtures.scheme(schemes, initiatives, organisations, "Nord", "Nord", "Vest");
@@ -61,6 +67,31 @@ class RegistrationJourneyTests extends BrowserTest {
         imports.importCsv(new ByteArrayInputStream(file.toString().getBytes(StandardCharsets.UTF_8)),
                 made.schemeId(), null, Source.FILE, Actor.SYSTEM);
         RegistrationFixtures.questionnaire(pro, made.schemeId());
+        // the strata as the analytic store would give them: the first six citizens of each unit with low income (a
+        // group of 6, shown), every other one living alone (4, hidden; the region's 12 shown)
+        strata.refresh(made.schemeId(), new CitizenStrata() {
+            @Override
+            public java.util.Optional<String> source() {
+                return java.util.Optional.of("3");
+            }
+
+            @Override
+            public java.util.Optional<Known> of(java.util.Collection<Citizen> citizens) {
+                var byKey = new java.util.HashMap<Long, java.util.Set<Stratum>>();
+                for (Citizen c : citizens) {
+                    int i = Integer.parseInt(c.personRef().substring(c.personRef().indexOf('-') + 1));
+                    var in = java.util.EnumSet.noneOf(Stratum.class);
+                    if (i < 6) {
+                        in.add(Stratum.LOW_INCOME);
+                    }
+                    if (i % 2 == 0) {
+                        in.add(Stratum.LIVING_ALONE);
+                    }
+                    byKey.put(c.key(), in);
+                }
+                return java.util.Optional.of(new Known("3", byKey));
+            }
+        });
         int n = unique();
         String email = "fysio" + n + "@kommune.test";
         users.create(new UserAttributes(email, "Fie Fysioterapeut " + n, made.units().getFirst(),
@@ -139,6 +170,10 @@ class RegistrationJourneyTests extends BrowserTest {
 
         open("/registreringer/skemaer/" + made.schemeId());
         assertThat(find("table.tvaers-benchmark").getText()).contains("Screenet for angst og depression");
+        assertThat(findAll("table.tvaers-strata")).hasSize(2);
+        assertThat(find("div[aria-label='Bor alene'] table.tvaers-strata").getText()).contains("Vises ikke")
+                .contains("12");
+        assertThat(findAll(".tvaers-strata-empty")).hasSize(2);
         record("benchmark 390");
         seen.addAll(lookedAt("registrations-benchmark").stream().map(x -> "registrations-benchmark: " + x).toList());
 

@@ -48,6 +48,12 @@ public final class RegistrationFixtures {
     /** A scheme with the given clusters of units (each a fresh municipality), e.g. {"A", "A", "B"}. */
     public static Made scheme(Schemes schemes, Initiatives initiatives, OrganisationDirectory organisations,
             String... clusters) {
+        return scheme(schemes, initiatives, organisations, indicators(), clusters);
+    }
+
+    /** The same with other indicators. */
+    public static Made scheme(Schemes schemes, Initiatives initiatives, OrganisationDirectory organisations,
+            List<Indicator> indicators, String... clusters) {
         int n = SEQUENCE.incrementAndGet();
         long stamp = System.nanoTime() % 1_000_000_000L;
         long initiative = initiatives.start(new NewInitiative("Registreringsprojekt " + n + " " + stamp, "",
@@ -65,7 +71,7 @@ public final class RegistrationFixtures {
         }
         String code = "TEST_" + n + "_" + stamp;
         long id = schemes.define(new Schemes.NewScheme(initiative, code, "Testskema " + n,
-                Map.of(TimePoint.START, 0, TimePoint.END, 84), newUnits, indicators()), Actor.SYSTEM);
+                Map.of(TimePoint.START, 0, TimePoint.END, 84), newUnits, indicators), Actor.SYSTEM);
         return new Made(id, code, units, codes);
     }
 

@@ -37,6 +37,16 @@ class TallyTests {
     private static final int SEEDS = 3;
     private static final int STEPS = 25;
 
+    /**
+     * The fixture's indicators and a median of the values at END (PEAK), so every rule of {@code ImportTally} is
+     * counted: a mutation of its median's value (x) was not caught by the fixture's indicators alone.
+     */
+    private static final List<Indicator> INDICATORS = java.util.stream.Stream.concat(
+            RegistrationFixtures.indicators().stream(), java.util.stream.Stream.of(new Indicator("PEAK", 4,
+                    "Højeste puls", ValueType.WHOLE, "slag/min", BigDecimal.valueOf(40), BigDecimal.valueOf(220), "",
+                    Set.of(TimePoint.START, TimePoint.END), false, FulfilmentRule.MEDIAN, TimePoint.END, null)))
+            .toList();
+
     @Autowired
     Schemes schemes;
 
@@ -62,7 +72,7 @@ class TallyTests {
     void formFileAndApiWritesAndCorrectionsKeepTheTallyEqualToAFreshComputation() {
         for (long seed = 1; seed <= SEEDS; seed++) {
             var random = new SplittableRandom(seed);
-            var made = RegistrationFixtures.scheme(schemes, initiatives, organisations, "A", "B");
+            var made = RegistrationFixtures.scheme(schemes, initiatives, organisations, INDICATORS, "A", "B");
             List<Viewer> staff = List.of(RegistrationFixtures.staffOf(made.units().get(0)),
                     RegistrationFixtures.staffOf(made.units().get(1)));
             LocalDate today = registrations.today();
@@ -96,8 +106,7 @@ class TallyTests {
                             String p = "t" + random.nextInt(8);
                             LocalDate s = random.nextBoolean() ? LocalDate.of(2024, 3, 1 + random.nextInt(3))
                                     : today.minusDays(random.nextInt(20));
-                            Indicator indicator = RegistrationFixtures.indicators()
-                                    .get(random.nextInt(RegistrationFixtures.indicators().size()));
+                            Indicator indicator = INDICATORS.get(random.nextInt(INDICATORS.size()));
                             TimePoint tp = indicator.timePoints().stream().sorted().toList()
                                     .get(random.nextInt(indicator.timePoints().size()));
                             if (keys.add(u + p + s + tp + indicator.code())) {
@@ -132,7 +141,13 @@ class TallyTests {
             case YES_NO -> random.nextBoolean() ? "ja" : "nej";
             // with a decimal comma as typed in the form (a file writes it with a point)
             case DECIMAL -> (50 + random.nextInt(6) * 10) + (random.nextBoolean() ? ",5" : "");
-            case WHOLE -> String.valueOf(random.nextInt(25));
+            // often at a range's edge and at SESSIONS' threshold (16), where a rule's ≥ differs from >
+            case WHOLE -> String.valueOf(switch (random.nextInt(4)) {
+                case 0 -> indicator.threshold() != null ? indicator.threshold().intValue() : indicator.min().intValue();
+                case 1 -> indicator.max().intValue();
+                default -> indicator.min().intValue() + random.nextInt(indicator.max().intValue()
+                        - indicator.min().intValue() + 1);
+            });
             case CHOICE -> random.nextBoolean() ? "HOSPITAL" : "GP";
             case DATE -> "2024-01-01";
         };

@@ -12,6 +12,7 @@ import dk.tvaers.registrations.Registrations;
 import dk.tvaers.registrations.RegistrationsRejectedException;
 import dk.tvaers.registrations.Scheme;
 import dk.tvaers.registrations.Schemes;
+import dk.tvaers.registrations.StrataFigures;
 import dk.tvaers.registrations.Source;
 import dk.tvaers.registrations.Viewer;
 import dk.tvaers.shared.Role;
@@ -45,14 +46,16 @@ class SchemePagesController {
 
     private final Schemes schemes;
     private final Benchmarks benchmarks;
+    private final StrataFigures strataFigures;
     private final RegistrationImport imports;
     private final RegistrationExport export;
     private final Viewers viewers;
 
-    SchemePagesController(Schemes schemes, Benchmarks benchmarks, RegistrationImport imports,
+    SchemePagesController(Schemes schemes, Benchmarks benchmarks, StrataFigures strataFigures, RegistrationImport imports,
             RegistrationExport export, Viewers viewers) {
         this.schemes = schemes;
         this.benchmarks = benchmarks;
+        this.strataFigures = strataFigures;
         this.imports = imports;
         this.export = export;
         this.viewers = viewers;
@@ -72,6 +75,9 @@ class SchemePagesController {
                         ? viewer.organisationId() : scheme.units().isEmpty() ? null
                         : scheme.units().getFirst().organisationId();
         model.addAttribute("benchmark", benchmarks.of(scheme));
+        if (selected != null) {
+            model.addAttribute("strata", strataFigures.of(scheme, selected));
+        }
         model.addAttribute("scheme", scheme);
         model.addAttribute("selected", selected == null ? null : scheme.unit(selected).orElse(null));
         model.addAttribute("unitOptions", SelectOption.of(scheme.units(), u -> u.organisationId(), u -> u.name()));
