@@ -7,17 +7,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletOutputStream;
-import jakarta.servlet.WriteListener;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpServletResponseWrapper;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.PrintWriter;
-import java.nio.charset.Charset;
 import java.time.Duration;
 import java.util.Locale;
 import org.springframework.beans.factory.ObjectProvider;
@@ -30,9 +23,9 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Component;
+import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.filter.ServerHttpObservationFilter;
-import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.HandlerMapping;
@@ -207,172 +200,5 @@ public class VisitorPageCache extends OncePerRequestFilter implements WebMvcConf
         }
         response.setContentLength(page.body().length);
         response.getOutputStream().write(page.body());
-    }
-
-    /**
-     * The request's CSRF token as Spring Security put it there (deferred: reading it generates and stores one),
-     * wrapped so that we know whether drawing the page read it. A page holding a visitor's token is theirs alone.
-     */
-    static final class TrackedCsrfToken implements CsrfToken {
-
-        private final CsrfToken delegate;
-        private volatile boolean used;
-
-        private TrackedCsrfToken(CsrfToken delegate) {
-            this.delegate = delegate;
-        }
-
-        static TrackedCsrfToken install(HttpServletRequest request) {
-            if (!(request.getAttribute(CsrfToken.class.getName()) instanceof CsrfToken token)) {
-                return null;
-            }
-            var tracked = new TrackedCsrfToken(token);
-            request.setAttribute(CsrfToken.class.getName(), tracked);
-            // Spring Security also puts it under "_csrf" for templates (CsrfFilter's default attribute name)
-            if (request.getAttribute("_csrf") == token) {
-                request.setAttribute("_csrf", tracked);
-            }
-            return tracked;
-        }
-
-        boolean used() {
-            return used;
-        }
-
-        @Override
-        public String getHeaderName() {
-            used = true;
-            return delegate.getHeaderName();
-        }
-
-        @Override
-        public String getParameterName() {
-            used = true;
-            return delegate.getParameterName();
-        }
-
-        @Override
-        public String getToken() {
-            used = true;
-            return delegate.getToken();
-        }
-    }
-
-    /**
-     * Passes everything through to the client as it is written and keeps a copy of the body, once the handler turned
-     * out to be marked (known before the first byte: the interceptor runs before the handler). A body longer than the
-     * limit stops being copied and is not kept.
-     */
-    static final class CapturingResponse extends HttpServletResponseWrapper {
-
-        private final HttpServletRequest request;
-        private final int limit;
-        private ByteArrayOutputStream copy;
-        private boolean overflow;
-        private ServletOutputStream stream;
-        private PrintWriter writer;
-
-        CapturingResponse(HttpServletResponse response, HttpServletRequest request, int limit) {
-            super(response);
-            this.request = request;
-            this.limit = limit;
-        }
-
-        @Override
-        public ServletOutputStream getOutputStream() throws IOException {
-            if (stream == null) {
-                ServletOutputStream target = super.getOutputStream();
-                if (Boolean.TRUE.equals(request.getAttribute(CACHEABLE))) {
-                    copy = new ByteArrayOutputStream(16 * 1024);
-                    stream = new Tee(target);
-                } else {
-                    stream = target;
-                }
-            }
-            return stream;
-        }
-
-        @Override
-        public PrintWriter getWriter() throws IOException {
-            if (writer == null) {
-                if (!Boolean.TRUE.equals(request.getAttribute(CACHEABLE))) {
-                    writer = super.getWriter();
-                } else {
-                    writer = new PrintWriter(new OutputStreamWriter(getOutputStream(),
-                            Charset.forName(getCharacterEncoding())), false);
-                }
-            }
-            return writer;
-        }
-
-        @Override
-        public void flushBuffer() throws IOException {
-            if (writer != null) {
-                writer.flush();
-            }
-            super.flushBuffer();
-        }
-
-        void flushWriter() {
-            if (writer != null) {
-                writer.flush();
-            }
-        }
-
-        boolean complete() {
-            return copy != null && !overflow;
-        }
-
-        byte[] captured() {
-            return copy.toByteArray();
-        }
-
-        private final class Tee extends ServletOutputStream {
-
-            private final ServletOutputStream target;
-
-            Tee(ServletOutputStream target) {
-                this.target = target;
-            }
-
-            @Override
-            public void write(int b) throws IOException {
-                target.write(b);
-                keep(new byte[] {(byte) b}, 0, 1);
-            }
-
-            @Override
-            public void write(byte[] bytes, int offset, int length) throws IOException {
-                target.write(bytes, offset, length);
-                keep(bytes, offset, length);
-            }
-
-            private void keep(byte[] bytes, int offset, int length) {
-                if (overflow) {
-                    return;
-                }
-                if (copy.size() + length > limit) {
-                    overflow = true;
-                    copy = new ByteArrayOutputStream(0);
-                    return;
-                }
-                copy.write(bytes, offset, length);
-            }
-
-            @Override
-            public void flush() throws IOException {
-                target.flush();
-            }
-
-            @Override
-            public boolean isReady() {
-                return target.isReady();
-            }
-
-            @Override
-            public void setWriteListener(WriteListener listener) {
-                target.setWriteListener(listener);
-            }
-        }
     }
 }
