@@ -44,7 +44,7 @@ import org.springframework.test.web.servlet.MockMvc;
  * status history, and the page shows the figures with its charts and tables.
  */
 @IntegrationTest
-class CapacityFiguresTests {
+public class CapacityFiguresTests {
 
     @Autowired
     CapacityFigures figures;
@@ -117,18 +117,7 @@ class CapacityFiguresTests {
         // five ideas of 2003, a year no other test uses: 1, 2, 3, 4 and 10 days from submitted to in review
         int[] days = {1, 2, 3, 4, 10};
         OffsetDateTime start = OffsetDateTime.of(2003, 3, 1, 10, 0, 0, 0, ZoneOffset.UTC);
-        for (int d : days) {
-            long id = ideas.submit(new NewIdea("Historik " + d, "Problem", "Forslag", "Patienter",
-                    EnumSet.of(Sector.REGION), InnovationType.RESEARCH_DRIVEN, Region.NATIONAL, false, List.of()),
-                    Submitter.anonymous("Borger", null));
-            jdbc.sql("UPDATE idea SET submitted_at = :at, status = 'IN_REVIEW' WHERE id = :id").param("at", start)
-                    .param("id", id).update();
-            jdbc.sql("DELETE FROM idea_status_change WHERE idea_id = :id").param("id", id).update();
-            jdbc.sql("""
-                    INSERT INTO idea_status_change (idea_id, from_status, to_status, by_name, changed_at)
-                    VALUES (:id, NULL, 'SUBMITTED', 'Test', :at), (:id, 'SUBMITTED', 'IN_REVIEW', 'Test', :later)""")
-                    .param("id", id).param("at", start).param("later", start.plusDays(d)).update();
-        }
+        ideasInReviewAfter(ideas, jdbc, start, "Historik", days);
         var filter = new FigureFilter(Region.NATIONAL, null, InnovationType.RESEARCH_DRIVEN, 2003, 2003);
         List<StageTime> stages = figures.of(filter).ideaStages();
         assertThat(stages).singleElement().satisfies(stage -> {
@@ -290,5 +279,25 @@ class CapacityFiguresTests {
                 .doesNotContain("text-align-right");
         var excel = mvc.perform(get("/innovationskapacitet.xlsx")).andExpect(status().isOk()).andReturn().getResponse();
         assertThat(excel.getContentAsByteArray()).startsWith(new byte[] {'P', 'K'});
+    }
+
+    /**
+     * Ideas submitted at {@code start} that moved to "in review" after the given numbers of days, with exactly that
+     * history: a stage to draw and to compute the median and 90th percentile of.
+     */
+    public static void ideasInReviewAfter(Ideas ideas, JdbcClient jdbc, OffsetDateTime start, String title,
+            int... days) {
+        for (int d : days) {
+            long id = ideas.submit(new NewIdea(title + " " + d, "Problem", "Forslag", "Patienter",
+                    EnumSet.of(Sector.REGION), InnovationType.RESEARCH_DRIVEN, Region.NATIONAL, false, List.of()),
+                    Submitter.anonymous("Borger", null));
+            jdbc.sql("UPDATE idea SET submitted_at = :at, status = 'IN_REVIEW' WHERE id = :id").param("at", start)
+                    .param("id", id).update();
+            jdbc.sql("DELETE FROM idea_status_change WHERE idea_id = :id").param("id", id).update();
+            jdbc.sql("""
+                    INSERT INTO idea_status_change (idea_id, from_status, to_status, by_name, changed_at)
+                    VALUES (:id, NULL, 'SUBMITTED', 'Test', :at), (:id, 'SUBMITTED', 'IN_REVIEW', 'Test', :later)""")
+                    .param("id", id).param("at", start).param("later", start.plusDays(d)).update();
+        }
     }
 }

@@ -4,16 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dk.tvaers.IntegrationTest;
 import dk.tvaers.ideas.Ideas;
-import dk.tvaers.ideas.NewIdea;
-import dk.tvaers.ideas.Submitter;
 import dk.tvaers.insights.CapacityFigures;
+import dk.tvaers.insights.CapacityFiguresTests;
 import dk.tvaers.shared.FigureFilter;
-import dk.tvaers.shared.InnovationType;
-import dk.tvaers.shared.Region;
-import dk.tvaers.shared.Sector;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
@@ -44,18 +39,7 @@ class CapacityPdfTests {
     void eachStageOfThePdfsChartIsLabelledWithItsMedianAndNinetiethPercentileAsOnThePage() {
         // two ideas of 2004 that spent 2 and 6 days submitted: at least one stage to draw, whatever else is there
         OffsetDateTime start = OffsetDateTime.of(2004, 5, 1, 10, 0, 0, 0, ZoneOffset.UTC);
-        for (int d : new int[] {2, 6}) {
-            long id = ideas.submit(new NewIdea("Mærkat " + d, "Problem", "Forslag", "Patienter",
-                    EnumSet.of(Sector.REGION), InnovationType.RESEARCH_DRIVEN, Region.NATIONAL, false, List.of()),
-                    Submitter.anonymous("Borger", null));
-            jdbc.sql("UPDATE idea SET submitted_at = :at, status = 'IN_REVIEW' WHERE id = :id").param("at", start)
-                    .param("id", id).update();
-            jdbc.sql("DELETE FROM idea_status_change WHERE idea_id = :id").param("id", id).update();
-            jdbc.sql("""
-                    INSERT INTO idea_status_change (idea_id, from_status, to_status, by_name, changed_at)
-                    VALUES (:id, NULL, 'SUBMITTED', 'Test', :at), (:id, 'SUBMITTED', 'IN_REVIEW', 'Test', :later)""")
-                    .param("id", id).param("at", start).param("later", start.plusDays(d)).update();
-        }
+        CapacityFiguresTests.ideasInReviewAfter(ideas, jdbc, start, "Mærkat", 2, 6);
         var model = new ExtendedModelMap();
         CapacityController.charts(figures.of(FigureFilter.ALL), model);
         String html = pdf.html(model, Locale.forLanguageTag("da"));
