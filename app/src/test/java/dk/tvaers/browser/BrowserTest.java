@@ -193,7 +193,18 @@ abstract class BrowserTest {
         // the element at the viewport's edge, where on a phone the click can miss it
         ((ChromeDriver) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
         element.click();
-        waitUntil(d -> isGone(html));
+        waitForPageAfter(html);
+    }
+
+    /** Presses Enter in a field that submits its form, and waits until the new page is there. */
+    void pressEnterAndWaitForPage(WebElement field) {
+        WebElement html = find("html");
+        field.sendKeys(Keys.ENTER);
+        waitForPageAfter(html);
+    }
+
+    private void waitForPageAfter(WebElement oldHtml) {
+        waitUntil(d -> isGone(oldHtml));
         waitUntil(d -> "complete".equals(((ChromeDriver) d).executeScript("return document.readyState")));
     }
 

@@ -20,8 +20,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.openqa.selenium.Keys;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -111,9 +109,8 @@ class SchemeDefinitionJourneyTests extends BrowserTest {
         find("#indicator-1-max").clear();
         type("#indicator-1-max", "400");
         // Enter in a field saves the draft (the form's default action), not "Tilføj en enhed", its first visible button
-        find("#indicator-1-max").sendKeys(Keys.ENTER);
-        waitUntil(d -> d.getCurrentUrl().matches(".*/registreringer/skemadefinitioner/\\d+$"));
-        waitUntil(d -> "complete".equals(((ChromeDriver) d).executeScript("return document.readyState")));
+        pressEnterAndWaitForPage(find("#indicator-1-max"));
+        assertThat(currentPath()).matches("/registreringer/skemadefinitioner/\\d+");
         assertThat(heading()).isEqualTo("Hjerterehabilitering i kommunen (v1)");
         assertThat(find("main .badge").getText()).isEqualTo("Kladde");
         record("scheme draft 1366");

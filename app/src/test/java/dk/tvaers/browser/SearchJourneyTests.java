@@ -36,7 +36,6 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -91,9 +90,7 @@ class SearchJourneyTests extends BrowserTest {
         WebElement field = find("#header-search");
         assertThat(field.isDisplayed()).isTrue();
         field.sendKeys("diabetikere " + marker);
-        WebElement html = find("html");
-        field.sendKeys(Keys.ENTER);
-        waitUntil(ExpectedConditions.stalenessOf(html));
+        pressEnterAndWaitForPage(field);
         assertThat(heading()).isEqualTo("Søg i Tværs");
         assertThat(find("main").getText()).contains("Hjemmemåling " + marker).contains("Cases i kataloget (1)")
                 .doesNotContain("Spisevenner");
@@ -123,9 +120,7 @@ class SearchJourneyTests extends BrowserTest {
         WebElement drawerField = find("#drawer-search");
         waitUntil(d -> drawerField.isDisplayed());
         drawerField.sendKeys(marker);
-        html = find("html");
-        drawerField.sendKeys(Keys.ENTER);
-        waitUntil(ExpectedConditions.stalenessOf(html));
+        pressEnterAndWaitForPage(drawerField);
         assertThat(heading()).isEqualTo("Søg i Tværs");
         assertThat(find("main").getText()).contains("Spisevenner " + marker).contains("Hjemmemåling " + marker);
         assertNoSeriousAccessibilityViolations();
