@@ -162,6 +162,25 @@ class I18nGuardTests {
         }
     }
 
+    /**
+     * A key means one thing: no two bundles define it (the message source looks through the bundles in the order of
+     * {@code spring.messages.basename}, so which text a page shows would depend on that order).
+     */
+    @Test
+    void noKeyIsDefinedInTwoBundles() throws IOException {
+        java.util.Map<String, String> owner = new java.util.TreeMap<>();
+        List<String> twice = new ArrayList<>();
+        for (String bundle : bundleNames()) {
+            for (String key : keys(BUNDLES.resolve(bundle + ".properties"))) {
+                String first = owner.putIfAbsent(key, bundle);
+                if (first != null) {
+                    twice.add(key + " in " + first + " and " + bundle);
+                }
+            }
+        }
+        assertThat(twice).isEmpty();
+    }
+
     @Test
     void everyKeyUsedExists() throws IOException {
         Set<String> known = allKeys();
