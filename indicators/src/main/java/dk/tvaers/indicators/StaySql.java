@@ -34,24 +34,28 @@ final class StaySql {
      */
     static final String STAYS = """
             CREATE OR REPLACE TABLE ${run}_stay AS
-            WITH c AS (
-                SELECT k.pk, h.contact_id, h.start_ts, coalesce(h.end_ts, v.cutoff_ts) AS end_ts, h.priority,
-                       h.action_diagnosis,
+            WITH d AS (
+                SELECT k.pk, h.start_ts, coalesce(h.end_ts, v.cutoff_ts) AS end_ts, h.priority, h.action_diagnosis,
                        h.hospice, ' ' || h.action_diagnosis || ' ' || coalesce(h.secondary_diagnoses, '') || ' ' AS dx
                 FROM hospital_contact h
                 JOIN (SELECT DISTINCT person_id, pk FROM ${run}_cohort) k ON k.person_id = h.person_id
                 CROSS JOIN data_version v
                 WHERE h.contact_type = 'ALCA00'),
+            c AS (
+                SELECT pk, start_ts, end_ts, priority, action_diagnosis,
+                       CASE WHEN %1$s THEN 1 ELSE 0 END AS cancer, CASE WHEN hospice THEN 1 ELSE 0 END AS hospice
+                FROM d),
             o AS (
                 SELECT c.*, max(end_ts) OVER (PARTITION BY pk ORDER BY %2$s
-                        ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS previous_end
+                        ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS previous_end,
+                       row_number() OVER (PARTITION BY pk ORDER BY %2$s) AS rn
                 FROM c),
             f AS (
                 SELECT o.*, CASE WHEN previous_end IS NULL OR start_ts > {{add_hours(previous_end; 4)}} THEN 1 ELSE 0
                        END AS new_stay
                 FROM o),
             s AS (
-                SELECT f.*, sum(new_stay) OVER (PARTITION BY pk ORDER BY %2$s
+                SELECT f.*, sum(new_stay) OVER (PARTITION BY pk ORDER BY rn
                         ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS stay_no
                 FROM f),
             r AS (
@@ -61,8 +65,8 @@ final class StaySql {
                    max(CASE WHEN new_stay = 1 THEN priority END) AS first_priority,
                    max(CASE WHEN new_stay = 1 THEN action_diagnosis END) AS first_diagnosis,
                    {{min_by(action_diagnosis; -end_ms; -start_ms; action_diagnosis)}} AS last_diagnosis,
-                   max(CASE WHEN %1$s THEN 1 ELSE 0 END) AS any_cancer,
-                   max(CASE WHEN hospice THEN 1 ELSE 0 END) AS hospice
+                   max(cancer) AS any_cancer,
+                   max(hospice) AS hospice
             FROM r
             GROUP BY pk, stay_no""".formatted(CANCER, STAY_ORDER);
 

@@ -52,7 +52,22 @@ class DialectTests {
     void theAggregateReadsThePersonTableOnceAndStaysSortTwice() {
         String aggregate = IndicatorSql.aggregates(Indicator.catalogue());
         assertThat(aggregate.split("\\$\\{run}_person", -1)).hasSize(2);
-        assertThat(IndicatorSql.STAYS.split(" OVER ", -1)).hasSize(3);
+        // previous end and row number in one sort (the same partition and order), the stay number over the row number
+        assertThat(IndicatorSql.STAYS.split(" OVER ", -1)).hasSize(4);
+        assertThat(IndicatorSql.STAYS).contains("OVER (PARTITION BY pk ORDER BY rn\n")
+                .doesNotContain("contact_id").doesNotContain("max(CASE WHEN (dx");
+    }
+
+    /**
+     * Round 3 of the engine profile (bench/README.md): the person table joins each event kind with the cohort once,
+     * over both periods, and takes the period from the event's time, instead of joining it with the two period rows
+     * of each person (half the join's matches; the same rows per person and period, so the same cells).
+     */
+    @Test
+    void thePersonTableJoinsEachEventKindWithTheCohortOnce() {
+        String person = IndicatorSql.PERSON_PERIODS;
+        assertThat(person.split("FROM periods p", -1)).as("only the final select reads the periods").hasSize(2);
+        assertThat(person.split("FROM \\$\\{run}_cohort k", -1)).as("periods + six event kinds").hasSize(9);
     }
 
     /**
