@@ -24,11 +24,13 @@ final class StaySql {
      * action diagnosis of the contact that ends last, cancer anywhere, hospice anywhere. Ties never decide by contact
      * id: the first contact is, of those starting first, an acute one, then the one ending last, then the lowest
      * diagnosis code; the last contact is, of those ending last, the one starting last, then the lowest code
-     * (docs/indicator-sql.md). The two windows that form the stays sort the contacts in the first contact's order
-     * ({@link #STAY_ORDER}; which stay a contact joins does not depend on how same-minute contacts are ordered), so the
-     * first contact is the row that starts the stay; the last contact is the value at the least tuple of keys
+     * (docs/indicator-sql.md). The first window sorts the contacts in the first contact's order ({@link #STAY_ORDER};
+     * which stay a contact joins does not depend on how same-minute contacts are ordered) and gives each its row number
+     * in that sort; the running sum that numbers the stays orders by that row number (two integers to compare), so
+     * the first contact is the row that starts the stay; the last contact is the value at the least tuple of keys
      * ({@code min_by}). Both are aggregates in the grouping, not window sorts of their own (bench/README.md, "Engine
-     * profile").
+     * profile"). Only the columns the grouping needs go through the sorts: cancer and hospice as 0/1 flags computed
+     * before them, no contact id and no text of all diagnoses ("Engine profile, round 3").
      * The windows and the grouping go by the person's whole-number key ({@code pk}, {@link CohortSql}), not the text
      * id; the steps after it too.
      */
