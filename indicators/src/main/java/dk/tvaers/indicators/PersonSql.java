@@ -41,45 +41,51 @@ final class PersonSql {
                        {{add_days(k.index_date; ${window})}} AS to_date
                 FROM ${run}_cohort k),
             contacts AS (
-                SELECT k.pk, %3$s AS period,
+                SELECT p.pk, p.period,
                        count(CASE WHEN h.priority = 'ATA1' AND h.contact_type = 'ALCA00' THEN 1 END) AS acute_contacts,
                        sum(h.drg_value_ore) AS drg_value,
                        sum(CASE WHEN h.priority = 'ATA1' AND h.contact_type = 'ALCA00' THEN h.drg_value_ore ELSE 0 END)
                            AS drg_value_acute
-                FROM ${run}_cohort k
-                JOIN hospital_contact h ON h.person_id = k.person_id %4$s
-                GROUP BY k.pk, %3$s),
+                FROM periods p
+                JOIN hospital_contact h ON h.person_id = p.person_id
+                     AND h.start_ts >= CAST(p.from_date AS TIMESTAMP) AND h.start_ts < CAST(p.to_date AS TIMESTAMP)
+                GROUP BY p.pk, p.period),
             admissions AS (
-                SELECT k.pk, %5$s AS period, sum(a.acute) AS acute_admissions,
+                SELECT p.pk, p.period, sum(a.acute) AS acute_admissions,
                        sum(CASE WHEN a.acute = 1 THEN a.bed_days ELSE 0 END) AS acute_bed_days,
                        sum(CASE WHEN a.preventable = 1
-                                 AND a.start_ts >= CAST({{add_years(k.birth_date; 65)}} AS TIMESTAMP) THEN 1 ELSE 0
+                                 AND a.start_ts >= CAST({{add_years(p.birth_date; 65)}} AS TIMESTAMP) THEN 1 ELSE 0
                            END) AS preventable
-                FROM ${run}_cohort k
-                JOIN ${run}_admission a ON a.pk = k.pk %6$s
-                GROUP BY k.pk, %5$s),
+                FROM periods p
+                JOIN ${run}_admission a ON a.pk = p.pk
+                     AND a.start_ts >= CAST(p.from_date AS TIMESTAMP) AND a.start_ts < CAST(p.to_date AS TIMESTAMP)
+                GROUP BY p.pk, p.period),
             readmissions AS (
-                SELECT k.pk, %7$s AS period, count(*) AS index_admissions, sum(x.readmitted) AS readmissions
-                FROM ${run}_cohort k
-                JOIN ${run}_index x ON x.pk = k.pk %8$s
-                GROUP BY k.pk, %7$s),
+                SELECT p.pk, p.period, count(*) AS index_admissions, sum(x.readmitted) AS readmissions
+                FROM periods p
+                JOIN ${run}_index x ON x.pk = p.pk
+                     AND x.start_ts >= CAST(p.from_date AS TIMESTAMP) AND x.start_ts < CAST(p.to_date AS TIMESTAMP)
+                GROUP BY p.pk, p.period),
             gp AS (
-                SELECT k.person_id, %9$s AS period, sum(g.fee_ore) AS gp_cost
-                FROM ${run}_cohort k
-                JOIN gp_contact g ON g.person_id = k.person_id %10$s
-                GROUP BY k.person_id, %9$s),
+                SELECT p.person_id, p.period, sum(g.fee_ore) AS gp_cost
+                FROM periods p
+                JOIN gp_contact g ON g.person_id = p.person_id
+                     AND g.contact_date >= p.from_date AND g.contact_date < p.to_date
+                GROUP BY p.person_id, p.period),
             municipal AS (
-                SELECT k.person_id, %11$s AS period,
+                SELECT p.person_id, p.period,
                        sum(CAST(round(m.quantity * m.unit_price_ore, 0) AS BIGINT)) AS municipal_cost
-                FROM ${run}_cohort k
-                JOIN municipal_service m ON m.person_id = k.person_id %12$s
-                GROUP BY k.person_id, %11$s),
+                FROM periods p
+                JOIN municipal_service m ON m.person_id = p.person_id
+                     AND m.service_date >= p.from_date AND m.service_date < p.to_date
+                GROUP BY p.person_id, p.period),
             registrations AS (
-                SELECT k.person_id, %13$s AS period, g.measure, CAST(round(g.score * 100, 0) AS BIGINT) AS score,
-                       row_number() OVER (PARTITION BY k.person_id, %13$s, g.measure
+                SELECT p.person_id, p.period, g.measure, CAST(round(g.score * 100, 0) AS BIGINT) AS score,
+                       row_number() OVER (PARTITION BY p.person_id, p.period, g.measure
                            ORDER BY g.registration_date DESC NULLS LAST, g.score DESC NULLS LAST) AS latest
-                FROM ${run}_cohort k
-                JOIN registration g ON g.person_id = k.person_id %14$s),
+                FROM periods p
+                JOIN registration g ON g.person_id = p.person_id
+                     AND g.registration_date >= p.from_date AND g.registration_date < p.to_date),
             pro AS (
                 SELECT person_id, period%s
                 FROM registrations
@@ -108,33 +114,7 @@ final class PersonSql {
             LEFT JOIN readmissions r ON r.pk = p.pk AND r.period = p.period
             LEFT JOIN gp g ON g.person_id = p.person_id AND g.period = p.period
             LEFT JOIN municipal m ON m.person_id = p.person_id AND m.period = p.period
-            LEFT JOIN pro pr ON pr.person_id = p.person_id AND pr.period = p.period""".formatted(scores, scoreColumns,
-                period("h.start_ts", true), within("h.start_ts", true),
-                period("a.start_ts", true), within("a.start_ts", true),
-                period("x.start_ts", true), within("x.start_ts", true),
-                period("g.contact_date", false), within("g.contact_date", false),
-                period("m.service_date", false), within("m.service_date", false),
-                period("g.registration_date", false), within("g.registration_date", false));
-    }
-
-    /**
-     * The period an event of a cohort row {@code k} falls in, by its time {@code t}: before the index date or from it.
-     * Each event kind is joined with the cohort once, on the person, over both periods ({@link #within}), and its
-     * period taken from this, instead of joined with the two period rows of each person and kept where it falls: the
-     * same event rows per person and period, at half the join's matches (bench/README.md, "Engine profile, round 3").
-     */
-    private static String period(String t, boolean timestamp) {
-        return "CASE WHEN " + t + " < " + (timestamp ? "CAST(k.index_date AS TIMESTAMP)" : "k.index_date")
-                + " THEN 'BEFORE' ELSE 'AFTER' END";
-    }
-
-    /** The event's time {@code t} within both periods of cohort row {@code k}: the window before and from its index date. */
-    private static String within(String t, boolean timestamp) {
-        String from = "{{add_days(k.index_date; -${window})}}";
-        String to = "{{add_days(k.index_date; ${window})}}";
-        return timestamp
-                ? "AND " + t + " >= CAST(" + from + " AS TIMESTAMP) AND " + t + " < CAST(" + to + " AS TIMESTAMP)"
-                : "AND " + t + " >= " + from + " AND " + t + " < " + to;
+            LEFT JOIN pro pr ON pr.person_id = p.person_id AND pr.period = p.period""".formatted(scores, scoreColumns);
     }
 
     /** The tariff years of the DRG values a run priced (more than one: the run says so). */

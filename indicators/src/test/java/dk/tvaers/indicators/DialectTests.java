@@ -59,18 +59,6 @@ class DialectTests {
     }
 
     /**
-     * Round 3 of the engine profile (bench/README.md): the person table joins each event kind with the cohort once,
-     * over both periods, and takes the period from the event's time, instead of joining it with the two period rows
-     * of each person (half the join's matches; the same rows per person and period, so the same cells).
-     */
-    @Test
-    void thePersonTableJoinsEachEventKindWithTheCohortOnce() {
-        String person = IndicatorSql.PERSON_PERIODS;
-        assertThat(person.split("FROM periods p", -1)).as("only the final select reads the periods").hasSize(2);
-        assertThat(person.split("FROM \\$\\{run}_cohort k", -1)).as("periods + six event kinds").hasSize(9);
-    }
-
-    /**
      * Stays take their first and last contact as the value at the least tuple of keys (bench/README.md, "Engine
      * profile": cheaper than building a sortable text key per contact): DuckDB's arg_min and Spark's min_by over a
      * struct, which both compare field by field; PostgreSQL (the benchmark's baseline) the first of an ordered array.

@@ -8,51 +8,45 @@ WITH periods AS (
            {{add_days(k.index_date; ${window})}} AS to_date
     FROM ${run}_cohort k),
 contacts AS (
-    SELECT p.pk, p.period,
+    SELECT k.pk, CASE WHEN h.start_ts < CAST(k.index_date AS TIMESTAMP) THEN 'BEFORE' ELSE 'AFTER' END AS period,
            count(CASE WHEN h.priority = 'ATA1' AND h.contact_type = 'ALCA00' THEN 1 END) AS acute_contacts,
            sum(h.drg_value_ore) AS drg_value,
            sum(CASE WHEN h.priority = 'ATA1' AND h.contact_type = 'ALCA00' THEN h.drg_value_ore ELSE 0 END)
                AS drg_value_acute
-    FROM periods p
-    JOIN hospital_contact h ON h.person_id = p.person_id
-         AND h.start_ts >= CAST(p.from_date AS TIMESTAMP) AND h.start_ts < CAST(p.to_date AS TIMESTAMP)
-    GROUP BY p.pk, p.period),
+    FROM ${run}_cohort k
+    JOIN hospital_contact h ON h.person_id = k.person_id AND h.start_ts >= CAST({{add_days(k.index_date; -${window})}} AS TIMESTAMP) AND h.start_ts < CAST({{add_days(k.index_date; ${window})}} AS TIMESTAMP)
+    GROUP BY k.pk, CASE WHEN h.start_ts < CAST(k.index_date AS TIMESTAMP) THEN 'BEFORE' ELSE 'AFTER' END),
 admissions AS (
-    SELECT p.pk, p.period, sum(a.acute) AS acute_admissions,
+    SELECT k.pk, CASE WHEN a.start_ts < CAST(k.index_date AS TIMESTAMP) THEN 'BEFORE' ELSE 'AFTER' END AS period, sum(a.acute) AS acute_admissions,
            sum(CASE WHEN a.acute = 1 THEN a.bed_days ELSE 0 END) AS acute_bed_days,
            sum(CASE WHEN a.preventable = 1
-                     AND a.start_ts >= CAST({{add_years(p.birth_date; 65)}} AS TIMESTAMP) THEN 1 ELSE 0
+                     AND a.start_ts >= CAST({{add_years(k.birth_date; 65)}} AS TIMESTAMP) THEN 1 ELSE 0
                END) AS preventable
-    FROM periods p
-    JOIN ${run}_admission a ON a.pk = p.pk
-         AND a.start_ts >= CAST(p.from_date AS TIMESTAMP) AND a.start_ts < CAST(p.to_date AS TIMESTAMP)
-    GROUP BY p.pk, p.period),
+    FROM ${run}_cohort k
+    JOIN ${run}_admission a ON a.pk = k.pk AND a.start_ts >= CAST({{add_days(k.index_date; -${window})}} AS TIMESTAMP) AND a.start_ts < CAST({{add_days(k.index_date; ${window})}} AS TIMESTAMP)
+    GROUP BY k.pk, CASE WHEN a.start_ts < CAST(k.index_date AS TIMESTAMP) THEN 'BEFORE' ELSE 'AFTER' END),
 readmissions AS (
-    SELECT p.pk, p.period, count(*) AS index_admissions, sum(x.readmitted) AS readmissions
-    FROM periods p
-    JOIN ${run}_index x ON x.pk = p.pk
-         AND x.start_ts >= CAST(p.from_date AS TIMESTAMP) AND x.start_ts < CAST(p.to_date AS TIMESTAMP)
-    GROUP BY p.pk, p.period),
+    SELECT k.pk, CASE WHEN x.start_ts < CAST(k.index_date AS TIMESTAMP) THEN 'BEFORE' ELSE 'AFTER' END AS period, count(*) AS index_admissions, sum(x.readmitted) AS readmissions
+    FROM ${run}_cohort k
+    JOIN ${run}_index x ON x.pk = k.pk AND x.start_ts >= CAST({{add_days(k.index_date; -${window})}} AS TIMESTAMP) AND x.start_ts < CAST({{add_days(k.index_date; ${window})}} AS TIMESTAMP)
+    GROUP BY k.pk, CASE WHEN x.start_ts < CAST(k.index_date AS TIMESTAMP) THEN 'BEFORE' ELSE 'AFTER' END),
 gp AS (
-    SELECT p.person_id, p.period, sum(g.fee_ore) AS gp_cost
-    FROM periods p
-    JOIN gp_contact g ON g.person_id = p.person_id
-         AND g.contact_date >= p.from_date AND g.contact_date < p.to_date
-    GROUP BY p.person_id, p.period),
+    SELECT k.person_id, CASE WHEN g.contact_date < k.index_date THEN 'BEFORE' ELSE 'AFTER' END AS period, sum(g.fee_ore) AS gp_cost
+    FROM ${run}_cohort k
+    JOIN gp_contact g ON g.person_id = k.person_id AND g.contact_date >= {{add_days(k.index_date; -${window})}} AND g.contact_date < {{add_days(k.index_date; ${window})}}
+    GROUP BY k.person_id, CASE WHEN g.contact_date < k.index_date THEN 'BEFORE' ELSE 'AFTER' END),
 municipal AS (
-    SELECT p.person_id, p.period,
+    SELECT k.person_id, CASE WHEN m.service_date < k.index_date THEN 'BEFORE' ELSE 'AFTER' END AS period,
            sum(CAST(round(m.quantity * m.unit_price_ore, 0) AS BIGINT)) AS municipal_cost
-    FROM periods p
-    JOIN municipal_service m ON m.person_id = p.person_id
-         AND m.service_date >= p.from_date AND m.service_date < p.to_date
-    GROUP BY p.person_id, p.period),
+    FROM ${run}_cohort k
+    JOIN municipal_service m ON m.person_id = k.person_id AND m.service_date >= {{add_days(k.index_date; -${window})}} AND m.service_date < {{add_days(k.index_date; ${window})}}
+    GROUP BY k.person_id, CASE WHEN m.service_date < k.index_date THEN 'BEFORE' ELSE 'AFTER' END),
 registrations AS (
-    SELECT p.person_id, p.period, g.measure, CAST(round(g.score * 100, 0) AS BIGINT) AS score,
-           row_number() OVER (PARTITION BY p.person_id, p.period, g.measure
+    SELECT k.person_id, CASE WHEN g.registration_date < k.index_date THEN 'BEFORE' ELSE 'AFTER' END AS period, g.measure, CAST(round(g.score * 100, 0) AS BIGINT) AS score,
+           row_number() OVER (PARTITION BY k.person_id, CASE WHEN g.registration_date < k.index_date THEN 'BEFORE' ELSE 'AFTER' END, g.measure
                ORDER BY g.registration_date DESC NULLS LAST, g.score DESC NULLS LAST) AS latest
-    FROM periods p
-    JOIN registration g ON g.person_id = p.person_id
-         AND g.registration_date >= p.from_date AND g.registration_date < p.to_date),
+    FROM ${run}_cohort k
+    JOIN registration g ON g.person_id = k.person_id AND g.registration_date >= {{add_days(k.index_date; -${window})}} AND g.registration_date < {{add_days(k.index_date; ${window})}}),
 pro AS (
     SELECT person_id, period,
            max(CASE WHEN measure = 'EQ5D_INDEX' THEN score END) AS pro_eq5d_index,
