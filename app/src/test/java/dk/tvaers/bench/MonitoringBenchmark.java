@@ -77,6 +77,10 @@ class MonitoringBenchmark {
             if (staysRounds > 0) {
                 staysForms(duck, staysRounds);
             }
+            int engineRounds = Integer.getInteger("bench.engine", 0);
+            if (engineRounds > 0) {
+                engineForms(duck, engineRounds);
+            }
             int personRounds = Integer.getInteger("bench.person", 0);
             if (personRounds > 0) {
                 personForms(duck, personRounds);
@@ -255,6 +259,51 @@ class MonitoringBenchmark {
                         totals.get(form), cpuTotals.get(form), cpuTotals.get(form) / cpuTotals.get("round2"));
             }
         }
+    }
+
+    /**
+     * {@code -Dbench.engine=N}: the whole run (its steps, intermediates {@code TEMP} as the engine keeps them, and the
+     * aggregate) with the stays step as it was after round 2 ({@link #ROUND_2_FORM}) and as it is, in turn, N rounds;
+     * each timed (wall and the process's CPU time) and the two forms' aggregates compared.
+     */
+    private static void engineForms(Connection duck, int rounds) throws Exception {
+        System.out.printf("%nThe whole run in turn, stays as after round 2 and as now (%d rounds):%n", rounds);
+        var cpuTotals = new java.util.LinkedHashMap<String, Double>();
+        var results = new java.util.HashMap<String, List<String>>();
+        try (Statement s = duck.createStatement()) {
+            for (int round = 1; round <= rounds; round++) {
+                for (String form : List.of("round2", "current")) {
+                    String prefix = "eab_" + form;
+                    List<String> steps = new java.util.ArrayList<>(StandaloneEngine.steps(Dialect.DUCKDB, prefix,
+                            INITIATIVE, WINDOW));
+                    assertThat(steps.get(1)).contains(prefix + "_stay AS");
+                    if (form.equals("round2")) {
+                        steps.set(1, StandaloneEngine.render(Dialect.DUCKDB, ROUND_2_FORM, prefix, INITIATIVE, WINDOW));
+                    }
+                    String load = Files.readString(Path.of("/proc/loadavg")).strip();
+                    long t0 = System.nanoTime();
+                    long cpu0 = processCpuNanos();
+                    for (String step : steps) {
+                        s.execute(step.contains(prefix + "_person AS") ? step
+                                : step.replaceFirst("CREATE OR REPLACE TABLE", "CREATE OR REPLACE TEMP TABLE"));
+                    }
+                    List<IndicatorResult> aggregates;
+                    try (ResultSet rs = s.executeQuery(StandaloneEngine.aggregateSql(Dialect.DUCKDB, prefix,
+                            INITIATIVE, WINDOW))) {
+                        aggregates = StandaloneEngine.results(rs);
+                    }
+                    double seconds = seconds(t0);
+                    double cpu = (processCpuNanos() - cpu0) / 1e9;
+                    cpuTotals.merge(form, cpu, Double::sum);
+                    results.put(form, sorted(aggregates));
+                    System.out.printf("  round %d  %-8s %7.2f s wall %7.2f s CPU   load %s%n", round, form, seconds, cpu,
+                            load);
+                }
+            }
+        }
+        assertThat(results.get("current")).as("the same aggregates").isEqualTo(results.get("round2"));
+        System.out.printf("  whole run: CPU current / round2 = %.2f (%d aggregates, equal)%n",
+                cpuTotals.get("current") / cpuTotals.get("round2"), results.get("current").size());
     }
 
     /**
