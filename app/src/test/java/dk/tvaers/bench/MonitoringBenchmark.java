@@ -77,6 +77,14 @@ class MonitoringBenchmark {
             if (staysRounds > 0) {
                 staysForms(duck, staysRounds);
             }
+            int engineRounds = Integer.getInteger("bench.engine", 0);
+            if (engineRounds > 0) {
+                engineForms(duck, engineRounds);
+            }
+            int personRounds = Integer.getInteger("bench.person", 0);
+            if (personRounds > 0) {
+                personForms(duck, personRounds);
+            }
 
             System.out.printf("%nMonitoringBenchmark: %,d persons, %,d hospital contacts (generated in %.1f s, "
                     + "loaded into DuckDB in %.1f s)%n", persons, contacts, generate, load);
@@ -136,110 +144,210 @@ class MonitoringBenchmark {
         }
     }
 
+    /** Cancer or DZ763 among a contact's diagnoses ({@code StaySql.CANCER}). */
+    private static final String CANCER = "(dx LIKE '% DC%' OR dx LIKE '% DD0%' OR dx LIKE '% DZ763%')";
+
     /**
-     * The stays step's earlier forms (bench/README.md, "Engine profile"): the windows that form the stays sorted by
-     * start and contact id, and the first and the last contact taken from two more {@code row_number()} window sorts
-     * (until 2026-12-03), then as the least of a text key per contact (commit a79c8c2), then as {@code min_by} over
-     * tuples of keys; the current {@link IndicatorSql#STAYS} sorts the windows in the first contact's order and
-     * takes the first contact from the row that starts the stay.
+     * The stays step as it was after round 2 of the engine profile (bench/README.md): the contacts with their contact
+     * id and the text of their diagnoses carried through both window sorts, and the second window sorted in the same
+     * order of four keys as the first. (The forms before it, {@code row_number()} sorts and text keys, are in the
+     * history of this file and in bench/README.md.)
      */
-    private static final String ROW_NUMBER_FORM = """
-            r AS (
-                SELECT s.*,
-                       row_number() OVER (PARTITION BY pk, stay_no
-                               ORDER BY start_ts ASC NULLS LAST, CASE WHEN priority = 'ATA1' THEN 0 ELSE 1 END ASC,
-                                   end_ts DESC NULLS LAST, action_diagnosis ASC NULLS LAST, contact_id ASC NULLS LAST)
-                           AS first_rank,
-                       row_number() OVER (PARTITION BY pk, stay_no
-                               ORDER BY end_ts DESC NULLS LAST, start_ts DESC NULLS LAST,
-                                   action_diagnosis ASC NULLS LAST, contact_id ASC NULLS LAST)
-                           AS last_rank
-                FROM s)
-            SELECT pk, stay_no, min(start_ts) AS start_ts, max(end_ts) AS end_ts,
-                   max(CASE WHEN first_rank = 1 THEN priority END) AS first_priority,
-                   max(CASE WHEN first_rank = 1 THEN action_diagnosis END) AS first_diagnosis,
-                   max(CASE WHEN last_rank = 1 THEN action_diagnosis END) AS last_diagnosis,
-            """;
-    private static final String TEXT_KEY_FORM = """
-            r AS (
-                SELECT s.*,
-                       {{sort_ms(start_ts)}} || priority || {{sort_ms_desc(end_ts)}} || rpad(action_diagnosis, 8, ' ')
-                           || contact_id AS first_key,
-                       {{sort_ms_desc(end_ts)}} || {{sort_ms_desc(start_ts)}} || rpad(action_diagnosis, 8, ' ')
-                           || contact_id AS last_key
-                FROM s)
-            SELECT pk, stay_no, min(start_ts) AS start_ts, max(end_ts) AS end_ts,
-                   substr({{min_text(first_key)}}, 16, 4) AS first_priority,
-                   rtrim(substr({{min_text(first_key)}}, 35, 8)) AS first_diagnosis,
-                   rtrim(substr({{min_text(last_key)}}, 31, 8)) AS last_diagnosis,
-            """;
-    private static final String MIN_BY_FORM = """
+    private static final String ROUND_2_FORM = """
+            CREATE OR REPLACE TABLE ${run}_stay AS
+            WITH c AS (
+                SELECT k.pk, h.contact_id, h.start_ts, coalesce(h.end_ts, v.cutoff_ts) AS end_ts, h.priority,
+                       h.action_diagnosis,
+                       h.hospice, ' ' || h.action_diagnosis || ' ' || coalesce(h.secondary_diagnoses, '') || ' ' AS dx
+                FROM hospital_contact h
+                JOIN (SELECT DISTINCT person_id, pk FROM ${run}_cohort) k ON k.person_id = h.person_id
+                CROSS JOIN data_version v
+                WHERE h.contact_type = 'ALCA00'),
+            o AS (
+                SELECT c.*, max(end_ts) OVER (PARTITION BY pk ORDER BY %2$s
+                        ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS previous_end
+                FROM c),
+            f AS (
+                SELECT o.*, CASE WHEN previous_end IS NULL OR start_ts > {{add_hours(previous_end; 4)}} THEN 1 ELSE 0
+                       END AS new_stay
+                FROM o),
+            s AS (
+                SELECT f.*, sum(new_stay) OVER (PARTITION BY pk ORDER BY %2$s
+                        ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS stay_no
+                FROM f),
             r AS (
                 SELECT s.*, {{epoch_ms(start_ts)}} AS start_ms, {{epoch_ms(end_ts)}} AS end_ms
                 FROM s)
             SELECT pk, stay_no, min(start_ts) AS start_ts, max(end_ts) AS end_ts,
-                   {{min_by(priority; start_ms; priority)}} AS first_priority,
-                   {{min_by(action_diagnosis; start_ms; priority; -end_ms; action_diagnosis)}} AS first_diagnosis,
-                   {{min_by(action_diagnosis; -end_ms; -start_ms; action_diagnosis)}} AS last_diagnosis,
-            """;
-    private static final String FIRST_ROW_TEXT_LAST_FORM = """
-            r AS (
-                SELECT s.*, {{sort_ms_desc(end_ts)}} || {{sort_ms_desc(start_ts)}} || rpad(action_diagnosis, 8, ' ')
-                           AS last_key
-                FROM s)
-            SELECT pk, stay_no, min(start_ts) AS start_ts, max(end_ts) AS end_ts,
                    max(CASE WHEN new_stay = 1 THEN priority END) AS first_priority,
                    max(CASE WHEN new_stay = 1 THEN action_diagnosis END) AS first_diagnosis,
-                   rtrim(substr({{min_text(last_key)}}, 31, 8)) AS last_diagnosis,
-            """;
+                   {{min_by(action_diagnosis; -end_ms; -start_ms; action_diagnosis)}} AS last_diagnosis,
+                   max(CASE WHEN %1$s THEN 1 ELSE 0 END) AS any_cancer,
+                   max(CASE WHEN hospice THEN 1 ELSE 0 END) AS hospice
+            FROM r
+            GROUP BY pk, stay_no""".formatted(CANCER, IndicatorSql.STAY_ORDER);
 
-    /** The stays step with its {@code r} step and the grouping's first columns replaced by a form's. */
-    private static String splice(String stays, String form) {
-        int from = stays.indexOf("\nr AS (") + 1;
-        int to = stays.indexOf("\n       max(CASE WHEN (dx") + 1;
-        assertThat(from).as("the stays step has its r step").isPositive();
-        assertThat(to).isGreaterThan(from);
-        return stays.substring(0, from) + form + stays.substring(to);
-    }
 
     /**
-     * {@code -Dbench.stays=N}: the stays step in its forms, in turn, N rounds, each timed and its table compared row
-     * for row with the {@code row_number()} form's; the machine's load average beside each round.
+     * {@code -Dbench.stays=N}: the stays step in its forms, in turn, N rounds, each timed (wall and the process's CPU
+     * time) and its table compared row for row with round 2's; the machine's load average beside each round. Forms:
+     * {@code round2}, {@code narrow} (the current step with its second window sorted again by the four keys),
+     * {@code current} ({@link IndicatorSql#STAYS}: narrow rows, the second window sorted by the first's row number),
+     * and two tried for the grouping (DuckDB only): {@code singles} (the last contact's key compared only in stays of
+     * more than one contact) and {@code min_row} (the least row of keys instead of {@code arg_min} over it).
      */
     private static void staysForms(Connection duck, int rounds) throws Exception {
         String current = IndicatorSql.STAYS;
-        String byStartAndId = current.replace(IndicatorSql.STAY_ORDER, "start_ts ASC NULLS LAST, contact_id ASC NULLS LAST");
-        assertThat(byStartAndId).isNotEqualTo(current);
+        String narrow = current.replace("ORDER BY rn\n", "ORDER BY " + IndicatorSql.STAY_ORDER + "\n");
+        assertThat(narrow).isNotEqualTo(current);
         var forms = new java.util.LinkedHashMap<String, String>();
-        forms.put("row_number", splice(byStartAndId, ROW_NUMBER_FORM));
-        forms.put("text_key", splice(byStartAndId, TEXT_KEY_FORM));
-        forms.put("min_by", splice(byStartAndId, MIN_BY_FORM));
-        forms.put("first_row_text", splice(current, FIRST_ROW_TEXT_LAST_FORM));
+        forms.put("round2", ROUND_2_FORM);
+        forms.put("narrow", narrow);
         forms.put("current", current);
+        // the last contact's key compared only in stays of more than one contact (the next row's new_stay from the
+        // second window's sort)
+        String singles = current.replace("ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS stay_no",
+                        "ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS stay_no,\n"
+                        + "lead(new_stay) OVER (PARTITION BY pk ORDER BY rn) AS next_new")
+                .replace("{{min_by(action_diagnosis; -end_ms; -start_ms; action_diagnosis)}} AS last_diagnosis",
+                        "CASE WHEN count(*) = 1 THEN max(action_diagnosis) ELSE "
+                        + "{{min_by(action_diagnosis; -end_ms; -start_ms; action_diagnosis)}} "
+                        + "FILTER (WHERE new_stay = 0 OR next_new = 0) END AS last_diagnosis");
+        assertThat(singles).contains("next_new").contains("FILTER");
+        forms.put("singles", singles);
+        // the least tuple itself (min of a row of keys, its third field) instead of arg_min over it
+        String minRow = current.replace("{{min_by(action_diagnosis; -end_ms; -start_ms; action_diagnosis)}}",
+                "struct_extract(min(row(-end_ms, -start_ms, action_diagnosis)), 3)");
+        assertThat(minRow).isNotEqualTo(current);
+        forms.put("min_row", minRow);
         try (Statement s = duck.createStatement()) {
             s.execute(StandaloneEngine.steps(Dialect.DUCKDB, "ab", INITIATIVE, WINDOW).get(0));
             System.out.printf("%nThe stays step's forms in turn (%d rounds):%n", rounds);
             var totals = new java.util.LinkedHashMap<String, Double>();
+            var cpuTotals = new java.util.LinkedHashMap<String, Double>();
             for (int round = 1; round <= rounds; round++) {
                 for (var form : forms.entrySet()) {
                     String sql = StandaloneEngine.render(Dialect.DUCKDB, form.getValue(), "ab_" + form.getKey(),
-                            INITIATIVE, WINDOW).replace("ab_" + form.getKey() + "_cohort", "ab_cohort");
+                            INITIATIVE, WINDOW).replace("ab_" + form.getKey() + "_cohort", "ab_cohort")
+                            .replaceFirst("CREATE OR REPLACE TABLE", "CREATE OR REPLACE TEMP TABLE");
                     String load = Files.readString(Path.of("/proc/loadavg")).strip();
                     long t0 = System.nanoTime();
-                    s.execute(sql);
+                    long cpu0 = processCpuNanos();
+                    try {
+                        s.execute(sql);
+                    } catch (java.sql.SQLException e) {
+                        System.out.printf("  %-10s failed: %s%n", form.getKey(), e.getMessage());
+                        continue;
+                    }
                     double seconds = seconds(t0);
+                    double cpu = (processCpuNanos() - cpu0) / 1e9;
                     totals.merge(form.getKey(), seconds, Double::sum);
-                    System.out.printf("  round %d  %-14s %7.2f s   load %s%n", round, form.getKey(), seconds, load);
+                    cpuTotals.merge(form.getKey(), cpu, Double::sum);
+                    System.out.printf("  round %d  %-10s %7.2f s wall %7.2f s CPU   load %s%n", round, form.getKey(),
+                            seconds, cpu, load);
                 }
             }
             for (String form : forms.keySet()) {
+                if (!totals.containsKey(form)) {
+                    continue;
+                }
                 String a = "SELECT * FROM ab_" + form + "_stay";
-                String b = "SELECT * FROM ab_row_number_stay";
+                String b = "SELECT * FROM ab_round2_stay";
                 long differ = count(duck, "((" + a + " EXCEPT ALL " + b + ") UNION ALL (" + b + " EXCEPT ALL " + a + "))");
-                assertThat(differ).as(form + " gives the row_number() form's stays").isZero();
-                System.out.printf("  %-14s total %7.2f s   ratio to current %.2f%n", form, totals.get(form),
-                        totals.get(form) / totals.get("current"));
+                assertThat(differ).as(form + " gives round 2's stays").isZero();
+                System.out.printf("  %-10s total %7.2f s wall %7.2f s CPU   CPU ratio to round2 %.2f%n", form,
+                        totals.get(form), cpuTotals.get(form), cpuTotals.get(form) / cpuTotals.get("round2"));
             }
+        }
+    }
+
+    /**
+     * {@code -Dbench.engine=N}: the whole run (its steps, intermediates {@code TEMP} as the engine keeps them, and the
+     * aggregate) with the stays step as it was after round 2 ({@link #ROUND_2_FORM}) and as it is, in turn, N rounds;
+     * each timed (wall and the process's CPU time) and the two forms' aggregates compared.
+     */
+    private static void engineForms(Connection duck, int rounds) throws Exception {
+        System.out.printf("%nThe whole run in turn, stays as after round 2 and as now (%d rounds):%n", rounds);
+        var cpuTotals = new java.util.LinkedHashMap<String, Double>();
+        var results = new java.util.HashMap<String, List<String>>();
+        try (Statement s = duck.createStatement()) {
+            for (int round = 1; round <= rounds; round++) {
+                for (String form : List.of("round2", "current")) {
+                    String prefix = "eab_" + form;
+                    List<String> steps = new java.util.ArrayList<>(StandaloneEngine.steps(Dialect.DUCKDB, prefix,
+                            INITIATIVE, WINDOW));
+                    assertThat(steps.get(1)).contains(prefix + "_stay AS");
+                    if (form.equals("round2")) {
+                        steps.set(1, StandaloneEngine.render(Dialect.DUCKDB, ROUND_2_FORM, prefix, INITIATIVE, WINDOW));
+                    }
+                    String load = Files.readString(Path.of("/proc/loadavg")).strip();
+                    long t0 = System.nanoTime();
+                    long cpu0 = processCpuNanos();
+                    for (String step : steps) {
+                        s.execute(step.contains(prefix + "_person AS") ? step
+                                : step.replaceFirst("CREATE OR REPLACE TABLE", "CREATE OR REPLACE TEMP TABLE"));
+                    }
+                    List<IndicatorResult> aggregates;
+                    try (ResultSet rs = s.executeQuery(StandaloneEngine.aggregateSql(Dialect.DUCKDB, prefix,
+                            INITIATIVE, WINDOW))) {
+                        aggregates = StandaloneEngine.results(rs);
+                    }
+                    double seconds = seconds(t0);
+                    double cpu = (processCpuNanos() - cpu0) / 1e9;
+                    cpuTotals.merge(form, cpu, Double::sum);
+                    results.put(form, sorted(aggregates));
+                    System.out.printf("  round %d  %-8s %7.2f s wall %7.2f s CPU   load %s%n", round, form, seconds, cpu,
+                            load);
+                }
+            }
+        }
+        assertThat(results.get("current")).as("the same aggregates").isEqualTo(results.get("round2"));
+        System.out.printf("  whole run: CPU current / round2 = %.2f (%d aggregates, equal)%n",
+                cpuTotals.get("current") / cpuTotals.get("round2"), results.get("current").size());
+    }
+
+    /**
+     * {@code -Dbench.person=N}: the person step as it is ({@link IndicatorSql#PERSON_PERIODS}: each event kind joined
+     * with the two period rows of each person) and the form tried in round 3 of the engine profile and dropped
+     * ({@code bench/person-cohort-once.sql}: each kind joined with the cohort once over both periods, the period taken
+     * from the event's time), in turn, N rounds, on the same earlier steps; each timed (wall and the process's CPU
+     * time) and the two tables compared row for row.
+     */
+    private static void personForms(Connection duck, int rounds) throws Exception {
+        var forms = new java.util.LinkedHashMap<String, String>();
+        forms.put("current", IndicatorSql.PERSON_PERIODS);
+        try (var in = MonitoringBenchmark.class.getResourceAsStream("/bench/person-cohort-once.sql")) {
+            forms.put("cohort_once", new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+        }
+        try (Statement s = duck.createStatement()) {
+            List<String> steps = StandaloneEngine.steps(Dialect.DUCKDB, "pab", INITIATIVE, WINDOW);
+            for (String step : steps.subList(0, steps.size() - 1)) {
+                s.execute(step.replaceFirst("CREATE OR REPLACE TABLE", "CREATE OR REPLACE TEMP TABLE"));
+            }
+            System.out.printf("%nThe person step's forms in turn (%d rounds):%n", rounds);
+            var cpuTotals = new java.util.LinkedHashMap<String, Double>();
+            for (int round = 1; round <= rounds; round++) {
+                for (var form : forms.entrySet()) {
+                    String sql = StandaloneEngine.render(Dialect.DUCKDB, form.getValue(), "pab", INITIATIVE, WINDOW)
+                            .replace("pab_person", "pab_" + form.getKey() + "_person");
+                    String load = Files.readString(Path.of("/proc/loadavg")).strip();
+                    long t0 = System.nanoTime();
+                    long cpu0 = processCpuNanos();
+                    s.execute(sql);
+                    double seconds = seconds(t0);
+                    double cpu = (processCpuNanos() - cpu0) / 1e9;
+                    cpuTotals.merge(form.getKey(), cpu, Double::sum);
+                    System.out.printf("  round %d  %-10s %7.2f s wall %7.2f s CPU   load %s%n", round, form.getKey(),
+                            seconds, cpu, load);
+                }
+            }
+            String a = "SELECT * FROM pab_cohort_once_person";
+            String b = "SELECT * FROM pab_current_person";
+            long differ = count(duck, "((" + a + " EXCEPT ALL " + b + ") UNION ALL (" + b + " EXCEPT ALL " + a + "))");
+            assertThat(count(duck, "pab_current_person")).isPositive();
+            assertThat(differ).as("the tried person step gives the current one's table").isZero();
+            System.out.printf("  person step: CPU cohort_once / current = %.2f (%d rows each, 0 differ)%n",
+                    cpuTotals.get("cohort_once") / cpuTotals.get("current"), count(duck, "pab_current_person"));
         }
     }
 

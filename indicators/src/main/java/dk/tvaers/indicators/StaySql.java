@@ -24,34 +24,40 @@ final class StaySql {
      * action diagnosis of the contact that ends last, cancer anywhere, hospice anywhere. Ties never decide by contact
      * id: the first contact is, of those starting first, an acute one, then the one ending last, then the lowest
      * diagnosis code; the last contact is, of those ending last, the one starting last, then the lowest code
-     * (docs/indicator-sql.md). The two windows that form the stays sort the contacts in the first contact's order
-     * ({@link #STAY_ORDER}; which stay a contact joins does not depend on how same-minute contacts are ordered), so the
-     * first contact is the row that starts the stay; the last contact is the value at the least tuple of keys
+     * (docs/indicator-sql.md). The first window sorts the contacts in the first contact's order ({@link #STAY_ORDER};
+     * which stay a contact joins does not depend on how same-minute contacts are ordered) and gives each its row number
+     * in that sort; the running sum that numbers the stays orders by that row number (two integers to compare), so
+     * the first contact is the row that starts the stay; the last contact is the value at the least tuple of keys
      * ({@code min_by}). Both are aggregates in the grouping, not window sorts of their own (bench/README.md, "Engine
-     * profile").
+     * profile"). Only the columns the grouping needs go through the sorts: cancer and hospice as 0/1 flags computed
+     * before them, no contact id and no text of all diagnoses ("Engine profile, round 3").
      * The windows and the grouping go by the person's whole-number key ({@code pk}, {@link CohortSql}), not the text
      * id; the steps after it too.
      */
     static final String STAYS = """
             CREATE OR REPLACE TABLE ${run}_stay AS
-            WITH c AS (
-                SELECT k.pk, h.contact_id, h.start_ts, coalesce(h.end_ts, v.cutoff_ts) AS end_ts, h.priority,
-                       h.action_diagnosis,
+            WITH d AS (
+                SELECT k.pk, h.start_ts, coalesce(h.end_ts, v.cutoff_ts) AS end_ts, h.priority, h.action_diagnosis,
                        h.hospice, ' ' || h.action_diagnosis || ' ' || coalesce(h.secondary_diagnoses, '') || ' ' AS dx
                 FROM hospital_contact h
                 JOIN (SELECT DISTINCT person_id, pk FROM ${run}_cohort) k ON k.person_id = h.person_id
                 CROSS JOIN data_version v
                 WHERE h.contact_type = 'ALCA00'),
+            c AS (
+                SELECT pk, start_ts, end_ts, priority, action_diagnosis,
+                       CASE WHEN %1$s THEN 1 ELSE 0 END AS cancer, CASE WHEN hospice THEN 1 ELSE 0 END AS hospice
+                FROM d),
             o AS (
                 SELECT c.*, max(end_ts) OVER (PARTITION BY pk ORDER BY %2$s
-                        ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS previous_end
+                        ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS previous_end,
+                       row_number() OVER (PARTITION BY pk ORDER BY %2$s) AS rn
                 FROM c),
             f AS (
                 SELECT o.*, CASE WHEN previous_end IS NULL OR start_ts > {{add_hours(previous_end; 4)}} THEN 1 ELSE 0
                        END AS new_stay
                 FROM o),
             s AS (
-                SELECT f.*, sum(new_stay) OVER (PARTITION BY pk ORDER BY %2$s
+                SELECT f.*, sum(new_stay) OVER (PARTITION BY pk ORDER BY rn
                         ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS stay_no
                 FROM f),
             r AS (
@@ -61,8 +67,8 @@ final class StaySql {
                    max(CASE WHEN new_stay = 1 THEN priority END) AS first_priority,
                    max(CASE WHEN new_stay = 1 THEN action_diagnosis END) AS first_diagnosis,
                    {{min_by(action_diagnosis; -end_ms; -start_ms; action_diagnosis)}} AS last_diagnosis,
-                   max(CASE WHEN %1$s THEN 1 ELSE 0 END) AS any_cancer,
-                   max(CASE WHEN hospice THEN 1 ELSE 0 END) AS hospice
+                   max(cancer) AS any_cancer,
+                   max(hospice) AS hospice
             FROM r
             GROUP BY pk, stay_no""".formatted(CANCER, STAY_ORDER);
 

@@ -52,7 +52,10 @@ class DialectTests {
     void theAggregateReadsThePersonTableOnceAndStaysSortTwice() {
         String aggregate = IndicatorSql.aggregates(Indicator.catalogue());
         assertThat(aggregate.split("\\$\\{run}_person", -1)).hasSize(2);
-        assertThat(IndicatorSql.STAYS.split(" OVER ", -1)).hasSize(3);
+        // previous end and row number in one sort (the same partition and order), the stay number over the row number
+        assertThat(IndicatorSql.STAYS.split(" OVER ", -1)).hasSize(4);
+        assertThat(IndicatorSql.STAYS).contains("OVER (PARTITION BY pk ORDER BY rn\n")
+                .doesNotContain("contact_id").doesNotContain("max(CASE WHEN (dx");
     }
 
     /**
