@@ -32,7 +32,8 @@ import org.junit.jupiter.api.Test;
  * <p>Size: {@code -Dbench.persons=6000000 -Dbench.episodes=50} is the national size (about 400 million contacts);
  * the defaults (200,000 persons, 19 episodes ≈ 5 million contacts) fit a shared machine. {@code
  * -Dbench.spark.master=local[2]}, {@code -Dbench.spark.memory=6g} (the Spark JVM's heap). Generated files are kept in
- * target/bench-data for the next run. Needs {@code spark-job/target/*-job.jar} ({@code ./mvnw -q -pl
+ * target/bench-data for the next run. {@code -Dbench.spark=false} stops after DuckDB (the national size on one engine
+ * while Spark local would take hours). Needs {@code spark-job/target/*-job.jar} ({@code ./mvnw -q -pl
  * indicators,spark-job -DskipTests package}).
  *
  * <p>{@code bench/run SparkBenchmark -Dbench.persons=1000000}
@@ -108,6 +109,13 @@ class SparkBenchmark {
         System.out.printf("  DuckDB: loaded in %.1f s, indicator set %.1f s (this JVM's peak %.2f GB)%n", load,
                 duckSeconds, duckPeakKb / 1024.0 / 1024.0);
         System.out.flush();
+        if (!Boolean.parseBoolean(System.getProperty("bench.spark", "true"))) {
+            // the national size on DuckDB alone (Spark local[2] would take many hours on two cores): the Parquet files
+            // stay in target/bench-data for a later run with Spark
+            System.out.printf("  Spark not run (-Dbench.spark=false); load average after DuckDB %s%n", loadBetween);
+            assertThat(onDuckDb).isNotEmpty();
+            return;
+        }
         Path out = Files.createTempDirectory("tvaers-bench-spark-");
         Path log = Path.of("target/bench-spark-job.log").toAbsolutePath();
         var target = SparkTarget.local(jobJar, "@" + classPath, master, "-Xmx" + memory,
