@@ -6,9 +6,10 @@ import dk.tvaers.platform.security.RateLimits;
 import java.time.Duration;
 import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Password reset and invitation by e-mail: a {@link OneUseLinks} link valid for an hour (three days for an
@@ -60,17 +61,18 @@ public class PasswordResets {
         events.publishEvent(new PasswordResetRequested(userId, true));
     }
 
-    @ApplicationModuleListener
+    @Async
+    @TransactionalEventListener // no transaction: the link commits before its mail goes out (OneUseLinks)
     void send(PasswordResetRequested event) {
         UserAccount user = users.find(event.userId()).orElse(null);
         if (user == null || user.email() == null || !user.active()) {
             return;
         }
         Duration validity = event.invitation() ? INVITATION_VALIDITY : RESET_VALIDITY;
-        String token = links.issue(OneUseLinks.Kind.PASSWORD_RESET, user.id(), validity);
         String kind = event.invitation() ? "invitation" : "reset";
-        mailer.send(user.email(), mail.text("mail." + kind + ".subject"), mail.text("mail." + kind + ".body",
-                user.displayName(), mail.link("/nulstil-adgangskode?token=" + token), validity.toHours()));
+        links.sendWith(OneUseLinks.Kind.PASSWORD_RESET, user.id(), validity, token -> mailer.send(user.email(),
+                mail.text("mail." + kind + ".subject"), mail.text("mail." + kind + ".body", user.displayName(),
+                        mail.link("/nulstil-adgangskode?token=" + token), validity.toHours())));
     }
 
     /** The user a valid, unused, unexpired token belongs to. */

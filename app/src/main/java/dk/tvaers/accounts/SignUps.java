@@ -8,9 +8,10 @@ import java.time.Duration;
 import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Citizens create their own account: the sign-up (name, e-mail, the password already hashed) waits until the person
@@ -61,7 +62,8 @@ public class SignUps {
         events.publishEvent(new SignUpRequested(id));
     }
 
-    @ApplicationModuleListener
+    @Async
+    @TransactionalEventListener // no transaction: the link commits before its mail goes out (OneUseLinks)
     void send(SignUpRequested event) {
         SignUp signUp = find(event.signUpId()).orElse(null);
         if (signUp == null || signUp.completed()) {
@@ -72,9 +74,9 @@ public class SignUps {
                     signUp.displayName(), mail.link("/login"), mail.link("/glemt-adgangskode")));
             return;
         }
-        String token = links.issue(OneUseLinks.Kind.SIGN_UP, signUp.id(), VALIDITY);
-        mailer.send(signUp.email(), mail.text("mail.signup.subject"), mail.text("mail.signup.body",
-                signUp.displayName(), mail.link("/opret-konto/bekraeft?token=" + token), VALIDITY.toHours()));
+        links.sendWith(OneUseLinks.Kind.SIGN_UP, signUp.id(), VALIDITY, token -> mailer.send(signUp.email(),
+                mail.text("mail.signup.subject"), mail.text("mail.signup.body", signUp.displayName(),
+                        mail.link("/opret-konto/bekraeft?token=" + token), VALIDITY.toHours())));
     }
 
     /** Spends the link and makes the account; empty when the link is unknown, used or too old. */
