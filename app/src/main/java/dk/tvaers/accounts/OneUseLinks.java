@@ -73,7 +73,7 @@ class OneUseLinks {
     }
 
     /** A new link's token for {@code owner}, valid for {@code validity}; only its hash is kept. */
-    String issue(Kind kind, long owner, Duration validity) {
+    private String issue(Kind kind, long owner, Duration validity) {
         String token = LinkTokens.newToken();
         jdbc.sql("INSERT INTO " + kind.table + " (token_hash, " + kind.owner + ", expires_at) "
                         + "VALUES (:hash, :owner, :expires)")
