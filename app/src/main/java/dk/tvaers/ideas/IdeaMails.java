@@ -19,8 +19,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 /**
  * Mails to the people behind an idea, sent after the transaction from the module's events. A mail that fails
- * (SMTP down) makes the listener fail, and the event publication is resubmitted later. Followers without an account get a fresh follow link in every mail (only its SHA-256 is stored); users with
- * an account are sent to "Mine idéer". The listeners run without a transaction (accounts.OneUseLinks says why): a
+ * (SMTP down) makes the listener fail, and the event publication is resubmitted later. Followers without an
+ * account get a fresh follow link in every mail (only its SHA-256 is stored); users with an account are sent to
+ * "Mine idéer". The listeners run without a transaction (accounts.OneUseLinks says why): a
  * follow link is stored, and so committed, before its mail goes out, and someone who opens the mail at once finds it
  * valid; the links of a mail that could not be sent are removed again.
  */
