@@ -1,5 +1,6 @@
 package dk.tvaers.monitoring;
 
+import dk.tvaers.indicators.DuckDbSettings;
 import dk.tvaers.platform.TvaersProperties;
 import jakarta.annotation.PreDestroy;
 import java.io.IOException;
@@ -26,26 +27,36 @@ class AnalyticStore {
     private final DuckDBConnection connection;
 
     @Autowired
-    AnalyticStore(TvaersProperties properties, @Value("${tvaers.analytics.threads:0}") int threads) {
-        this(properties.dataDir().resolve("analytics"), threads);
+    AnalyticStore(TvaersProperties properties, @Value("${tvaers.analytics.threads:0}") int threads,
+            @Value("${tvaers.analytics.memory-limit:}") String memoryLimit) {
+        this(properties.dataDir().resolve("analytics"), threads, memoryLimit);
     }
 
     AnalyticStore(Path directory) {
         this(directory, 0);
     }
 
+    AnalyticStore(Path directory, int threads) {
+        this(directory, threads, "");
+    }
+
     /**
      * @param threads DuckDB's worker threads for runs, imports and queries; 0: one fewer than the machine's cores (at
      *     least one), so a run never takes the last core from the pages this process serves (ADR 0049). A node that
      *     only computes may give it every core.
+     * @param memoryLimit how much memory DuckDB may hold before it spills to disk ({@code 6GB}); empty: half of the
+     *     machine's memory (DuckDB's own default, 80 %, leaves too little for the JVM and PostgreSQL beside it)
      */
-    AnalyticStore(Path directory, int threads) {
+    AnalyticStore(Path directory, int threads, String memoryLimit) {
         this.directory = directory;
+        String limit = DuckDbSettings.memorySize(memoryLimit == null || memoryLimit.isBlank()
+                ? DuckDbSettings.halfOfMemory() : memoryLimit);
         try {
             Files.createDirectories(directory);
             connection = (DuckDBConnection) DriverManager.getConnection(
                     "jdbc:duckdb:" + directory.resolve("tvaers.duckdb").toAbsolutePath());
-            dk.tvaers.indicators.DuckDbSettings.apply(connection);
+            DuckDbSettings.apply(connection);
+            DuckDbSettings.limitMemory(connection, limit);
             try (var statement = connection.createStatement()) {
                 statement.execute("SET threads = " + threads(threads, Runtime.getRuntime().availableProcessors()));
             }

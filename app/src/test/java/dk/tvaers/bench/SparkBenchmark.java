@@ -2,6 +2,7 @@ package dk.tvaers.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dk.tvaers.indicators.DuckDbSettings;
 import dk.tvaers.indicators.IndicatorResult;
 import dk.tvaers.indicators.SyntheticData;
 import dk.tvaers.monitoring.ImportFormat;
@@ -31,7 +32,8 @@ import org.junit.jupiter.api.Test;
  *
  * <p>Size: {@code -Dbench.persons=6000000 -Dbench.episodes=50} is the national size (about 400 million contacts);
  * the defaults (200,000 persons, 19 episodes ≈ 5 million contacts) fit a shared machine. {@code
- * -Dbench.spark.master=local[2]}, {@code -Dbench.spark.memory=6g} (the Spark JVM's heap). Generated files are kept in
+ * -Dbench.spark.master=local[2]}, {@code -Dbench.spark.memory=6g} (the Spark JVM's heap), {@code
+ * -Dbench.duckdb.memory=5GB} (DuckDB's memory limit; above it, it spills to disk). Generated files are kept in
  * target/bench-data for the next run. {@code -Dbench.spark=false} stops after DuckDB (the national size on one engine
  * while Spark local would take hours). Needs {@code spark-job/target/*-job.jar} ({@code ./mvnw -q -pl
  * indicators,spark-job -DskipTests package}).
@@ -79,7 +81,11 @@ class SparkBenchmark {
         List<IndicatorResult> onDuckDb;
         double load;
         double duckSeconds;
+        String duckMemory = System.getProperty("bench.duckdb.memory", "");
         try (Connection duck = StandaloneEngine.open(store.resolve("bench.duckdb"))) {
+            if (!duckMemory.isBlank()) {
+                DuckDbSettings.limitMemory(duck, duckMemory);
+            }
             t0 = System.nanoTime();
             try (Statement s = duck.createStatement()) {
                 for (ImportFormat.FileSpec spec : ImportFormat.FILES) {
@@ -106,8 +112,9 @@ class SparkBenchmark {
         System.out.printf("SparkBenchmark: %,d persons, %,d hospital contacts; Parquet %.2f GB, generated in %.1f s "
                 + "(generator JVM peak %.2f GB)%n", persons, contacts, parquetBytes / 1e9, generate,
                 generatorPeakKb / 1024.0 / 1024.0);
-        System.out.printf("  DuckDB: loaded in %.1f s, indicator set %.1f s (this JVM's peak %.2f GB)%n", load,
-                duckSeconds, duckPeakKb / 1024.0 / 1024.0);
+        System.out.printf("  DuckDB (memory limit %s): loaded in %.1f s, indicator set %.1f s (this JVM's peak %.2f GB)%n",
+                duckMemory.isBlank() ? "DuckDB's default, 80 % of the machine" : duckMemory, load, duckSeconds,
+                duckPeakKb / 1024.0 / 1024.0);
         System.out.flush();
         if (!Boolean.parseBoolean(System.getProperty("bench.spark", "true"))) {
             // the national size on DuckDB alone (Spark local[2] would take many hours on two cores): the Parquet files

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * The settings of every DuckDB database that runs the indicator set: the application's analytic store and the
@@ -19,7 +20,46 @@ public final class DuckDbSettings {
      */
     public static final List<String> STATEMENTS = List.of("SET preserve_insertion_order = false");
 
+    private static final Pattern SIZE =
+            Pattern.compile("[1-9][0-9]{0,8}(\\.[0-9]{1,3})?\\s?(KB|MB|GB|TB|KiB|MiB|GiB|TiB)");
+
     private DuckDbSettings() {}
+
+    /**
+     * Sets how much memory DuckDB may hold ({@code SET memory_limit}); above it, sorts, joins and groupings spill to
+     * the database's temporary directory on disk. DuckDB's own default is 80 % of the machine's memory, which leaves
+     * too little for the JVM and PostgreSQL beside it.
+     *
+     * @param size a size as DuckDB writes it: a number and a unit ({@code 6GB}, {@code 512MiB})
+     * @throws IllegalArgumentException when the size is not of that form (said in the message)
+     */
+    public static void limitMemory(Connection connection, String size) throws SQLException {
+        String text = memorySize(size);
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("SET memory_limit = '" + text + "'");
+        }
+    }
+
+    /**
+     * The size, stripped, when it is a number and a unit ({@code 6GB}, {@code 512MiB}).
+     *
+     * @throws IllegalArgumentException otherwise, with a sentence saying what is wanted
+     */
+    public static String memorySize(String size) {
+        String text = size == null ? "" : size.strip();
+        if (!SIZE.matcher(text).matches()) {
+            throw new IllegalArgumentException("the analytic store's memory limit must be a number and a unit such as "
+                    + "6GB or 512MiB, not '" + size + "'");
+        }
+        return text;
+    }
+
+    /** Half of the memory this process may see (the machine's, or its container's limit), in MiB as DuckDB takes it. */
+    public static String halfOfMemory() {
+        var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean();
+        return Math.max(256, os.getTotalMemorySize() / 2 / (1024 * 1024)) + "MiB";
+    }
 
     /** Applies {@link #STATEMENTS} to a connection's database. */
     public static void apply(Connection connection) throws SQLException {
