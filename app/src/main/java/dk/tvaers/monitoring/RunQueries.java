@@ -1,6 +1,7 @@
 package dk.tvaers.monitoring;
 
 import dk.tvaers.indicators.Dialect;
+import dk.tvaers.indicators.DuckDbSettings;
 import dk.tvaers.indicators.EffectSql;
 import dk.tvaers.indicators.Indicator;
 import dk.tvaers.indicators.IndicatorResult;
@@ -41,17 +42,89 @@ final class RunQueries {
     /** The same with the cohort of a population by rule (null: the imported inclusion events). */
     static void computePersonTable(Statement statement, IndicatorRun run, String prefix, Population.Rule rule,
             Progress progress) throws SQLException {
+        computePersonTable(statement, run, prefix, rule, progress, 0);
+    }
+
+    /**
+     * The same, with the stays step computed in {@code staySlices} slices of the cohort's persons (0: as many as the
+     * memory limit needs, {@link #staySlices}).
+     */
+    static void computePersonTable(Statement statement, IndicatorRun run, String prefix, Population.Rule rule,
+            Progress progress, int staySlices) throws SQLException {
         // the same steps as every engine runs them (the Spark job too)
         var steps = RunSteps.steps(rule == null ? null : rule.cohortRule());
         for (int i = 0; i < steps.size(); i++) {
             progress.step(5 + 80 * i / steps.size(), steps.get(i).stepKey());
-            String sql = sql(steps.get(i).template(), prefix, run);
-            if (!steps.get(i).name().equals("person")) {
-                // intermediate tables live in memory for this connection only: no writing to the store's file.
-                // Only the per-person table is kept. (A storage choice of the runner, not part of the definitions.)
-                sql = sql.replaceFirst("CREATE OR REPLACE TABLE", "CREATE OR REPLACE TEMP TABLE");
+            if (steps.get(i).name().equals("stay")) {
+                int slices = staySlices > 0 ? staySlices : staySlices(statement, prefix);
+                if (slices > 1) {
+                    computeStaysInSlices(statement, steps.get(i).template(), prefix, run, slices);
+                    continue;
+                }
             }
-            statement.execute(sql);
+            statement.execute(temporary(sql(steps.get(i).template(), prefix, run), steps.get(i).name()));
+        }
+    }
+
+    /**
+     * Intermediate tables live in memory for this connection only (DuckDB spills them to its temporary directory
+     * when they outgrow the memory limit): no writing to the store's file. Only the per-person table is kept. (A
+     * storage choice of the runner, not part of the definitions.)
+     */
+    private static String temporary(String sql, String stepName) {
+        return stepName.equals("person") ? sql : sql.replaceFirst("CREATE OR REPLACE TABLE", "CREATE OR REPLACE TEMP TABLE");
+    }
+
+    /**
+     * How many contacts one slice of the stays step may sort per byte of DuckDB's memory limit. The step's two
+     * window sorts hold a slice's contacts at once and DuckDB 1.4 does not spill them far enough: at the national
+     * size (1.8 million persons in the cohort, 96.6 million of their contacts) the step failed with "out of memory"
+     * at limits of 5 and 7 GB, and passed at 5 GB in five slices of about 19 million contacts (bench/README.md,
+     * "National size"). One contact per 250 bytes of the limit keeps a slice there.
+     */
+    static final long STAY_CONTACTS_PER_LIMIT_BYTE_DIVISOR = 250;
+
+    /**
+     * The number of slices the stays step needs under the connection's memory limit: the cohort's share of all
+     * hospital contacts (by persons; read from the tables' sizes, not by a join) over what one slice may hold. One
+     * at every size up to tens of millions of contacts on a machine of 16 GB or more.
+     */
+    static int staySlices(Statement statement, String prefix) throws SQLException {
+        long contacts;
+        long cohort;
+        long persons;
+        try (ResultSet rs = statement.executeQuery("SELECT (SELECT count(*) FROM hospital_contact), "
+                + "(SELECT count(DISTINCT person_id) FROM " + prefix + "_cohort), (SELECT count(*) FROM person)")) {
+            rs.next();
+            contacts = rs.getLong(1);
+            cohort = rs.getLong(2);
+            persons = Math.max(1, rs.getLong(3));
+        }
+        long estimate = contacts * Math.min(cohort, persons) / persons;
+        long perSlice = Math.max(1_000_000, DuckDbSettings.memoryLimitBytes(statement.getConnection())
+                / STAY_CONTACTS_PER_LIMIT_BYTE_DIVISOR);
+        return (int) Math.max(1, Math.min(64, (estimate + perSlice - 1) / perSlice));
+    }
+
+    /**
+     * The stays step for the cohort's persons in slices by their key ({@code pk % slices}): a stay never spans two
+     * persons, so the union of the slices' stays is the step's table, row for row. Each slice is the step's own SQL
+     * over a view of its part of the cohort.
+     */
+    private static void computeStaysInSlices(Statement statement, String template, String prefix, IndicatorRun run,
+            int slices) throws SQLException {
+        var parts = new ArrayList<String>();
+        for (int slice = 0; slice < slices; slice++) {
+            String part = prefix + "_slice" + slice;
+            statement.execute("CREATE OR REPLACE TEMP VIEW " + part + "_cohort AS SELECT * FROM " + prefix
+                    + "_cohort WHERE pk % " + slices + " = " + slice);
+            statement.execute(temporary(sql(template, part, run), "stay"));
+            parts.add("SELECT * FROM " + part + "_stay");
+        }
+        statement.execute("CREATE OR REPLACE TEMP TABLE " + prefix + "_stay AS " + String.join(" UNION ALL ", parts));
+        for (int slice = 0; slice < slices; slice++) {
+            statement.execute("DROP TABLE " + prefix + "_slice" + slice + "_stay");
+            statement.execute("DROP VIEW " + prefix + "_slice" + slice + "_cohort");
         }
     }
 

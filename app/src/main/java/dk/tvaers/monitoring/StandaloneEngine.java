@@ -81,10 +81,17 @@ public final class StandaloneEngine {
     /** Runs the indicator set for an initiative: the per-person table {@code run_<id>_person} and the aggregates. */
     public static List<IndicatorResult> run(Connection duck, long runId, long initiative, int windowDays)
             throws SQLException, IOException {
+        return run(duck, runId, initiative, windowDays, step -> {});
+    }
+
+    /** The same, telling {@code steps} the message key of each step as it starts ("aggregates" for the last). */
+    public static List<IndicatorResult> run(Connection duck, long runId, long initiative, int windowDays,
+            java.util.function.Consumer<String> steps) throws SQLException, IOException {
         var run = run(runId, initiative, windowDays);
         try (Statement statement = duck.createStatement()) {
             RunQueries.loadCodeLists(statement);
-            RunQueries.computePersonTable(statement, run, "run_" + runId, (p, k) -> {});
+            RunQueries.computePersonTable(statement, run, "run_" + runId, (p, k) -> steps.accept(k));
+            steps.accept("aggregates");
             return RunQueries.aggregate(statement, run, "run_" + runId, Indicator.catalogue());
         }
     }

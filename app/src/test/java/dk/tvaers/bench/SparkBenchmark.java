@@ -33,7 +33,8 @@ import org.junit.jupiter.api.Test;
  * <p>Size: {@code -Dbench.persons=6000000 -Dbench.episodes=50} is the national size (about 400 million contacts);
  * the defaults (200,000 persons, 19 episodes ≈ 5 million contacts) fit a shared machine. {@code
  * -Dbench.spark.master=local[2]}, {@code -Dbench.spark.memory=6g} (the Spark JVM's heap), {@code
- * -Dbench.duckdb.memory=5GB} (DuckDB's memory limit; above it, it spills to disk). Generated files are kept in
+ * -Dbench.duckdb.memory=5GB} (DuckDB's memory limit; above it, it spills to disk), {@code -Dbench.store=DIR} (the
+ * loaded DuckDB file kept there for the next run). Generated files are kept in
  * target/bench-data for the next run. {@code -Dbench.spark=false} stops after DuckDB (the national size on one engine
  * while Spark local would take hours). Needs {@code spark-job/target/*-job.jar} ({@code ./mvnw -q -pl
  * indicators,spark-job -DskipTests package}).
@@ -77,32 +78,50 @@ class SparkBenchmark {
                     .sum();
         }
 
-        Path store = Files.createTempDirectory("tvaers-bench-");
+        // -Dbench.store=DIR keeps the loaded DuckDB file there and loads it only once (the national size loads for
+        // minutes); without it the file lives in a temporary directory for this run only
+        String keep = System.getProperty("bench.store", "");
+        Path store = keep.isBlank() ? Files.createTempDirectory("tvaers-bench-") : Path.of(keep).toAbsolutePath();
+        Files.createDirectories(store);
+        boolean loaded = !keep.isBlank() && Files.exists(store.resolve("loaded"));
         List<IndicatorResult> onDuckDb;
         double load;
         double duckSeconds;
         String duckMemory = System.getProperty("bench.duckdb.memory", "");
+        var duckSteps = new ArrayList<String>();
         try (Connection duck = StandaloneEngine.open(store.resolve("bench.duckdb"))) {
             if (!duckMemory.isBlank()) {
                 DuckDbSettings.limitMemory(duck, duckMemory);
             }
             t0 = System.nanoTime();
-            try (Statement s = duck.createStatement()) {
-                for (ImportFormat.FileSpec spec : ImportFormat.FILES) {
-                    s.execute("CREATE TABLE " + spec.table() + " AS SELECT * FROM read_parquet('"
-                            + data.resolve(spec.fileName().replace(".csv", ".parquet")) + "')");
+            if (!loaded) {
+                try (Statement s = duck.createStatement()) {
+                    for (ImportFormat.FileSpec spec : ImportFormat.FILES) {
+                        s.execute("CREATE TABLE " + spec.table() + " AS SELECT * FROM read_parquet('"
+                                + data.resolve(spec.fileName().replace(".csv", ".parquet")) + "')");
+                    }
+                    s.execute("CREATE TABLE data_version AS SELECT 1 AS version, "
+                            + "max(greatest(start_ts, coalesce(end_ts, start_ts))) AS cutoff_ts FROM hospital_contact");
                 }
-                s.execute("CREATE TABLE data_version AS SELECT 1 AS version, "
-                        + "max(greatest(start_ts, coalesce(end_ts, start_ts))) AS cutoff_ts FROM hospital_contact");
+            }
+            if (!keep.isBlank()) {
+                Files.writeString(store.resolve("loaded"), "");
             }
             load = seconds(t0);
             t0 = System.nanoTime();
-            onDuckDb = StandaloneEngine.run(duck, 1, INITIATIVE, WINDOW);
+            long runStart = t0;
+            onDuckDb = StandaloneEngine.run(duck, 1, INITIATIVE, WINDOW, step -> {
+                duckSteps.add(String.format("%6.1f s %s", seconds(runStart), step));
+                System.out.println("  DuckDB step " + duckSteps.getLast());
+                System.out.flush();
+            });
             duckSeconds = seconds(t0);
         } finally {
-            try (var files = Files.walk(store)) {
-                for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(p);
+            if (keep.isBlank()) {
+                try (var files = Files.walk(store)) {
+                    for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                        Files.delete(p);
+                    }
                 }
             }
         }
@@ -115,6 +134,7 @@ class SparkBenchmark {
         System.out.printf("  DuckDB (memory limit %s): loaded in %.1f s, indicator set %.1f s (this JVM's peak %.2f GB)%n",
                 duckMemory.isBlank() ? "DuckDB's default, 80 % of the machine" : duckMemory, load, duckSeconds,
                 duckPeakKb / 1024.0 / 1024.0);
+        System.out.printf("  DuckDB's steps:%n    %s%n", String.join("\n    ", duckSteps));
         System.out.flush();
         if (!Boolean.parseBoolean(System.getProperty("bench.spark", "true"))) {
             // the national size on DuckDB alone (Spark local[2] would take many hours on two cores): the Parquet files

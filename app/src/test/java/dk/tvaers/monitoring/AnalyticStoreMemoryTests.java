@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dk.tvaers.indicators.DuckDbSettings;
 import java.nio.file.Path;
-import java.sql.ResultSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -49,24 +48,8 @@ class AnalyticStoreMemoryTests {
     }
 
     private static long limitInBytes(AnalyticStore store) throws Exception {
-        try (var connection = store.connect(); var statement = connection.createStatement();
-                ResultSet rs = statement.executeQuery(
-                        "SELECT value FROM duckdb_settings() WHERE name = 'memory_limit'")) {
-            rs.next();
-            return parse(rs.getString(1));
+        try (var connection = store.connect()) {
+            return DuckDbSettings.memoryLimitBytes(connection);
         }
-    }
-
-    /** DuckDB shows the limit as "512.0 MiB" or "11.7 GiB". */
-    private static long parse(String shown) {
-        String[] parts = shown.strip().split(" ");
-        double number = Double.parseDouble(parts[0]);
-        long unit = switch (parts[1]) {
-            case "KiB" -> 1024L;
-            case "MiB" -> 1024L * 1024;
-            case "GiB" -> 1024L * 1024 * 1024;
-            default -> throw new IllegalStateException(shown);
-        };
-        return Math.round(number * unit);
     }
 }

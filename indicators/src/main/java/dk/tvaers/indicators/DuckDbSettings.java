@@ -54,6 +54,35 @@ public final class DuckDbSettings {
         return text;
     }
 
+    /** DuckDB's memory limit on this connection's database, in bytes (it shows it as "4.6 GiB"). */
+    public static long memoryLimitBytes(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+                java.sql.ResultSet rs = statement.executeQuery(
+                        "SELECT value FROM duckdb_settings() WHERE name = 'memory_limit'")) {
+            rs.next();
+            return bytes(rs.getString(1));
+        }
+    }
+
+    /** A size as DuckDB shows it ("512.0 MiB", "4.6 GiB", "1000 bytes") in bytes. */
+    static long bytes(String shown) {
+        String[] parts = shown.strip().split("\\s+");
+        double number = Double.parseDouble(parts[0]);
+        long unit = switch (parts.length > 1 ? parts[1] : "bytes") {
+            case "bytes", "B" -> 1L;
+            case "KiB" -> 1024L;
+            case "MiB" -> 1024L * 1024;
+            case "GiB" -> 1024L * 1024 * 1024;
+            case "TiB" -> 1024L * 1024 * 1024 * 1024;
+            case "KB" -> 1000L;
+            case "MB" -> 1000L * 1000;
+            case "GB" -> 1000L * 1000 * 1000;
+            case "TB" -> 1000L * 1000 * 1000 * 1000;
+            default -> throw new IllegalArgumentException("not a size: " + shown);
+        };
+        return Math.round(number * unit);
+    }
+
     /** Half of the memory this process may see (the machine's, or its container's limit), in MiB as DuckDB takes it. */
     public static String halfOfMemory() {
         var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
