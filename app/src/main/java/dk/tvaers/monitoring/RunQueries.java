@@ -72,7 +72,8 @@ final class RunQueries {
      * storage choice of the runner, not part of the definitions.)
      */
     private static String temporary(String sql, String stepName) {
-        return stepName.equals("person") ? sql : sql.replaceFirst("CREATE OR REPLACE TABLE", "CREATE OR REPLACE TEMP TABLE");
+        return stepName.equals("person") ? sql
+                : sql.replaceFirst("CREATE OR REPLACE TABLE", "CREATE OR REPLACE TEMP TABLE");
     }
 
     /**
