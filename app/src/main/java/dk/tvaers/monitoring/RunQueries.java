@@ -17,6 +17,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -140,15 +141,67 @@ final class RunQueries {
     /** Every indicator's aggregates from the per-person table; groups under 5 persons come back suppressed. */
     static List<IndicatorResult> aggregate(Statement statement, IndicatorRun run, String prefix,
             List<Indicator> indicators) throws SQLException {
+        return aggregate(statement, run, prefix, indicators, aggregateByStratum(statement, prefix, indicators));
+    }
+
+    /** The one query's order of the rows: group, period, stratum, value, each ascending with nulls last. */
+    private static final Comparator<IndicatorResult> AGGREGATE_ORDER = Comparator
+            .comparing(IndicatorResult::group, Comparator.nullsLast(Comparator.<String>naturalOrder()))
+            .thenComparing(IndicatorResult::period, Comparator.nullsLast(Comparator.<String>naturalOrder()))
+            .thenComparing(IndicatorResult::stratum, Comparator.nullsLast(Comparator.<String>naturalOrder()))
+            .thenComparing(IndicatorResult::stratumValue, Comparator.nullsLast(Comparator.<String>naturalOrder()));
+
+    /**
+     * The same, with one query per stratum when {@code byStratum}: the rows are the one query's, in its order. A
+     * group's exact median holds all of the group's values while it is computed, and DuckDB keeps them outside its
+     * memory limit; the one query holds every stratum's at once.
+     */
+    static List<IndicatorResult> aggregate(Statement statement, IndicatorRun run, String prefix,
+            List<Indicator> indicators, boolean byStratum) throws SQLException {
         var results = new ArrayList<IndicatorResult>();
-        try (ResultSet rs = statement.executeQuery(sql(IndicatorSql.aggregates(indicators), prefix, run))) {
-            while (rs.next()) {
-                for (Indicator indicator : indicators) {
-                    results.add(result(rs, indicator));
+        List<List<String>> queries = byStratum ? IndicatorSql.STRATA.stream().map(List::of).toList()
+                : List.of(IndicatorSql.STRATA);
+        for (List<String> strata : queries) {
+            try (ResultSet rs = statement.executeQuery(sql(IndicatorSql.aggregates(indicators, strata), prefix, run))) {
+                while (rs.next()) {
+                    for (Indicator indicator : indicators) {
+                        results.add(result(rs, indicator));
+                    }
                 }
             }
         }
+        if (byStratum) {
+            // stable: an aggregate row's indicators keep their order
+            results.sort(AGGREGATE_ORDER);
+        }
         return SecondarySuppression.apply(results, indicators);
+    }
+
+    /**
+     * The bytes one value of an exact median takes while it is computed (a double in a list that grows by doubling).
+     */
+    static final long MEDIAN_BYTES_PER_VALUE = 16;
+
+    /**
+     * Whether the aggregates are asked one stratum at a time: when the exact medians of all strata together (every
+     * person row once per stratum, once per indicator) would take more than a quarter of DuckDB's memory limit. At
+     * the national size (3.6 million person rows, 13 indicators, 7 strata: 5.2 GB of values) the one query took the
+     * process from 5.3 to 11.4 GB in its last seconds (bench/README.md, "National size").
+     */
+    static boolean aggregateByStratum(Statement statement, String prefix, List<Indicator> indicators)
+            throws SQLException {
+        long rows;
+        try (ResultSet rs = statement.executeQuery("SELECT count(*) FROM " + prefix + "_person")) {
+            rs.next();
+            rows = rs.getLong(1);
+        }
+        return aggregateByStratum(rows, indicators.size(), DuckDbSettings.memoryLimitBytes(statement.getConnection()));
+    }
+
+    /** The same for a per-person table of {@code rows} rows, a catalogue and a memory limit in bytes. */
+    static boolean aggregateByStratum(long rows, int indicators, long memoryLimitBytes) {
+        long values = rows * IndicatorSql.STRATA.size() * indicators;
+        return values * MEDIAN_BYTES_PER_VALUE > memoryLimitBytes / 4;
     }
 
     /**

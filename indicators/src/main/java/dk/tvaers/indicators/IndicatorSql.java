@@ -56,5 +56,10 @@ public final class IndicatorSql {
         return PersonSql.aggregates(indicators);
     }
 
+    /** The same for some of {@link #STRATA} only, in their order ({@link PersonSql#aggregates(List, List)}). */
+    public static String aggregates(List<Indicator> indicators, List<String> strata) {
+        return PersonSql.aggregates(indicators, strata);
+    }
+
     private IndicatorSql() {}
 }

@@ -133,11 +133,19 @@ final class PersonSql {
      * seventh of the reading (bench/README.md, "Engine profile").
      */
     static String aggregates(List<Indicator> indicators) {
+        return aggregates(indicators, IndicatorSql.STRATA);
+    }
+
+    /** The same for some of the strata only (a runner may ask one stratum at a time to bound its memory). */
+    static String aggregates(List<Indicator> indicators, List<String> strataWanted) {
+        if (strataWanted.isEmpty() || !IndicatorSql.STRATA.containsAll(strataWanted)) {
+            throw new IllegalArgumentException("unknown strata: " + strataWanted);
+        }
         String measures = "aged_65, index_admissions, " + String.join(", ",
                 indicators.stream().map(Indicator::column).toList());
         var list = new StringBuilder();
         var value = new StringBuilder("CASE s.stratum");
-        for (String stratum : IndicatorSql.STRATA) {
+        for (String stratum : strataWanted) {
             if (!list.isEmpty()) {
                 list.append("\n    UNION ALL\n");
             }

@@ -14,10 +14,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The stays step computed in slices of the cohort's persons (what DuckDB needs at the national size under its memory
- * limit, ADR 0055) gives the step's table row for row, and so the same per-person table and the same aggregates.
+ * What DuckDB needs at the national size under its memory limit (ADR 0055) gives the same rows: the stays step
+ * computed in slices of the cohort's persons gives the step's table row for row, and so the same per-person table and
+ * aggregates; the aggregates asked one stratum at a time give the one query's rows in its order.
  */
-class StaySlicesTests {
+class RunSlicesTests {
 
     @TempDir
     Path dir;
@@ -51,6 +52,35 @@ class StaySlicesTests {
                     assertThat(rs.getLong(1)).as("the slices' views are dropped").isZero();
                 }
             }
+        }
+    }
+
+    @Test
+    void aggregatesOneStratumAtATimeAreTheOneQuerysRowsInItsOrder() throws Exception {
+        SyntheticData.write(new SyntheticData.Options(2_000, 7, 8, 0.3, 1, false), dir.resolve("data"));
+        var run = new IndicatorRun(1, 1, JobStatus.RUNNING, 0, null, 365, 1, null, null, "test", null, null);
+        try (Connection duck = StandaloneEngine.open(dir.resolve("strata.duckdb"));
+                Statement statement = duck.createStatement()) {
+            StandaloneEngine.load(duck, dir.resolve("data"));
+            RunQueries.loadCodeLists(statement);
+            RunQueries.computePersonTable(statement, run, "p", null, (p, k) -> {}, 1);
+            var indicators = Indicator.catalogue();
+
+            List<IndicatorResult> one = RunQueries.aggregate(statement, run, "p", indicators, false);
+            List<IndicatorResult> byStratum = RunQueries.aggregate(statement, run, "p", indicators, true);
+            assertThat(one).hasSizeGreaterThan(500);
+            assertThat(one.stream().map(IndicatorResult::stratum).distinct())
+                    .containsExactlyInAnyOrderElementsOf(dk.tvaers.indicators.IndicatorSql.STRATA);
+            assertThat(one.stream().filter(IndicatorResult::suppressed)).as("some cells are hidden").isNotEmpty();
+            assertThat(byStratum).containsExactlyElementsOf(one);
+
+            assertThat(RunQueries.aggregateByStratum(statement, "p", indicators))
+                    .as("a small table under the machine's limit: one query").isFalse();
+            // the national size at 5 GB (3.6 million person rows: 5.2 GB of medians) asks one stratum at a time; 2
+            // million persons at half of 24 GB (1.2 million rows: 1.7 GB) and a quarter of that limit at 1.6 GB do not
+            assertThat(RunQueries.aggregateByStratum(3_600_000, 13, 5_000_000_000L)).isTrue();
+            assertThat(RunQueries.aggregateByStratum(1_200_000, 13, 12_000_000_000L)).isFalse();
+            assertThat(RunQueries.aggregateByStratum(1_200_000, 13, 6_000_000_000L)).isTrue();
         }
     }
 
