@@ -20,31 +20,39 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class RunSlicesTests {
 
+    private static final IndicatorRun RUN = new IndicatorRun(1, 1, JobStatus.RUNNING, 0, null, 365, 1, null, null,
+            "test", null, null);
+
     @TempDir
     Path dir;
 
+    /** A DuckDB file with {@code persons} generated persons loaded and the code lists in place. */
+    private Connection loaded(int persons) throws Exception {
+        SyntheticData.write(new SyntheticData.Options(persons, 7, 8, 0.3, 1, false), dir.resolve("data"));
+        Connection duck = StandaloneEngine.open(dir.resolve("run.duckdb"));
+        StandaloneEngine.load(duck, dir.resolve("data"));
+        try (Statement statement = duck.createStatement()) {
+            RunQueries.loadCodeLists(statement);
+        }
+        return duck;
+    }
+
     @Test
     void staysInSlicesAreTheStaysAndTheAggregatesAreTheSame() throws Exception {
-        SyntheticData.write(new SyntheticData.Options(3_000, 7, 8, 0.3, 1, false), dir.resolve("data"));
-        var run = new IndicatorRun(1, 1, JobStatus.RUNNING, 0, null, 365, 1, null, null, "test", null, null);
-        try (Connection duck = StandaloneEngine.open(dir.resolve("slices.duckdb"));
-                Statement statement = duck.createStatement()) {
-            StandaloneEngine.load(duck, dir.resolve("data"));
-            RunQueries.loadCodeLists(statement);
-
-            RunQueries.computePersonTable(statement, run, "whole", null, (p, k) -> {}, 1);
-            List<IndicatorResult> whole = RunQueries.aggregate(statement, run, "whole", Indicator.catalogue());
+        try (Connection duck = loaded(3_000); Statement statement = duck.createStatement()) {
+            RunQueries.computePersonTable(statement, RUN, "whole", null, (p, k) -> {}, 1);
+            List<IndicatorResult> whole = RunQueries.aggregate(statement, RUN, "whole", Indicator.catalogue());
             assertThat(count(statement, "whole_stay")).isGreaterThan(1_000);
             assertThat(RunQueries.staySlices(statement, "whole")).as("a small cohort needs one slice").isEqualTo(1);
 
             for (int slices : new int[] {2, 7}) {
                 String prefix = "sliced" + slices;
-                RunQueries.computePersonTable(statement, run, prefix, null, (p, k) -> {}, slices);
+                RunQueries.computePersonTable(statement, RUN, prefix, null, (p, k) -> {}, slices);
                 assertThat(difference(statement, "whole_stay", prefix + "_stay")).as(slices + " slices").isZero();
                 assertThat(difference(statement, prefix + "_stay", "whole_stay")).as(slices + " slices").isZero();
                 assertThat(difference(statement, "whole_person", prefix + "_person")).isZero();
                 assertThat(difference(statement, prefix + "_person", "whole_person")).isZero();
-                assertThat(RunQueries.aggregate(statement, run, prefix, Indicator.catalogue()))
+                assertThat(RunQueries.aggregate(statement, RUN, prefix, Indicator.catalogue()))
                         .containsExactlyInAnyOrderElementsOf(whole);
                 try (ResultSet rs = statement.executeQuery("SELECT count(*) FROM duckdb_views() WHERE view_name LIKE '"
                         + prefix + "_slice%'")) {
@@ -57,17 +65,12 @@ class RunSlicesTests {
 
     @Test
     void aggregatesOneStratumAtATimeAreTheOneQuerysRowsInItsOrder() throws Exception {
-        SyntheticData.write(new SyntheticData.Options(2_000, 7, 8, 0.3, 1, false), dir.resolve("data"));
-        var run = new IndicatorRun(1, 1, JobStatus.RUNNING, 0, null, 365, 1, null, null, "test", null, null);
-        try (Connection duck = StandaloneEngine.open(dir.resolve("strata.duckdb"));
-                Statement statement = duck.createStatement()) {
-            StandaloneEngine.load(duck, dir.resolve("data"));
-            RunQueries.loadCodeLists(statement);
-            RunQueries.computePersonTable(statement, run, "p", null, (p, k) -> {}, 1);
+        try (Connection duck = loaded(2_000); Statement statement = duck.createStatement()) {
+            RunQueries.computePersonTable(statement, RUN, "p", null, (p, k) -> {}, 1);
             var indicators = Indicator.catalogue();
 
-            List<IndicatorResult> one = RunQueries.aggregate(statement, run, "p", indicators, false);
-            List<IndicatorResult> byStratum = RunQueries.aggregate(statement, run, "p", indicators, true);
+            List<IndicatorResult> one = RunQueries.aggregate(statement, RUN, "p", indicators, false);
+            List<IndicatorResult> byStratum = RunQueries.aggregate(statement, RUN, "p", indicators, true);
             assertThat(one).hasSizeGreaterThan(500);
             assertThat(one.stream().map(IndicatorResult::stratum).distinct())
                     .containsExactlyInAnyOrderElementsOf(dk.tvaers.indicators.IndicatorSql.STRATA);
