@@ -6,6 +6,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import dk.tvaers.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.autoconfigure.web.WebProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.ApplicationContext;
 import org.springframework.test.web.servlet.MockMvc;
@@ -32,6 +33,16 @@ class ResourceChainTests {
         assertThat(context.getBeansOfType(FilterRegistrationBean.class).values())
                 .extracting(FilterRegistrationBean::getFilter)
                 .noneMatch(ResourceUrlEncodingFilter.class::isInstance);
+    }
+
+    /**
+     * Spring Boot's default static locations are four; in the executable jar every location that does not hold the
+     * file searches all nested jars for it, on every request for a style sheet or script (bench/README.md, issue 17).
+     */
+    @Test
+    void staticFilesAreLookedUpInTvaersOwnFolderOnly() {
+        assertThat(context.getBean(WebProperties.class).getResources().getStaticLocations())
+                .containsExactly("classpath:/static/");
     }
 
     @Test
