@@ -76,7 +76,7 @@ class DuckDbRuns {
         }
     }
 
-    /** DuckDB's own version, as the run records it ("DuckDB v1.4.4"). */
+    /** DuckDB's own version, as the run records it ("DuckDB v1.5.6"). */
     private static String version(Statement statement) throws SQLException {
         try (ResultSet rs = statement.executeQuery("SELECT version()")) {
             rs.next();

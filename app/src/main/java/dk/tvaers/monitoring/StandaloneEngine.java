@@ -28,10 +28,19 @@ public final class StandaloneEngine {
 
     private StandaloneEngine() {}
 
-    /** Opens (or creates) a DuckDB file with the analytic store's settings ({@link DuckDbSettings}). */
+    /**
+     * Opens (or creates) a DuckDB file with the analytic store's settings ({@link DuckDbSettings}) and its default
+     * memory limit, half of the machine's memory ({@link AnalyticStore}).
+     */
     public static Connection open(Path file) throws SQLException {
+        return open(file, DuckDbSettings.halfOfMemory());
+    }
+
+    /** {@link #open(Path)} with another memory limit ({@code 5GB}), as {@code TVAERS_ANALYTICS_MEMORY} gives one. */
+    public static Connection open(Path file, String memoryLimit) throws SQLException {
         Connection connection = DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath());
         DuckDbSettings.apply(connection);
+        DuckDbSettings.limitMemory(connection, memoryLimit);
         return connection;
     }
 

@@ -10,7 +10,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * DuckDB holds at most the configured memory and spills the rest to disk; unset, half of the machine's memory, not
- * DuckDB's own 80 % (which leaves too little for the JVM and PostgreSQL beside it).
+ * DuckDB's own 80 % (which leaves too little for the JVM and PostgreSQL beside it). Half of the limit is kept once
+ * used (ADR 0057).
  */
 class AnalyticStoreMemoryTests {
 
@@ -35,6 +36,30 @@ class AnalyticStoreMemoryTests {
             assertThat(limitInBytes(byDefault)).isLessThan(os.getTotalMemorySize() * 6 / 10);
         } finally {
             byDefault.close();
+        }
+    }
+
+    @Test
+    void halfOfTheLimitIsKeptOnceUsedAndALaterLowerLimitIsTakenWithoutAnError() throws Exception {
+        var store = new AnalyticStore(dir.resolve("kept"), 1, "512MiB");
+        try (var connection = store.connect()) {
+            // DuckDB's default is 0: every freed block goes back to the operating system (ADR 0057)
+            assertThat(DuckDbSettings.retainedMemoryBytes(connection)).isEqualTo(256L * 1024 * 1024);
+            // DuckDB refuses to lower what it keeps; a lower limit later is still taken and keeps the earlier half
+            DuckDbSettings.limitMemory(connection, "256MiB");
+            assertThat(DuckDbSettings.memoryLimitBytes(connection)).isEqualTo(256L * 1024 * 1024);
+            assertThat(DuckDbSettings.retainedMemoryBytes(connection)).isEqualTo(256L * 1024 * 1024);
+            DuckDbSettings.limitMemory(connection, "1GiB");
+            assertThat(DuckDbSettings.retainedMemoryBytes(connection)).isEqualTo(512L * 1024 * 1024);
+            // and the store still computes
+            try (var statement = connection.createStatement();
+                    var rs = statement.executeQuery("SELECT count(*) FROM (SELECT range % 1000 AS k, count(*) "
+                            + "FROM range(3000000) GROUP BY k)")) {
+                rs.next();
+                assertThat(rs.getLong(1)).isEqualTo(1000);
+            }
+        } finally {
+            store.close();
         }
     }
 

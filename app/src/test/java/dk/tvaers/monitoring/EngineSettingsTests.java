@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The engine without the application (the benchmarks) opens DuckDB with the analytic store's settings, so a
- * benchmark measures the indicator set as the application runs it (bench/README.md, "Engine profile").
+ * The engine without the application (the benchmarks) opens DuckDB with the analytic store's settings and memory,
+ * so a benchmark measures the indicator set as the application runs it (bench/README.md, "Engine profile").
  */
 class EngineSettingsTests {
 
@@ -34,6 +34,11 @@ class EngineSettingsTests {
                 assertThat(setting(standalone, nameValue[0])).as("the standalone engine: " + sql)
                         .isEqualToIgnoringCase(nameValue[1]);
             }
+            // the same memory limit (half the machine's unless configured) and half of it kept once used
+            assertThat(DuckDbSettings.memoryLimitBytes(standalone))
+                    .isEqualTo(DuckDbSettings.memoryLimitBytes(application));
+            assertThat(DuckDbSettings.retainedMemoryBytes(standalone))
+                    .isEqualTo(DuckDbSettings.retainedMemoryBytes(application));
         } finally {
             store.close();
         }
