@@ -99,6 +99,8 @@ public final class ImportFormat {
     /** At most 8 digits before the point and 2 after it, ≥ 0, plain digits (no sign, exponent or lone point). */
     static final Check DECIMAL = v -> v.matches("[0-9]{1,8}([.][0-9]{1,2})?") ? null : "quantity";
     static final Check BOOL = oneOf("true", "false");
+    /** A tariff year: 2000–2099, four digits. */
+    static final Check YEAR = v -> v.matches("20[0-9]{2}") ? null : "year";
     static final Check DIAGNOSIS = v -> SKS.matcher(v).matches() ? null : "diagnosis";
     /** SKS codes separated by one space each (no space before the first or after the last). */
     static final Check DIAGNOSES = v -> v.matches(SKS.pattern() + "( " + SKS.pattern() + ")*") ? null : "diagnosis";
@@ -142,7 +144,7 @@ public final class ImportFormat {
                     optional("secondary_diagnoses", "VARCHAR", DIAGNOSES,
                             regexSql(SKS_SQL + "( " + SKS_SQL + ")*")),
                     col("drg_value_ore", "BIGINT", WHOLE, WHOLE_SQL),
-                    col("tariff_year", "INTEGER", v -> v.matches("20[0-9]{2}") ? null : "year", regexSql("20[0-9]{2}")),
+                    col("tariff_year", "INTEGER", YEAR, regexSql("20[0-9]{2}")),
                     col("hospice", "BOOLEAN", BOOL, BOOL_SQL)));
     public static final FileSpec GP_CONTACTS = new FileSpec("gp_contacts.csv", "gp_contact", false, List.of(
             col("person_id", "VARCHAR", ID, ID_SQL), col("contact_date", "DATE", DATE, DATE_SQL), col("fee_ore", "BIGINT", WHOLE, WHOLE_SQL)));

@@ -70,6 +70,58 @@ class ImportCheckParityTests {
         }
     }
 
+    /**
+     * The DuckDB check of a Parquet file's text columns does not look for commas and line breaks itself
+     * ({@link ImportChecks}): it relies on every column's check refusing a value that holds one. Each accepted value
+     * of each column, with a comma, a carriage return or a line feed put at its start, in its middle and at its end,
+     * must be refused by DuckDB's check and by Java's.
+     */
+    @Test
+    void noColumnAcceptsAValueHoldingACommaOrALineBreak() throws Exception {
+        try (Connection duck = DriverManager.getConnection("jdbc:duckdb:");
+                Statement statement = duck.createStatement()) {
+            int tried = 0;
+            for (ImportFormat.FileSpec spec : ImportFormat.FILES) {
+                for (ImportFormat.Column column : spec.columns0()) {
+                    var values = new ArrayList<String>();
+                    for (String edge : EDGES) {
+                        if (column.check().problem(edge) != null) {
+                            continue;
+                        }
+                        for (String bad : new String[] {",", "\r", "\n", "\r\n"}) {
+                            values.add(bad + edge);
+                            values.add(edge.substring(0, edge.length() / 2) + bad + edge.substring(edge.length() / 2));
+                            values.add(edge + bad);
+                        }
+                    }
+                    assertThat(values).as("%s.%s has accepted values to try", spec.fileName(), column.name())
+                            .isNotEmpty();
+                    statement.execute("CREATE OR REPLACE TEMP TABLE v (i INTEGER, x VARCHAR)");
+                    try (var insert = duck.prepareStatement("INSERT INTO v VALUES (?, ?)")) {
+                        for (int i = 0; i < values.size(); i++) {
+                            insert.setInt(1, i);
+                            insert.setString(2, values.get(i));
+                            insert.addBatch();
+                        }
+                        insert.executeBatch();
+                    }
+                    try (ResultSet rs = statement.executeQuery("SELECT i, coalesce(" + column.sql().formatted("x")
+                            + ", false) FROM v ORDER BY i")) {
+                        while (rs.next()) {
+                            String value = values.get(rs.getInt(1));
+                            assertThat(rs.getBoolean(2)).as("DuckDB: %s.%s »%s«", spec.fileName(), column.name(),
+                                    value).isFalse();
+                            assertThat(column.check().problem(value)).as("Java: %s.%s »%s«", spec.fileName(),
+                                    column.name(), value).isNotNull();
+                            tried++;
+                        }
+                    }
+                }
+            }
+            assertThat(tried).isGreaterThan(1_000);
+        }
+    }
+
     /** A value with one to three characters replaced, inserted or removed. */
     private static String mutate(String value, SplittableRandom random) {
         var b = new StringBuilder(value);

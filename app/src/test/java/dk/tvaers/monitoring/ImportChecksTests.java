@@ -97,6 +97,8 @@ class ImportChecksTests {
                     java.math.BigDecimal.valueOf(unscaled, scale).toPlainString()});
             cases.add(new String[] {"quantity", "INTEGER", String.valueOf(random.nextInt(-5, 100_000_010))});
             cases.add(new String[] {"hospice", "BOOLEAN", String.valueOf(random.nextBoolean())});
+            int year2 = random.nextInt(3) == 0 ? random.nextInt(-10, 30_000) : random.nextInt(1990, 2110);
+            cases.add(new String[] {"tariff_year", random.nextBoolean() ? "INTEGER" : "BIGINT", String.valueOf(year2)});
         }
         var columns = new java.util.HashMap<String, ImportFormat.Column>();
         for (var spec : ImportFormat.FILES) {

@@ -82,6 +82,40 @@ class ParquetImportTests {
         assertThat(imports.currentDataVersion()).contains(good.dataVersion());
     }
 
+    /**
+     * A comma or line break in a Parquet text value (which CSV could not hold) is refused and its row named: DuckDB's
+     * check relies on no column's check accepting one (ImportCheckParityTests), the row checker on the value being
+     * made invalid on the way to CSV.
+     */
+    @Test
+    void refusesAParquetTextValueHoldingACommaOrALineBreakNamingItsRow() throws Exception {
+        ImportJob good = importOf(fixture);
+        String before = single(CONTENT);
+
+        copyFixture();
+        toParquet(ImportFormat.HOSPITAL_CONTACTS, true);
+        Path parquet = dir.resolve(ImportFormat.HOSPITAL_CONTACTS.parquetName());
+        Path edited = dir.resolve("edited.tmp");
+        try (var duck = store.connect(); var statement = duck.createStatement()) {
+            // the third data row's action diagnosis gets a comma, the fifth row's contact id a line break
+            statement.execute("COPY (SELECT * EXCLUDE (file_row_number) REPLACE ("
+                    + "CASE WHEN file_row_number = 2 THEN action_diagnosis || ',1' ELSE action_diagnosis END "
+                    + "AS action_diagnosis, CASE WHEN file_row_number = 4 THEN contact_id || chr(10) || 'X' "
+                    + "ELSE contact_id END AS contact_id) FROM read_parquet('" + parquet.toAbsolutePath()
+                    + "', file_row_number = true) ORDER BY file_row_number) TO '" + edited.toAbsolutePath()
+                    + "' (FORMAT parquet)");
+        }
+        Files.move(edited, parquet, StandardCopyOption.REPLACE_EXISTING);
+        ImportJob refused = importOf(dir);
+        assertThat(refused.status()).isEqualTo(JobStatus.REFUSED);
+        assertThat(imports.errors(refused.id())).extracting(ImportFormat.RowError::file, ImportFormat.RowError::line,
+                ImportFormat.RowError::column).containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("hospital_contacts.parquet", 3L, "action_diagnosis"),
+                        org.assertj.core.groups.Tuple.tuple("hospital_contacts.parquet", 5L, "contact_id"));
+        assertThat(single(CONTENT)).isEqualTo(before);
+        assertThat(imports.currentDataVersion()).contains(good.dataVersion());
+    }
+
     @Test
     void refusesParquetWithOtherColumnsAndAFileGivenTwice() throws Exception {
         copyFixture();
