@@ -115,6 +115,17 @@ final class ImportChecks {
         return false;
     }
 
+    /**
+     * One Parquet file of the format read through the import's checks as a {@code SELECT} of its checked, typed
+     * columns (nothing written; a value failing its check stops the statement), or null when its columns are not the
+     * format's: what {@link #stage} runs for it, for the benchmark that times the import's pieces.
+     */
+    static String checkedParquet(Connection duck, FileSpec spec, Path parquet) {
+        var typedHere = new java.util.HashMap<String, String>();
+        String source = parquetSource(duck, spec, parquet, typedHere);
+        return source == null ? null : "SELECT " + typed(spec, typedHere) + " FROM " + source;
+    }
+
     /** Each column checked on its text and cast to its type; a value failing its check stops the statement. */
     static String typed(FileSpec spec) {
         return typed(spec, java.util.Map.of());

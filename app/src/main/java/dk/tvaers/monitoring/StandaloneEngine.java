@@ -67,6 +67,14 @@ public final class StandaloneEngine {
         return true;
     }
 
+    /**
+     * A Parquet file of the format through the import's checks, as a {@code SELECT} that writes nothing (null when
+     * its columns are not the format's): for timing the checks apart from the write.
+     */
+    public static String checkedParquetSelect(Connection duck, ImportFormat.FileSpec spec, Path parquet) {
+        return ImportChecks.checkedParquet(duck, spec, parquet);
+    }
+
     /** A typed column's value as the import format's text (what the import checks a Parquet text column as). */
     public static String asText(String column, String type) {
         return ImportLoading.asText(column, type);

@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
  * (d) the Java row checker alone, the check every import ran before. Same data directory as
  * {@link MonitoringBenchmark} ({@code -Dbench.persons=}, {@code -Dbench.episodes=}).
  *
- * <p>{@code bench/run ImportBenchmark}
+ * <p>{@code bench/run ImportBenchmark}; with {@code -Dbench.pieces=true} it also times the pieces of the Parquet import
+ * of the contacts and the indicator set over tables against views of the Parquet files.
  */
 @Tag("bench")
 class ImportBenchmark {
@@ -124,12 +125,80 @@ class ImportBenchmark {
                 System.out.printf("  Java row checker alone (before ADR 0042):  %8.2f s   ratio to the floor %.2f%n",
                         java, java / floor);
             }
+            if (Boolean.getBoolean("bench.pieces")) {
+                pieces(store, parquet);
+            }
             System.out.printf("  load average after: %s%n", uptime());
         } finally {
             try (var files = Files.walk(store)) {
                 files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
         }
+    }
+
+    /**
+     * The pieces of the Parquet import of the contacts, timed apart ({@code -Dbench.pieces=true}): reading every
+     * column, reading it through the checks, the write alone, the unique-id check; then the indicator set over DuckDB
+     * tables and over views of the same Parquet files, alternating, twice each (the same results asserted): what
+     * keeping an upload as the data version instead of copying it would cost the runs.
+     */
+    private static void pieces(Path store, Path parquet) throws Exception {
+        var spec = ImportFormat.HOSPITAL_CONTACTS;
+        String raw = "read_parquet('" + parquet.resolve(spec.parquetName()).toAbsolutePath() + "')";
+        String counts = String.join(" + ", spec.columns().stream().map(c -> "count(" + c + ")").toList());
+        System.out.printf("  the pieces of the Parquet import of the contacts:%n");
+        try (Connection duck = StandaloneEngine.open(store.resolve("pieces.duckdb"))) {
+            String checked = StandaloneEngine.checkedParquetSelect(duck, spec, parquet.resolve(spec.parquetName()));
+            assertThat(checked).isNotNull();
+            piece(duck, "every column read, no checks", "SELECT " + counts + " FROM " + raw);
+            piece(duck, "every column through its checks, nothing written",
+                    "SELECT " + counts + " FROM (" + checked + ")");
+            piece(duck, "the write alone, no checks", "CREATE TABLE t_" + spec.table() + " AS SELECT * FROM " + raw);
+            piece(duck, "unique contact ids", "SELECT count(*) - count(DISTINCT contact_id) FROM t_" + spec.table());
+            try (Statement s = duck.createStatement()) {
+                for (ImportFormat.FileSpec file : ImportFormat.FILES) {
+                    Path path = parquet.resolve(file.parquetName());
+                    if (file != spec) {
+                        s.execute("CREATE TABLE t_" + file.table() + (Files.exists(path) ? " AS SELECT * FROM "
+                                + "read_parquet('" + path.toAbsolutePath() + "')"
+                                : " (" + String.join(", ", file.columns0Description()) + ")"));
+                    }
+                }
+            }
+            java.util.List<dk.tvaers.indicators.IndicatorResult> first = null;
+            long runId = 10;
+            for (int round = 1; round <= 2; round++) {
+                for (boolean views : new boolean[] {false, true}) {
+                    try (Statement s = duck.createStatement()) {
+                        for (ImportFormat.FileSpec file : ImportFormat.FILES) {
+                            Path path = parquet.resolve(file.parquetName());
+                            s.execute("CREATE OR REPLACE VIEW " + file.table() + " AS SELECT * FROM " + (views
+                                    && Files.exists(path) ? "read_parquet('" + path.toAbsolutePath() + "')"
+                                    : "t_" + file.table()));
+                        }
+                        s.execute("CREATE OR REPLACE TABLE data_version AS SELECT 1 AS version, "
+                                + "max(greatest(start_ts, coalesce(end_ts, start_ts))) AS cutoff_ts FROM hospital_contact");
+                    }
+                    long t0 = System.nanoTime();
+                    var results = StandaloneEngine.run(duck, runId++, 1, 365);
+                    System.out.printf("    indicator set over %-24s round %d: %8.2f s (%d results)%n",
+                            views ? "views of the Parquet files" : "DuckDB tables", round, seconds(t0), results.size());
+                    if (first == null) {
+                        first = results;
+                    } else {
+                        assertThat(results).as("the same results over tables and views").isEqualTo(first);
+                    }
+                }
+            }
+        }
+    }
+
+    private static void piece(Connection duck, String what, String sql) throws Exception {
+        long t0 = System.nanoTime();
+        try (Statement s = duck.createStatement()) {
+            s.execute(sql);
+        }
+        System.out.printf("    %-50s %8.2f s%n", what, seconds(t0));
     }
 
     private static String typeOf(Statement s, Path parquet, String column) throws Exception {
