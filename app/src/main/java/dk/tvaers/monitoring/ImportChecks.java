@@ -163,9 +163,9 @@ final class ImportChecks {
      * The check of a typed Parquet value whose text (as {@link ImportLoading#asText} writes it) is sure to pass the
      * column's text check, or null when the column's check and this type have none: DATE and TIMESTAMP columns
      * (whole minutes, years 1000–9999), whole numbers (integer types, 0 to 15 digits), tariff years (integer types,
-     * 2000–2099), quantities (integers or
-     * decimals of at most 2 places, 0 ≤ value < 10⁸), and true/false (BOOLEAN). A value failing it is checked as
-     * its text after all, so this only saves work and never changes what is accepted.
+     * 2000–2099), quantities (integers or decimals of at most 2 places, 0 ≤ value < 10⁸), and true/false (BOOLEAN).
+     * A value failing it is checked as its text after all, so this only saves work and never changes what is
+     * accepted.
      */
     static String typedCheck(Column c, String parquetType) {
         boolean integer = java.util.Set.of("TINYINT", "SMALLINT", "INTEGER", "BIGINT", "UTINYINT", "USMALLINT",
