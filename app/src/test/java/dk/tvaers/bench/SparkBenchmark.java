@@ -89,6 +89,7 @@ class SparkBenchmark {
         double duckSeconds;
         String duckMemory = System.getProperty("bench.duckdb.memory", "");
         var duckSteps = new ArrayList<String>();
+        var duckMarks = new ArrayList<ProcessTimes>();
         try (Connection duck = StandaloneEngine.open(store.resolve("bench.duckdb"),
                 duckMemory.isBlank() ? DuckDbSettings.halfOfMemory() : duckMemory)) {
             t0 = System.nanoTime();
@@ -109,11 +110,17 @@ class SparkBenchmark {
             t0 = System.nanoTime();
             long runStart = t0;
             onDuckDb = StandaloneEngine.run(duck, 1, INITIATIVE, WINDOW, step -> {
-                duckSteps.add(String.format("%6.1f s %s", seconds(runStart), step));
+                duckMarks.add(ProcessTimes.now());
+                duckSteps.add(String.format("%6.1f s %-36s", seconds(runStart), step));
                 System.out.println("  DuckDB step " + duckSteps.getLast());
                 System.out.flush();
             });
             duckSeconds = seconds(t0);
+            duckMarks.add(ProcessTimes.now());
+            // each step's CPU in user and kernel mode and its page faults, up to the next step's start
+            for (int i = 0; i < duckSteps.size(); i++) {
+                duckSteps.set(i, duckSteps.get(i) + " " + duckMarks.get(i + 1).since(duckMarks.get(i)));
+            }
         } finally {
             if (keep.isBlank()) {
                 try (var files = Files.walk(store)) {
@@ -133,7 +140,8 @@ class SparkBenchmark {
                 duckMemory.isBlank() ? "the application's: half of the machine, half of that kept (ADR 0057)"
                         : duckMemory, load, duckSeconds,
                 duckPeakKb / 1024.0 / 1024.0);
-        System.out.printf("  DuckDB's steps:%n    %s%n", String.join("\n    ", duckSteps));
+        System.out.printf("  DuckDB's steps (start; the step's CPU and page faults):%n    %s%n",
+                String.join("\n    ", duckSteps));
         System.out.flush();
         if (!Boolean.parseBoolean(System.getProperty("bench.spark", "true"))) {
             // the national size on DuckDB alone (Spark local[2] would take many hours on two cores): the Parquet files
